@@ -1,0 +1,121 @@
+/**
+ * `npm run review -- [--json] [--data-dir DIR] [--password PW] FILE…`
+ *
+ * Imports each file into the store (the desktop app's store by default, see
+ * `store/paths.ts`) and prints a readable summary, or with `--json` the REPORT.md document
+ * (one object for one file, an array for several) on stdout. Exits 0 when every file was
+ * reviewed; otherwise 1, with one line per bad file on stderr, the good files still reported.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { QiyueError } from '../../shared/domain/errors';
+import type { ReviewReport } from '../../shared/domain/report';
+import { CATEGORY_LABELS } from '../../shared/domain/clauses/categories';
+import { ContractStore } from '../main/store/store';
+import { defaultDataDir } from '../main/store/paths';
+
+interface Args {
+  json: boolean;
+  dataDir: string;
+  password?: string;
+  files: string[];
+}
+
+const USAGE = 'usage: npm run review -- [--json] [--data-dir DIR] [--password PW] FILE…';
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, dataDir: defaultDataDir(), files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--data-dir') args.dataDir = path.resolve(argv[++i] ?? '');
+    else if (a.startsWith('--data-dir=')) args.dataDir = path.resolve(a.slice(11));
+    else if (a === '--password') args.password = argv[++i];
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
+    else args.files.push(a);
+  }
+  if (!args.files.length) throw new Error(USAGE);
+  return args;
+}
+
+/** A readable, Chinese-first summary of a report for the terminal. */
+export function formatSummary(r: ReviewReport): string {
+  const c = r.contract;
+  const lines: string[] = [];
+  lines.push(`■ ${r.source.fileName}  (${r.source.format}${r.source.pageCount ? `, ${r.source.pageCount} 页` : ''})`);
+  lines.push(`  合同名称  ${c.title ?? '—'}`);
+  if (c.contractNumbers.length) lines.push(`  合同编号  ${c.contractNumbers.join(' / ')}`);
+  if (c.projectNumbers.length) lines.push(`  项目编号  ${c.projectNumbers.join(' / ')}`);
+  for (const p of c.parties)
+    lines.push(`  ${p.role === 'partyA' ? '甲方' : '乙方'}      ${p.name}${p.legalRepresentative ? `（法定代表人：${p.legalRepresentative}）` : ''}`);
+  lines.push(`  签订日期  ${c.signedOn ?? '—'}`);
+  if (c.servicePeriod) {
+    const sp = c.servicePeriod;
+    lines.push(`  服务期限  ${sp.start ?? '?'} 至 ${sp.end ?? '?'}${sp.months ? `（${sp.months} 个月）` : ''}`);
+  }
+  if (c.totalAmount)
+    lines.push(`  合同金额  ¥${c.totalAmount.yuan}${c.totalAmount.writtenChinese ? `（${c.totalAmount.writtenChinese}）` : ''}`);
+  if (c.totalAmount?.taxRatePercent)
+    lines.push(`  税率      ${c.totalAmount.taxRatePercent}%  不含税 ¥${c.totalAmount.yuanExcludingTax}  税额 ¥${c.totalAmount.taxYuan}`);
+  if (c.performanceBond) lines.push(`  履约保证金 ${c.performanceBond.percent ?? '—'}%  ¥${c.performanceBond.yuan ?? '—'}`);
+  for (const i of c.paymentInstallments)
+    lines.push(`  第${i.sequence}期    ${i.percent ? `${i.percent}%  ` : ''}¥${i.yuan ?? '—'}  ${i.condition}`);
+  const counts = new Map<string, number>();
+  for (const cl of r.clauses) counts.set(cl.category, (counts.get(cl.category) ?? 0) + 1);
+  lines.push(
+    `  条款      ${r.clauses.length} 条：` +
+      [...counts.entries()].map(([k, n]) => `${CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS]} ${n}`).join('，'),
+  );
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
+  }
+  const store = await ContractStore.open(args.dataDir);
+  if (store.recoveredFrom)
+    process.stderr.write(
+      `警告：数据文件无法读取，已移至 ${store.recoveredFrom.movedTo} (warning: the store could not be read and was moved aside)\n`,
+    );
+  const reports: ReviewReport[] = [];
+  let failed = 0;
+  for (const file of args.files) {
+    try {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await fs.readFile(file));
+      } catch (err) {
+        throw new QiyueError('not-found', `无法读取文件 (cannot read the file: ${(err as NodeJS.ErrnoException).code ?? err})`);
+      }
+      const { contract } = await store.importContract(file, bytes, { password: args.password });
+      reports.push({ ...contract.report, source: { ...contract.report.source, fileName: path.basename(file) } });
+    } catch (err) {
+      failed++;
+      const code = err instanceof QiyueError ? err.code : 'internal';
+      process.stderr.write(`${file}: [${code}] ${(err as Error).message}\n`);
+    }
+  }
+  if (args.json) {
+    const out = args.files.length === 1 ? (reports[0] ?? null) : reports;
+    if (out !== null) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    process.stdout.write(reports.map(formatSummary).join('\n\n') + (reports.length ? '\n' : ''));
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,87 @@
+/**
+ * Import dispatcher: checks size and type from the bytes (not only the file name) and hands
+ * the file to the PDF, DOCX or text importer.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { SourceDocument, SourceFormat } from '../../../shared/domain/document';
+import { MAX_IMPORT_BYTES, QiyueError } from '../../../shared/domain/errors';
+import { importDocx } from './docx';
+import { importPdf } from './pdf';
+import { importText } from './text';
+
+/** The format a file name claims, or null for an unsupported extension. */
+export function formatFromName(fileName: string): SourceFormat | null {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.txt' || ext === '.text') return 'txt';
+  if (ext === '.md' || ext === '.markdown') return 'md';
+  return null;
+}
+
+function sniff(data: Uint8Array): string {
+  const head = Buffer.from(data.subarray(0, 8));
+  if (head.subarray(0, 4).toString('latin1') === '%PDF') return 'PDF';
+  if (head[0] === 0x50 && head[1] === 0x4b) return 'ZIP/DOCX';
+  if (head[0] === 0xff && head[1] === 0xd8) return 'JPEG';
+  if (head.subarray(1, 4).toString('latin1') === 'PNG') return 'PNG';
+  if (head.subarray(0, 4).toString('hex') === 'd0cf11e0') return 'DOC/XLS (OLE)';
+  if (head.subarray(0, 2).toString('latin1') === 'MZ') return 'EXE';
+  return 'unknown';
+}
+
+/** SHA-256 of the bytes, lowercase hex. */
+export function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Options for {@link importFile}. */
+export interface ImportOptions {
+  /** User password for an encrypted PDF. */
+  password?: string;
+}
+
+/**
+ * Reads a contract file into a {@link SourceDocument}.
+ * @param fileName the original name; its extension selects the importer
+ * @param data the file's bytes
+ * @throws QiyueError `empty-file`, `too-large` (over {@link MAX_IMPORT_BYTES}),
+ *   `unsupported-format`, `wrong-type` (content does not match the extension), and the
+ *   importers' own errors (`encrypted`, `wrong-password`, `corrupt`, `no-text-layer`)
+ */
+export async function importFile(
+  fileName: string,
+  data: Uint8Array,
+  options: ImportOptions = {},
+): Promise<SourceDocument> {
+  if (data.length === 0) throw new QiyueError('empty-file', `文件为空：${fileName} (the file is empty)`);
+  if (data.length > MAX_IMPORT_BYTES) {
+    throw new QiyueError(
+      'too-large',
+      `文件过大：${(data.length / 1048576).toFixed(1)} MiB，上限 ${MAX_IMPORT_BYTES / 1048576} MiB (file too large: the limit is 100 MiB)`,
+    );
+  }
+  const format = formatFromName(fileName);
+  if (!format) {
+    throw new QiyueError(
+      'unsupported-format',
+      `不支持的文件类型：${path.extname(fileName) || '无扩展名'}；请导入 PDF、DOCX、TXT 或 MD (unsupported file type)`,
+    );
+  }
+  const kind = sniff(data);
+  if (format === 'pdf') {
+    if (kind !== 'PDF' && !Buffer.from(data.subarray(0, 1024)).toString('latin1').includes('%PDF-')) {
+      throw new QiyueError(
+        'wrong-type',
+        `文件扩展名为 .pdf，但内容不是 PDF（${kind === 'unknown' ? '未知格式' : kind}）(not a PDF file: the content is ${kind})`,
+      );
+    }
+    return importPdf(data, options.password);
+  }
+  if (format === 'docx') return importDocx(data);
+  if (kind !== 'unknown') {
+    throw new QiyueError('wrong-type', `文件不是文本文件（内容为 ${kind}）(not a text file: the content is ${kind})`);
+  }
+  return importText(data, format);
+}

@@ -1,0 +1,243 @@
+/**
+ * PDF import with pdfjs-dist in plain Node: the text of every page with character boxes in PDF
+ * user space, lines in reading order and wrapped lines joined back into paragraphs.
+ * cMaps, standard fonts and wasm decoders load from the local pdfjs-dist package, never the network.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextBuilder, type CharBox, type SourceDocument } from '../../../shared/domain/document';
+import { QiyueError } from '../../../shared/domain/errors';
+import { startsWithHeadingNumber } from '../../../shared/domain/clauses/numbering';
+import { isHan } from '../../../shared/domain/text/normalize';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | null = null;
+
+/** Loads the pdf.js legacy build once (the Node-compatible build). */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+/** Folder of the installed pdfjs-dist package, with a trailing separator. */
+export function pdfjsDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('pdfjs-dist/package.json')) + path.sep;
+}
+
+/** getDocument options shared by import, bench and tests: local assets, no eval. */
+export function pdfDocumentOptions(data: Uint8Array, password?: string) {
+  const dir = pdfjsDir();
+  return {
+    data,
+    password,
+    cMapUrl: path.join(dir, 'cmaps') + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep,
+    wasmUrl: path.join(dir, 'wasm') + path.sep,
+    iccUrl: path.join(dir, 'iccs') + path.sep,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  };
+}
+
+interface PdfLine {
+  page: number;
+  text: string;
+  boxes: (CharBox | null)[];
+  x1: number;
+  x2: number;
+  y: number;
+  h: number;
+  last: boolean;
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL?: boolean;
+}
+
+function charWeight(ch: string): number {
+  return isHan(ch) || ch.charCodeAt(0) > 0x2e80 ? 1 : 0.5;
+}
+
+function itemBoxes(item: TextItemLike, pageIndex: number): CharBox[] {
+  const [, , c, d, e, f] = item.transform;
+  const h = item.height || Math.hypot(c, d) || 10;
+  const chars = item.str.split('');
+  const total = chars.reduce((s, ch) => s + charWeight(ch), 0) || 1;
+  let x = e;
+  return chars.map((ch) => {
+    const w = (item.width * charWeight(ch)) / total;
+    const box = { pageIndex, x1: x, y1: f - h * 0.2, x2: x + w, y2: f + h * 0.85 };
+    x += w;
+    return box;
+  });
+}
+
+/**
+ * Extracts the lines of one page from pdf.js text items in content-stream order. A new line
+ * starts at an end-of-line mark or a baseline change; within a line a wide gap becomes a tab
+ * (table cells), a narrow one a space.
+ */
+function pageLines(items: TextItemLike[], pageIndex: number): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let cur: PdfLine | null = null;
+  let breakPending = false;
+  for (const item of items) {
+    if (!('str' in item)) continue;
+    const h = item.height || Math.hypot(item.transform[2], item.transform[3]);
+    const x = item.transform[4];
+    const y = item.transform[5];
+    if (item.str.length > 0 && item.str.trim().length > 0) {
+      const sameLine =
+        cur && !breakPending && Math.abs(cur.y - y) < Math.max(cur.h, h) * 0.5 && x >= cur.x2 - h;
+      if (!sameLine) {
+        cur = { page: pageIndex, text: '', boxes: [], x1: x, x2: x, y, h, last: false };
+        lines.push(cur);
+      } else {
+        const gap = x - cur!.x2;
+        if (gap > h * 1.5) {
+          cur!.text += '\t';
+          cur!.boxes.push(null);
+        } else if (gap > h * 0.15 && !/\s$/.test(cur!.text)) {
+          cur!.text += ' ';
+          cur!.boxes.push(null);
+        }
+      }
+      const boxes = itemBoxes(item, pageIndex);
+      cur!.text += item.str;
+      cur!.boxes.push(...boxes);
+      cur!.x2 = Math.max(cur!.x2, x + item.width);
+      cur!.h = Math.max(cur!.h, h);
+      breakPending = false;
+    } else if (item.str.length > 0 && cur) {
+      // A whitespace item: keep it as a space so words stay apart.
+      const gap = x + item.width - cur.x2;
+      if (gap > 0 && !/\s$/.test(cur.text)) {
+        cur.text += ' ';
+        cur.boxes.push(null);
+        cur.x2 = x + item.width;
+      }
+    }
+    if (item.hasEOL) breakPending = true;
+  }
+  if (lines.length) lines[lines.length - 1].last = true;
+  return lines;
+}
+
+const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+
+/**
+ * Imports a PDF's text layer.
+ * @param data the file's bytes (not retained)
+ * @param password the user password for encrypted PDFs
+ * @returns the document with per-character boxes; `pageCount` is the PDF's page count
+ * @throws QiyueError `encrypted` (needs a password), `wrong-password`, `corrupt` (truncated or
+ *   damaged), `no-text-layer` (image-only, e.g. a scan: OCR is not available yet)
+ */
+export async function importPdf(data: Uint8Array, password?: string): Promise<SourceDocument> {
+  const pdfjs = await loadPdfJs();
+  const loadingTask = pdfjs.getDocument(pdfDocumentOptions(data.slice(), password));
+  let doc;
+  try {
+    doc = await loadingTask.promise;
+  } catch (err) {
+    await loadingTask.destroy();
+    const e = err as { name?: string; code?: number; message?: string };
+    if (e?.name === 'PasswordException') {
+      if (e.code === 2 || password)
+        throw new QiyueError('wrong-password', 'PDF 密码不正确 (wrong password for this encrypted PDF)', { cause: err });
+      throw new QiyueError(
+        'encrypted',
+        'PDF 已加密，需要输入打开密码 (the PDF is encrypted: enter its password to import it)',
+        { cause: err },
+      );
+    }
+    throw new QiyueError(
+      'corrupt',
+      `PDF 文件已损坏或不完整，无法读取 (the PDF is corrupt or truncated: ${e?.message ?? String(err)})`,
+      { cause: err },
+    );
+  }
+  try {
+    const lines: PdfLine[] = [];
+    let rightEdges: number[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      let page;
+      let content;
+      try {
+        page = await doc.getPage(p);
+        content = await page.getTextContent();
+      } catch (err) {
+        throw new QiyueError(
+          'corrupt',
+          `PDF 第 ${p} 页已损坏，无法读取 (page ${p} of the PDF is damaged)`,
+          { cause: err },
+        );
+      }
+      const height = page.view[3] - page.view[1];
+      const pl = pageLines(content.items as TextItemLike[], p - 1).filter(
+        (l) =>
+          !/^[•·●○■□◆▪\-–—*]?$/.test(l.text.trim()) &&
+          !(PAGE_NUMBER.test(l.text.trim()) && (l.y < 72 || l.y > height - 72)),
+      );
+      if (pl.length) pl[pl.length - 1].last = true;
+      lines.push(...pl);
+      rightEdges = rightEdges.concat(pl.filter((l) => !l.text.includes('\t')).map((l) => l.x2));
+      page.cleanup();
+    }
+    const visible = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
+    if (visible === 0) {
+      throw new QiyueError(
+        'no-text-layer',
+        'PDF 没有文字层（可能是扫描件）；暂不支持 OCR (no text layer; OCR is not available yet)',
+      );
+    }
+    rightEdges.sort((a, b) => a - b);
+    const right = rightEdges[Math.floor(rightEdges.length * 0.9)] ?? 0;
+    const builder = new TextBuilder(true);
+    let para: PdfLine | null = null;
+    for (const line of lines) {
+      if (para && continues(para, line, right)) {
+        para.text += line.text;
+        para.boxes.push(...line.boxes);
+        para.x2 = line.x2;
+        para.y = line.y;
+        para.page = line.page;
+        para.last = line.last;
+      } else {
+        if (para) builder.addLine(para.text, para.boxes);
+        para = { ...line, boxes: [...line.boxes] };
+      }
+    }
+    if (para) builder.addLine(para.text, para.boxes);
+    return builder.build('pdf', doc.numPages);
+  } finally {
+    await loadingTask.destroy();
+  }
+}
+
+/** Whether `next` continues the paragraph `prev` (a line wrapped in mid-sentence). */
+function continues(prev: PdfLine, next: PdfLine, right: number): boolean {
+  if (prev.text.includes('\t') || next.text.includes('\t')) return false;
+  if (prev.x2 < right - prev.h * 2) return false;
+  if (startsWithHeadingNumber(next.text.trim())) return false;
+  if (prev.page === next.page) {
+    const gap = prev.y - next.y;
+    return gap > 0 && gap < Math.max(prev.h, next.h) * 1.6 && Math.abs(next.h - prev.h) < 1.5;
+  }
+  // Across a page break: only when the previous page's last line was full and unfinished.
+  return prev.last && next.page === prev.page + 1 && !/[。；：！？]$/.test(prev.text.trim());
+}
+
+/** file:// URL of a pdfjs-dist asset folder (for callers that need URLs). */
+export function pdfjsAssetUrl(sub: string): string {
+  return pathToFileURL(path.join(pdfjsDir(), sub) + path.sep).href;
+}

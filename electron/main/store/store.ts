@@ -1,0 +1,251 @@
+/**
+ * The contract store: a lowdb JSON file in the data folder holding contracts (with their
+ * report and text) and NDA terms as their own records, plus each original file copied in under
+ * its SHA-256. Schema-versioned; writes are atomic; one writer at a time across processes
+ * (a lock file around each read-modify-write); an unreadable store file is moved aside, never
+ * overwritten, and reported.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { Low } from 'lowdb';
+import { QiyueError } from '../../../shared/domain/errors';
+import type { SourceFormat } from '../../../shared/domain/document';
+import type { ReviewReport } from '../../../shared/domain/report';
+import { analyzeDocument } from '../../../shared/domain/analyze';
+import { buildReport } from '../../../shared/domain/report';
+import { importFile, sha256, type ImportOptions } from '../import/index';
+import { AtomicJsonFile, writeFileAtomic } from './atomic-json-file';
+
+/** Version of the store file's schema. */
+export const STORE_SCHEMA_VERSION = 1;
+
+/** A contract in the store. `id` is the SHA-256 of the original file. */
+export interface StoredContract {
+  id: string;
+  fileName: string;
+  format: SourceFormat;
+  size: number;
+  pageCount: number | null;
+  /** ISO timestamp of the import. */
+  importedAt: string;
+  /** Path of the copied original, relative to the data folder. */
+  file: string;
+  /** The analysed text (what clause offsets and anchors refer to). */
+  text: string;
+  report: ReviewReport;
+}
+
+/** NDA terms (保密) of one contract, kept as their own records. */
+export interface NdaRecord {
+  id: string;
+  contractId: string;
+  duration: string | null;
+  clauseIds: string[];
+}
+
+/** The store file's content. */
+export interface StoreData {
+  schemaVersion: number;
+  contracts: StoredContract[];
+  ndaTerms: NdaRecord[];
+}
+
+/** Result of an import: the contract, and whether it was already in the store. */
+export interface ImportResult {
+  contract: StoredContract;
+  duplicate: boolean;
+}
+
+const STORE_FILE = 'qiyue-store.json';
+
+function emptyData(): StoreData {
+  return { schemaVersion: STORE_SCHEMA_VERSION, contracts: [], ndaTerms: [] };
+}
+
+/** The store of one data folder. Create with {@link ContractStore.open}. */
+export class ContractStore {
+  /** Set when the store file could not be read and was moved aside at open. */
+  recoveredFrom: { movedTo: string; reason: string } | null = null;
+  private db: Low<StoreData>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(readonly dataDir: string) {
+    this.db = new Low<StoreData>(new AtomicJsonFile<StoreData>(this.storeFile), emptyData());
+  }
+
+  get storeFile(): string {
+    return path.join(this.dataDir, STORE_FILE);
+  }
+
+  /**
+   * Opens (creating if needed) the store in `dataDir`.
+   * @throws QiyueError `store-unreadable` when the file was written by a newer Qiyue
+   */
+  static async open(dataDir: string): Promise<ContractStore> {
+    await fs.mkdir(path.join(dataDir, 'files'), { recursive: true });
+    const store = new ContractStore(path.resolve(dataDir));
+    await store.load();
+    return store;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      await this.db.read();
+      const d = this.db.data as StoreData | null;
+      if (!d || typeof d !== 'object' || !Array.isArray(d.contracts)) {
+        if (d !== null && (await exists(this.storeFile))) throw new Error('unexpected content');
+        this.db.data = emptyData();
+      } else if (d.schemaVersion > STORE_SCHEMA_VERSION) {
+        throw new QiyueError(
+          'store-unreadable',
+          `数据文件由更新版本的契阅写入（架构版本 ${d.schemaVersion}），请升级后再打开 (the store was written by a newer Qiyue: ${this.storeFile})`,
+        );
+      } else {
+        d.ndaTerms ??= [];
+      }
+    } catch (err) {
+      if (err instanceof QiyueError) throw err;
+      const movedTo = `${this.storeFile}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await fs.rename(this.storeFile, movedTo);
+      this.recoveredFrom = { movedTo, reason: (err as Error).message };
+      this.db.data = emptyData();
+    }
+  }
+
+  private serialize<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Runs a read-modify-write under the cross-process lock, re-reading the file first. */
+  private transact<T>(mutate: (data: StoreData) => Promise<T> | T): Promise<T> {
+    return this.serialize(async () => {
+      let release: () => Promise<void>;
+      try {
+        release = await lockfile.lock(this.dataDir, {
+          lockfilePath: path.join(this.dataDir, 'store.lock'),
+          stale: 5000,
+          update: 2000,
+          retries: { retries: 30, factor: 1.2, minTimeout: 100, maxTimeout: 1000 },
+        });
+      } catch (err) {
+        throw new QiyueError(
+          'store-locked',
+          `数据文件夹正被另一个契阅进程写入 (another Qiyue process is writing to ${this.dataDir})`,
+          { cause: err },
+        );
+      }
+      try {
+        await this.load();
+        const result = await mutate(this.db.data);
+        await this.db.write();
+        return result;
+      } finally {
+        await release();
+      }
+    });
+  }
+
+  /** All contracts, newest import first. Re-reads the file so other processes' writes show. */
+  async list(): Promise<StoredContract[]> {
+    return this.serialize(async () => {
+      await this.load();
+      return [...this.db.data.contracts].sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+    });
+  }
+
+  /** @throws QiyueError `not-found` */
+  async get(id: string): Promise<StoredContract> {
+    const c = (await this.list()).find((x) => x.id === id);
+    if (!c) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
+    return c;
+  }
+
+  /** NDA records of a contract. */
+  async ndaTerms(contractId: string): Promise<NdaRecord[]> {
+    await this.list();
+    return this.db.data.ndaTerms.filter((n) => n.contractId === contractId);
+  }
+
+  /** The original file's bytes. @throws QiyueError `not-found` */
+  async readOriginal(id: string): Promise<{ contract: StoredContract; bytes: Uint8Array }> {
+    const contract = await this.get(id);
+    try {
+      return { contract, bytes: new Uint8Array(await fs.readFile(path.join(this.dataDir, contract.file))) };
+    } catch (err) {
+      throw new QiyueError('not-found', `原始文件缺失：${contract.file} (the original file is missing)`, { cause: err });
+    }
+  }
+
+  /**
+   * Imports a file: reads and analyses it first (nothing is written if that fails), then copies
+   * the original into `files/` and records the contract and its NDA terms in one atomic write.
+   * Importing the same bytes again returns the existing contract (`duplicate: true`).
+   * @throws QiyueError from the importers (see `import/index.ts`); the store is unchanged then
+   */
+  async importContract(
+    fileName: string,
+    bytes: Uint8Array,
+    options: ImportOptions & { now?: Date } = {},
+  ): Promise<ImportResult> {
+    const id = sha256(bytes);
+    const existing = (await this.list()).find((c) => c.id === id);
+    if (existing) return { contract: existing, duplicate: true };
+    const doc = await importFile(fileName, bytes, options);
+    const analysis = analyzeDocument(doc);
+    const report = buildReport(
+      { fileName: path.basename(fileName), sha256: id, format: doc.format, pageCount: doc.pageCount },
+      doc,
+      analysis,
+    );
+    const ext = path.extname(fileName).toLowerCase() || `.${doc.format}`;
+    const rel = path.join('files', `${id}${ext}`);
+    const contract: StoredContract = {
+      id,
+      fileName: path.basename(fileName),
+      format: doc.format,
+      size: bytes.length,
+      pageCount: doc.pageCount,
+      importedAt: (options.now ?? new Date()).toISOString(),
+      file: rel,
+      text: doc.text,
+      report,
+    };
+    return this.transact(async (data) => {
+      const again = data.contracts.find((c) => c.id === id);
+      if (again) return { contract: again, duplicate: true };
+      if (!(await exists(path.join(this.dataDir, rel)))) await writeFileAtomic(path.join(this.dataDir, rel), bytes);
+      data.contracts.push(contract);
+      data.ndaTerms.push({
+        id: `${id}:nda`,
+        contractId: id,
+        duration: analysis.confidentiality.duration,
+        clauseIds: analysis.confidentiality.clauseIds,
+      });
+      return { contract, duplicate: false };
+    });
+  }
+
+  /** Removes a contract, its NDA records and its copied file. @throws QiyueError `not-found` */
+  async remove(id: string): Promise<void> {
+    const file = await this.transact((data) => {
+      const c = data.contracts.find((x) => x.id === id);
+      if (!c) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
+      data.contracts = data.contracts.filter((x) => x.id !== id);
+      data.ndaTerms = data.ndaTerms.filter((n) => n.contractId !== id);
+      return c.file;
+    });
+    await fs.rm(path.join(this.dataDir, file), { force: true });
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Clause structure: a tree built from the numbering at the start of lines. Numbering styles
+ * nest in whatever order a contract uses them: a style not yet open starts a deeper level
+ * (when it starts at 1), a style already open closes everything below it. Numbers that do not
+ * continue their sequence are body text, not clauses (a stray `3.` in a sentence).
+ */
+import type { SourceDocument } from '../document';
+import { categorize, type ClauseCategory } from './categories';
+import { matchNumbering, type Numbering, type NumberingStyle } from './numbering';
+
+/** A clause of the contract: offsets into the document's text, subtree in `[start, end)`. */
+export interface Clause {
+  id: string;
+  parentId: string | null;
+  /** Depth in the tree, 0 for top-level clauses. */
+  level: number;
+  /** The path of labels, e.g. `十二、（四）`; empty for the preamble and signature block. */
+  number: string;
+  /** This clause's own label, e.g. `（四）`. */
+  label: string;
+  heading: string;
+  category: ClauseCategory;
+  /** Offset of the clause's first line. */
+  start: number;
+  /** Offset where the clause's own text ends (its first child, or `end`). */
+  ownEnd: number;
+  /** Offset where its subtree ends. */
+  end: number;
+}
+
+/** Topics that a clause without a heading takes from its first words even inside another topic. */
+const STRONG_TOPICS: ClauseCategory[] = [
+  'force_majeure',
+  'dispute_resolution',
+  'confidentiality',
+  'intellectual_property',
+  'performance_bond',
+  'data_security',
+  'acceptance',
+  'termination',
+];
+const PENALTY_TEXT = /违约金|承担违约责任|赔偿[^。；]{0,20}损失/;
+const STRONG: NumberingStyle[] = ['chapter', 'article', 'cn', 'annex', 'phase'];
+const END_OF_BODY = /^[-—–\s(（]*(?:以下无正文|本页无正文|以下为签[字章署]|签字页|签章页)/;
+
+interface Open {
+  style: NumberingStyle;
+  value: number;
+  clause: Clause;
+}
+
+function splitHeading(n: Numbering, nextLine: string | undefined): string {
+  const rest = n.rest.trim();
+  if (n.style === 'label') return rest;
+  if (!rest) {
+    if (n.style === 'annex' && nextLine && nextLine.length <= 40 && !/[。；：:]/.test(nextLine))
+      return nextLine;
+    return '';
+  }
+  if (rest.length <= 30 && !/[。；;，,]/.test(rest.replace(/[：:]$/, '')))
+    return rest.replace(/[：:]$/, '');
+  const colon = /^([^，,。；;：:]{2,16})[：:]/.exec(rest);
+  if (colon) return colon[1];
+  return '';
+}
+
+/**
+ * Parses the clause tree of a document.
+ * @returns clauses in document order (parents before children); the first is the preamble
+ *   (`首部`, category `parties`) when the document has text before its first clause
+ */
+export function parseClauses(doc: SourceDocument): Clause[] {
+  const text = doc.text;
+  const lines: { start: number; end: number; text: string }[] = [];
+  let pos = 0;
+  for (const raw of text.split('\n')) {
+    lines.push({ start: pos, end: pos + raw.length, text: raw.trim() });
+    pos += raw.length + 1;
+  }
+  const clauses: Clause[] = [];
+  let stack: Open[] = [];
+  let counter = 0;
+  const newClause = (
+    start: number,
+    level: number,
+    parent: Clause | null,
+    label: string,
+    heading: string,
+    lead: string,
+  ): Clause => {
+    const dotted = /^\d+[.．]\d/.test(label);
+    const prefix = parent ? (dotted ? parent.number.replace(/[\d.．]+$/, '') : parent.number) : '';
+    const number = prefix + label;
+    const fromLead = heading ? null : categorize(lead.slice(0, 24));
+
+    const generic = !parent || ['other', 'parties', 'annex', 'effectiveness'].includes(parent.category);
+    const category =
+      categorize(heading) ??
+      (fromLead && (generic || STRONG_TOPICS.includes(fromLead)) ? fromLead : null) ??
+      parent?.category ??
+      'other';
+    const clause: Clause = {
+      id: `c${counter++}`,
+      parentId: parent?.id ?? null,
+      level,
+      number,
+      label,
+      heading,
+      category,
+      start,
+      ownEnd: text.length,
+      end: text.length,
+    };
+    clauses.push(clause);
+    return clause;
+  };
+
+  if (lines.length && !matchNumbering(lines[0].text)) {
+    newClause(0, 0, null, '', '首部', '');
+    clauses[0].category = 'parties';
+  }
+
+  let afterBody = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.text) continue;
+    if (END_OF_BODY.test(line.text) && !afterBody) {
+      stack = [];
+      afterBody = true;
+      const c = newClause(line.start, 0, null, '', '签署页', '');
+      c.category = 'parties';
+      continue;
+    }
+    const n = matchNumbering(line.text);
+    if (!n) continue;
+    if (n.style === 'annex') {
+      stack = [];
+      afterBody = false;
+    } else if (afterBody) {
+      continue;
+    }
+    const k = stack.findIndex((o) => o.style === n.style);
+    let parentDepth: number;
+    if (n.style === 'annex') parentDepth = 0;
+    else if (k >= 0) {
+      const last = stack[k].value;
+      const plausible =
+        n.style === 'label' || n.value === last + 1 || n.value === 1 || (n.value > last && n.value - last <= 3);
+      if (!plausible) continue;
+      parentDepth = k;
+    } else {
+      const plausible = n.style === 'label' || n.value === 1 || STRONG.includes(n.style) || stack.length === 0;
+      if (!plausible) continue;
+      parentDepth = stack.length;
+    }
+    stack = stack.slice(0, parentDepth);
+    const parent = stack.length ? stack[stack.length - 1].clause : null;
+    const next = lines.slice(i + 1).find((l) => l.text)?.text;
+    const heading = splitHeading(n, next);
+    const clause = newClause(line.start, stack.length, parent, n.raw, heading, n.rest);
+    if (n.style === 'annex') clause.category = 'annex';
+    if (n.style === 'phase') clause.category = 'payment';
+    stack.push({ style: n.style, value: n.value, clause });
+  }
+
+  // Subtree ends: a clause ends where the next clause at its level or above begins.
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i];
+    const next = clauses.slice(i + 1).find((d) => d.level <= c.level);
+    c.end = next ? next.start : text.length;
+    const firstChild = clauses[i + 1] && clauses[i + 1].parentId === c.id ? clauses[i + 1] : null;
+    c.ownEnd = firstChild ? firstChild.start : Math.min(c.end, clauses[i + 1]?.start ?? c.end);
+    // A clause without a heading that stipulates liquidated damages is a liability clause,
+    // wherever it stands (e.g. a numbered item under 服务内容).
+    if (!c.heading && c.level > 0 && !STRONG_TOPICS.includes(c.category) && PENALTY_TEXT.test(text.slice(c.start, c.ownEnd)))
+      c.category = 'liability';
+  }
+  // The preamble and signature block are top level and end at the next clause of any level.
+  return clauses;
+}
+
+/** The clause with the smallest subtree that contains `offset`, or null. */
+export function clauseAt(clauses: Clause[], offset: number): Clause | null {
+  let best: Clause | null = null;
+  for (const c of clauses) {
+    if (offset >= c.start && offset < c.end && (!best || c.level >= best.level)) best = c;
+  }
+  return best;
+}

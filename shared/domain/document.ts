@@ -1,0 +1,158 @@
+/**
+ * The imported document as the analysis sees it: one normalised text, and for PDFs the box of
+ * every character on its page, so that any span of the text can be turned back into PDF
+ * rectangles (PDF user space, origin bottom-left, units of 1/72 inch).
+ */
+import { spacingMask } from './text/normalize';
+
+/** Source formats Qiyue imports (REPORT.md `source.format`). */
+export type SourceFormat = 'pdf' | 'txt' | 'md' | 'docx';
+
+/** A rectangle in PDF user space: `[x1, y1, x2, y2]`, x1 < x2, y1 < y2. */
+export type Rect = [number, number, number, number];
+
+/** Rectangles of one page. `pageIndex` is 0-based. */
+export interface PagePosition {
+  pageIndex: number;
+  rects: Rect[];
+}
+
+/**
+ * Where a span of the document is: character offsets into {@link SourceDocument.text}, the
+ * quoted text (to re-find the span if coordinates drift), and for PDFs the rectangles per page.
+ */
+export interface Anchor {
+  start: number;
+  end: number;
+  quote: string;
+  positions: PagePosition[];
+}
+
+/**
+ * A document ready for analysis.
+ * `boxes` holds 5 numbers per UTF-16 unit of `text`: pageIndex, x1, y1, x2, y2 (NaN where the
+ * character has no box, e.g. line breaks); it is null for text and DOCX sources.
+ */
+export interface SourceDocument {
+  format: SourceFormat;
+  text: string;
+  pageCount: number | null;
+  boxes: Float32Array | null;
+}
+
+/** Box of one character as produced by the PDF importer. */
+export interface CharBox {
+  pageIndex: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * Accumulates lines into a {@link SourceDocument}, applying the whitespace rules of
+ * `text/normalize.ts` to each line and keeping each surviving character's box.
+ */
+export class TextBuilder {
+  private parts: string[] = [];
+  private boxList: number[] = [];
+  private length = 0;
+  private hasBoxes: boolean;
+
+  constructor(hasBoxes: boolean) {
+    this.hasBoxes = hasBoxes;
+  }
+
+  /** Appends one line (without its break); `boxes[i]` is the box of `line[i]` when given. */
+  addLine(line: string, boxes?: (CharBox | null)[]): void {
+    const keep = spacingMask(line);
+    let out = '';
+    for (let i = 0; i < line.length; i++) {
+      if (!keep[i]) continue;
+      const ch = line[i] === '\u3000' || line[i] === '\u00a0' ? ' ' : line[i];
+      out += ch;
+      if (this.hasBoxes) {
+        const b = boxes?.[i];
+        if (b) this.boxList.push(b.pageIndex, b.x1, b.y1, b.x2, b.y2);
+        else this.boxList.push(NaN, NaN, NaN, NaN, NaN);
+      }
+    }
+    if (out.length === 0) return;
+    this.parts.push(out, '\n');
+    this.length += out.length + 1;
+    if (this.hasBoxes) this.boxList.push(NaN, NaN, NaN, NaN, NaN);
+  }
+
+  /** Number of UTF-16 units appended so far. */
+  get size(): number {
+    return this.length;
+  }
+
+  build(format: SourceFormat, pageCount: number | null): SourceDocument {
+    return {
+      format,
+      text: this.parts.join(''),
+      pageCount,
+      boxes: this.hasBoxes ? Float32Array.from(this.boxList) : null,
+    };
+  }
+}
+
+/**
+ * The anchor of `text[start, end)`: quoted text plus, for PDFs, one rectangle per line the span
+ * covers (characters on the same page and baseline merged). Offsets are clamped to the text.
+ */
+export function anchorFor(doc: SourceDocument, start: number, end: number): Anchor {
+  const s = Math.max(0, Math.min(start, doc.text.length));
+  const e = Math.max(s, Math.min(end, doc.text.length));
+  const positions: PagePosition[] = [];
+  const boxes = doc.boxes;
+  if (boxes) {
+    let cur: { page: number; rect: Rect } | null = null;
+    const flush = () => {
+      if (!cur) return;
+      let pp = positions.find((p) => p.pageIndex === cur!.page);
+      if (!pp) {
+        pp = { pageIndex: cur.page, rects: [] };
+        positions.push(pp);
+      }
+      pp.rects.push(cur.rect.map((v) => Math.round(v * 100) / 100) as Rect);
+      cur = null;
+    };
+    for (let i = s; i < e; i++) {
+      const page = boxes[i * 5];
+      if (Number.isNaN(page)) continue;
+      const x1 = boxes[i * 5 + 1];
+      const y1 = boxes[i * 5 + 2];
+      const x2 = boxes[i * 5 + 3];
+      const y2 = boxes[i * 5 + 4];
+      const h = y2 - y1;
+      if (
+        cur &&
+        cur.page === page &&
+        Math.abs(cur.rect[1] - y1) < h * 0.5 &&
+        x1 >= cur.rect[2] - h * 0.5 &&
+        x1 - cur.rect[2] < h * 4
+      ) {
+        cur.rect[2] = Math.max(cur.rect[2], x2);
+        cur.rect[1] = Math.min(cur.rect[1], y1);
+        cur.rect[3] = Math.max(cur.rect[3], y2);
+      } else {
+        flush();
+        cur = { page, rect: [x1, y1, x2, y2] };
+      }
+    }
+    flush();
+  }
+  return { start: s, end: e, quote: doc.text.slice(s, e), positions };
+}
+
+/** 1-based page of the first character of `text[start, end)` that has a box, else null. */
+export function pageOf(doc: SourceDocument, start: number, end: number): number | null {
+  if (!doc.boxes) return null;
+  for (let i = start; i < Math.min(end, doc.text.length); i++) {
+    const p = doc.boxes[i * 5];
+    if (!Number.isNaN(p)) return p + 1;
+  }
+  return null;
+}

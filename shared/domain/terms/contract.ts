@@ -1,0 +1,535 @@
+/**
+ * The `contract` block of REPORT.md: title, contract and project numbers, parties, signing
+ * date, service period (服务期限), total amount with its 大写 form and tax split, performance
+ * bond (履约保证金) and payment installments (分期付款). Every value keeps the offsets of the
+ * text it was read from, so the app can show it in the PDF.
+ */
+import Decimal from 'decimal.js';
+import type { Clause } from '../clauses/parse';
+import { clauseAt } from '../clauses/parse';
+import { parseChineseInteger } from '../text/chinese-numerals';
+import { startsWithHeadingNumber } from '../clauses/numbering';
+import { addMonths, findDates, monthsBetween } from './dates';
+import { PERCENT_OF_TOTAL_RE, findMoney, findWrittenAmounts, percentString, yuanString } from './money';
+
+/** A span of the document's text that a term was read from. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A party (当事人): role `partyA` (甲方, purchaser) or `partyB` (乙方, supplier). */
+export interface Party {
+  role: 'partyA' | 'partyB';
+  name: string;
+  legalRepresentative: string | null;
+  address: string | null;
+  phone: string | null;
+}
+
+/** One payment installment (分期付款): percent of the total and/or yuan, and its condition. */
+export interface Installment {
+  sequence: number;
+  percent: string | null;
+  yuan: string | null;
+  condition: string;
+  clauseId: string | null;
+}
+
+/** REPORT.md `contract` block. Money in yuan (two-place strings), percentages as strings. */
+export interface ContractBlock {
+  title: string | null;
+  contractNumbers: string[];
+  projectNumbers: string[];
+  parties: Party[];
+  signedOn: string | null;
+  servicePeriod: { start: string | null; end: string | null; months: number | null; text: string } | null;
+  totalAmount: {
+    yuan: string;
+    writtenChinese: string | null;
+    taxRatePercent: string | null;
+    yuanExcludingTax: string | null;
+    taxYuan: string | null;
+  } | null;
+  performanceBond: { percent: string | null; yuan: string | null } | null;
+  paymentInstallments: Installment[];
+}
+
+/** A key term with where it came from, for the key-terms panel and the PDF highlight. */
+export interface KeyTerm {
+  /** Stable key, e.g. `totalAmount`, `partyA.name`, `installment.1`. */
+  key: string;
+  /** Chinese label for the UI. */
+  label: string;
+  /** Display value (money as a two-place yuan string). */
+  value: string;
+  span: Span;
+  clauseId: string | null;
+}
+
+/** The contract block and the evidence for each of its values. */
+export interface ContractExtraction {
+  contract: ContractBlock;
+  terms: KeyTerm[];
+}
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  for (const raw of text.split('\n')) {
+    out.push({ text: raw, start: pos });
+    pos += raw.length + 1;
+  }
+  return out;
+}
+
+/** Sentences of `text[from, to)`, split at 。；; and merged when the next one starts with 即. */
+function sentences(text: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  let s = from;
+  for (let i = from; i < to; i++) {
+    if ('。；;'.includes(text[i]) || i === to - 1) {
+      const e = i + 1;
+      const seg = text.slice(s, e).trim();
+      if (seg) {
+        if (out.length && /^\s*即/.test(text.slice(s, e))) out[out.length - 1].end = e;
+        else out.push({ start: s, end: e });
+      }
+      s = e;
+    }
+  }
+  return out;
+}
+
+const ORG_SUFFIX =
+  /(公司|中心|局|厅|院|委员会|集团|研究所|大学|学院|医院|银行|办公室|委|处|站|所|馆|部|社|会|队|校|行|厂|店)$/;
+
+const PARTY_LABEL =
+  /^(甲\s*方|乙\s*方|采购人|采购单位(?:名称)?|供应商|购买方|提供方|委托单位|委托方|服务单位|服务方|受托方|中标单位(?:名称)?|成交供应商)(?:\s*[（(]([^）)]{1,10})[）)])?\s*[：:]\s*(.*)$/;
+
+function roleOf(label: string, paren: string | undefined): 'partyA' | 'partyB' | null {
+  const t = (paren ?? '') + label;
+  if (/甲/.test(t)) return 'partyA';
+  if (/乙/.test(t)) return 'partyB';
+  if (/采购|购买|委托/.test(label)) return 'partyA';
+  if (/供应商|提供|服务|受托|中标|成交/.test(label)) return 'partyB';
+  return null;
+}
+
+function cleanName(name: string): string {
+  return name
+    .replace(/[（(](?:盖章|章|公章|签章|签字)[)）]/g, '')
+    .replace(/\s+/g, '')
+    .replace(/[，。；;,]+$/, '');
+}
+
+function extractParties(
+  text: string,
+  lines: Line[],
+  clauses: Clause[],
+  terms: KeyTerm[],
+): Party[] {
+  const found = new Map<string, { party: Party; priority: number }>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const trimmed = line.text.trim();
+    const m = PARTY_LABEL.exec(trimmed);
+    if (!m) continue;
+    const role = roleOf(m[1], m[2]);
+    if (!role) continue;
+    let rawName = m[3].trim();
+    const nameOffset = line.start + line.text.indexOf(trimmed) + trimmed.length - m[3].length;
+    const lead = m[3].length - m[3].trimStart().length;
+    let name = cleanName(rawName);
+    if (!name || name.length > 50 || /[：:]/.test(name) || /^[（(]/.test(name)) continue;
+    if (/^[\u4e00-\u9fff]{2,3}$/.test(name) && !ORG_SUFFIX.test(name)) continue; // a person, e.g. 乙方：王为昌
+    let end = nameOffset + lead + rawName.length;
+    // A name wrapped onto the next line: 管理委员会综合 / 事务中心.
+    const next = lines[i + 1]?.text.trim();
+    if (next && !ORG_SUFFIX.test(name) && next.length <= 12 && !/[：:，。]/.test(next)) {
+      const joined = cleanName(name + next);
+      if (ORG_SUFFIX.test(joined)) {
+        name = joined;
+        end = lines[i + 1].start + lines[i + 1].text.indexOf(next) + next.length;
+        rawName += next;
+      }
+    }
+    const priority = /甲|乙/.test(m[1] + (m[2] ?? '')) ? 1 : 2;
+    const prev = found.get(role);
+    const sameParty = prev && prev.party.name === name;
+    if (prev && prev.priority <= priority && !sameParty) continue;
+    const party: Party = sameParty
+      ? prev!.party
+      : { role, name, legalRepresentative: null, address: null, phone: null };
+    // The party's block: following lines until the next party label.
+    const termList: KeyTerm[] = [];
+    const span = { start: nameOffset + lead, end: Math.min(end, nameOffset + lead + rawName.length) };
+    if (!sameParty)
+      termList.push({
+      key: `${role}.name`,
+      label: role === 'partyA' ? '甲方' : '乙方',
+      value: name,
+      span: { start: nameOffset + lead, end },
+      clauseId: clauseAt(clauses, span.start)?.id ?? null,
+    });
+    for (let j = i + 1; j < Math.min(lines.length, i + 12); j++) {
+      const t = lines[j].text;
+      if (PARTY_LABEL.test(t.trim())) break;
+      const rep = /(?:法定代表人|法人代表人|法人代表|法定代表)(?:或授权代表)?\s*[：:]\s*([\u4e00-\u9fff·]{2,6})/.exec(t);
+      if (rep && !party.legalRepresentative) {
+        party.legalRepresentative = rep[1];
+        const s = lines[j].start + rep.index + rep[0].length - rep[1].length;
+        termList.push({
+          key: `${role}.legalRepresentative`,
+          label: role === 'partyA' ? '甲方法定代表人' : '乙方法定代表人',
+          value: rep[1],
+          span: { start: s, end: s + rep[1].length },
+          clauseId: clauseAt(clauses, s)?.id ?? null,
+        });
+      }
+      const addr = /(?:通信地址|通讯地址|注册地址|单位地址|住所|地址)\s*[：:]\s*(.+)$/.exec(t);
+      if (addr && !party.address) party.address = addr[1].trim();
+      const phone = /(?:联系电话|电话)\s*[：:]\s*([0-9][0-9\-— ]{6,}[0-9])/.exec(t);
+      if (phone && !party.phone) party.phone = phone[1].replace(/\s+/g, '');
+    }
+    if (!sameParty) {
+      found.set(role, { party, priority });
+      for (let k = terms.length - 1; k >= 0; k--) if (terms[k].key.startsWith(`${role}.`)) terms.splice(k, 1);
+    }
+    terms.push(...termList);
+  }
+  void text;
+  return (['partyA', 'partyB'] as const).flatMap((r) => (found.get(r) ? [found.get(r)!.party] : []));
+}
+
+const NUMBER_CHARS = '[A-Za-z0-9][A-Za-z0-9\\-_/]*[A-Za-z0-9]';
+
+function extractNumbers(text: string, label: RegExp): { value: string; span: Span }[] {
+  const out: { value: string; span: Span }[] = [];
+  const re = new RegExp(`(?:${label.source})[^：:\\n]{0,8}[：:]\\s*(${NUMBER_CHARS})`, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const s = m.index + m[0].length - m[1].length;
+    if (!out.some((o) => o.value === m![1])) out.push({ value: m[1], span: { start: s, end: s + m[1].length } });
+  }
+  return out;
+}
+
+function extractTitle(lines: Line[]): { value: string; span: Span } | null {
+  for (let i = 0; i < Math.min(lines.length, 40); i++) {
+    const t = lines[i].text.trim();
+    if (!/(合同|协议|合同书|协议书)$/.test(t) || /[：:。；]/.test(t) || t.length > 80) continue;
+    let startLine = i;
+    let title = t;
+    // Title lines above it (a title broken over several lines).
+    while (startLine > 0) {
+      const prev = lines[startLine - 1].text.trim();
+      if (!prev || /[：:。；，]/.test(prev) || prev.length > 40 || startsWithHeadingNumber(prev)) break;
+      title = prev + title;
+      startLine--;
+    }
+    return {
+      value: title,
+      span: { start: lines[startLine].start, end: lines[i].start + lines[i].text.length },
+    };
+  }
+  return null;
+}
+
+function extractSignedOn(text: string, clauses: Clause[]): { value: string; span: Span } | null {
+  const labeled = /(?:签订|签约|签署|签字)(?:日期|时间)\s*[：:]?\s*/g;
+  for (let m = labeled.exec(text); m; m = labeled.exec(text)) {
+    const after = m.index + m[0].length;
+    const d = findDates(text.slice(after, after + 24), after)[0];
+    if (d && d.start - after <= 2 && d.iso) return { value: d.iso, span: { start: d.start, end: d.end } };
+  }
+  // A signature block: the first complete date after 以下无正文.
+  for (const c of clauses.filter((c) => c.heading === '签署页')) {
+    const d = findDates(text.slice(c.start, c.end), c.start).find((x) => x.iso);
+    if (d) return { value: d.iso!, span: { start: d.start, end: d.end } };
+  }
+  return null;
+}
+
+function lastLine(seg: string): string {
+  const parts = seg.trim().split('\n');
+  return parts[parts.length - 1].trim();
+}
+
+const PERIOD_KEYWORDS = /服务期限|服务期|服务周期|合同期限|维护期|履行期限|运维期|有效期/;
+
+function durationMonths(n: string, unit: string): number | null {
+  const v = parseChineseInteger(n);
+  if (v === null) return null;
+  return unit === '年' ? v * 12 : v;
+}
+
+function extractServicePeriod(
+  text: string,
+  clauses: Clause[],
+  signedOn: string | null,
+): { value: NonNullable<ContractBlock['servicePeriod']>; span: Span } | null {
+  const termClauses = clauses.filter((c) => c.category === 'term');
+  const candidates: Span[] = [];
+  for (const c of termClauses) candidates.push(...sentences(text, c.start, c.ownEnd));
+  for (const s of sentences(text, 0, text.length)) {
+    if (PERIOD_KEYWORDS.test(text.slice(s.start, s.end))) candidates.push(s);
+  }
+  for (const s of candidates) {
+    const seg = text.slice(s.start, s.end);
+    const dates = findDates(seg, s.start).filter((d) => d.iso);
+    const range = /(?:至|到|～|~|—|－)/;
+    const months = /(?<![\d〇零一二三四五六七八九十两年月.])([\d一二三四五六七八九十两]{1,3})\s*(个月|年)(?!\s*[\d一二三四五六七八九十]+\s*月)/.exec(seg);
+    if (dates.length >= 2 && range.test(text.slice(dates[0].end, dates[1].start))) {
+      const start = dates[0].iso!;
+      const end = dates[1].iso!;
+      const m = months ? durationMonths(months[1], months[2]) : monthsBetween(start, end);
+      return { value: { start, end, months: m, text: lastLine(seg) }, span: s };
+    }
+    const rel = /(?:合同签[署订](?:并生效)?后|自(?:本)?合同签[订署](?:并生效)?之日起|自签[订署](?:本)?合同之日起|自(?:本)?合同生效之日起|合同生效后)\s*([\d一二三四五六七八九十两]+)\s*(个月|年)/.exec(
+      seg,
+    );
+    if (rel) {
+      const m = durationMonths(rel[1], rel[2]);
+      const start = signedOn;
+      const end = start && m ? addMonths(start, m, -1) : null;
+      return { value: { start, end, months: m, text: lastLine(seg) }, span: s };
+    }
+    if (months && PERIOD_KEYWORDS.test(seg)) {
+      const m = durationMonths(months[1], months[2]);
+      const endDate = /(?:截止至|截止到|截至|至)\s*/.exec(seg) && dates.length ? dates[dates.length - 1].iso : null;
+      return { value: { start: null, end: endDate, months: m, text: lastLine(seg) }, span: s };
+    }
+  }
+  return null;
+}
+
+const TOTAL_KEYWORDS =
+  /(合同总?金额|合同总价款?|总价款|合同价款?|服务总费用|总费用|维护服务费|运维服务费用?|服务费用?|合同总额|合同款)/g;
+
+function extractTotal(
+  text: string,
+  clauses: Clause[],
+): { value: NonNullable<ContractBlock['totalAmount']>; span: Span; writtenSpan: Span | null } | null {
+  const priceClauses = clauses.filter((c) => c.category === 'price' || c.category === 'payment');
+  const regions: Span[] = priceClauses.map((c) => ({ start: c.start, end: c.ownEnd }));
+  regions.push({ start: 0, end: text.length });
+  for (const region of regions) {
+    for (const s of sentences(text, region.start, region.end)) {
+      const seg = text.slice(s.start, s.end);
+      if (seg.includes('\t') || /违约|赔偿|保证金|保函/.test(seg)) continue;
+      TOTAL_KEYWORDS.lastIndex = 0;
+      const k = TOTAL_KEYWORDS.exec(seg);
+      if (!k) continue;
+      const after = seg.slice(k.index + k[0].length);
+      if (/^\s*的?\s*[\d【]/.test(after) && /[%％]/.test(after.slice(0, 12))) continue; // 合同金额的50%
+      const money = findMoney(after.slice(0, 60), s.start + k.index + k[0].length)[0];
+      const written = findWrittenAmounts(after.slice(0, 80), s.start + k.index + k[0].length)[0];
+      if (!money && !written) continue;
+      const yuan = money ? money.yuan : written!.yuan;
+      const span = money ? { start: money.start, end: money.end } : { start: written!.start, end: written!.end };
+      return {
+        value: {
+          yuan: yuanString(yuan),
+          writtenChinese: written ? written.text : null,
+          taxRatePercent: null,
+          yuanExcludingTax: null,
+          taxYuan: null,
+        },
+        span,
+        writtenSpan: written ? { start: written.start, end: written.end } : null,
+      };
+    }
+  }
+  return null;
+}
+
+function extractTax(text: string, total: Decimal | null) {
+  for (const s of sentences(text, 0, text.length)) {
+    const seg = text.slice(s.start, s.end);
+    if (seg.includes('\t')) continue;
+    const rate = /税率\s*(?:为|是)?\s*[：:]?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(seg);
+    if (!rate || !/不含税|税额|税费|税金|价税/.test(seg)) continue;
+    const excl = /不含税(?:金额|价款?|总价)?\s*(?:为|是)?\s*[：:]?\s*(?:人民币)?/.exec(seg);
+    const tax = /(?<!含)(?:税费|税额|税金)\s*(?:为|是)?\s*[：:]?\s*(?:人民币)?/.exec(seg);
+    const exclMoney = excl ? findMoney(seg.slice(excl.index + excl[0].length, excl.index + excl[0].length + 30))[0] : undefined;
+    const taxMoney = tax ? findMoney(seg.slice(tax.index + tax[0].length, tax.index + tax[0].length + 30))[0] : undefined;
+    let exclYuan = exclMoney?.yuan ?? null;
+    let taxYuan = taxMoney?.yuan ?? null;
+    const r = new Decimal(rate[1]);
+    if (total && !exclYuan) exclYuan = total.div(r.div(100).plus(1)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    if (total && exclYuan && !taxYuan) taxYuan = total.minus(exclYuan);
+    return {
+      taxRatePercent: percentString(r),
+      yuanExcludingTax: exclYuan ? yuanString(exclYuan) : null,
+      taxYuan: taxYuan ? yuanString(taxYuan) : null,
+      span: s,
+    };
+  }
+  return null;
+}
+
+function extractBond(text: string, clauses: Clause[], total: Decimal | null) {
+  const bondClauses = clauses.filter((c) => c.category === 'performance_bond');
+  const regions: Span[] = bondClauses.map((c) => ({ start: c.start, end: c.end }));
+  regions.push({ start: 0, end: text.length });
+  for (const region of regions) {
+    for (const s of sentences(text, region.start, region.end)) {
+      const seg = text.slice(s.start, s.end);
+      if (!/履约保证金|履约保函|履约担保/.test(seg) && region.end === text.length) continue;
+      if (!/保证金|保函/.test(seg)) continue;
+      const pct = /(\d+(?:\.\d+)?)\s*[%％]/.exec(seg);
+      const money = findMoney(seg, s.start)[0];
+      if (!pct && !money) continue;
+      const percent = pct ? new Decimal(pct[1]) : null;
+      const yuan = money?.yuan ?? (percent && total ? total.times(percent).div(100) : null);
+      return {
+        value: { percent: percent ? percentString(percent) : null, yuan: yuan ? yuanString(yuan) : null },
+        span: money ? { start: money.start, end: money.end } : s,
+      };
+    }
+  }
+  return null;
+}
+
+const PAY_VERB = /支付|付款|预付|拨付|尾款|首付/;
+
+function extractInstallments(
+  text: string,
+  clauses: Clause[],
+  total: Decimal | null,
+  terms: KeyTerm[],
+): Installment[] {
+  const payClauses = clauses.filter((c) => c.category === 'payment' || c.category === 'price');
+  const out: Installment[] = [];
+  const seen = new Set<number>();
+  for (const c of payClauses) {
+    for (const s of sentences(text, c.start, c.ownEnd)) {
+      if (seen.has(s.start)) continue;
+      seen.add(s.start);
+      const seg = text.slice(s.start, s.end);
+      if (!PAY_VERB.test(seg) || /违约金|赔偿|履约保证金|滞纳|罚/.test(seg)) continue;
+      const percents: { value: Decimal; index: number }[] = [];
+      const pre = new RegExp(PERCENT_OF_TOTAL_RE.source, 'g');
+      for (let m = pre.exec(seg); m; m = pre.exec(seg)) percents.push({ value: new Decimal(m[1]), index: m.index });
+      const written = findWrittenAmounts(seg, s.start);
+      const amounts = findMoney(seg, s.start).filter(
+        (m) => !(total && m.yuan.equals(total)) && !written.some((w) => w.start <= m.start && m.end <= w.end),
+      );
+      if (!percents.length && !amounts.length) continue;
+      if (percents.length && percents.every((p) => p.value.equals(100))) continue;
+      const amount = amounts[0] ?? null;
+      const pct = amount
+        ? [...percents].reverse().find((p) => s.start + p.index < amount.start) ?? percents[0]
+        : percents[percents.length - 1];
+      const yuan = amount?.yuan ?? (pct && total ? total.times(pct.value).div(100) : null);
+      const verb = /(?<!《[^》]{0,6})(?:支付|预付|拨付)/.exec(seg);
+      const cut = verb ? Math.max(seg.lastIndexOf('，', verb.index), seg.lastIndexOf(',', verb.index)) : -1;
+      const head = cut > 0 ? seg.slice(0, cut) : seg;
+      let condition = head.slice(head.lastIndexOf('\n') + 1)
+        .replace(/^[\s(（]*\d+[)）]\s*/, '')
+        .replace(/^第.期[：:]\s*/, '')
+        .replace(/[，,。；;\s]+$/, '')
+        .trim();
+      if (condition.length > 80) condition = condition.slice(0, 80) + '…';
+      const sequence = out.length + 1;
+      out.push({
+        sequence,
+        percent: pct ? percentString(pct.value) : null,
+        yuan: yuan ? yuanString(yuan) : null,
+        condition,
+        clauseId: c.id,
+      });
+      const valueSpan = amount ? { start: amount.start, end: amount.end } : { start: s.start, end: s.end };
+      terms.push({
+        key: `installment.${sequence}`,
+        label: `第${sequence}期付款`,
+        value: [pct ? `${percentString(pct.value)}%` : null, yuan ? yuanString(yuan) : null].filter(Boolean).join(' · '),
+        span: valueSpan,
+        clauseId: clauseAt(clauses, valueSpan.start)?.id ?? c.id,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Extracts the REPORT.md `contract` block from a document's text and clause tree.
+ * Values the contract does not state are null or empty, never guessed; derived values (an
+ * installment's yuan from its percent, the end of a period from its start and length) are
+ * computed with Decimal and date arithmetic.
+ */
+export function extractContract(text: string, clauses: Clause[]): ContractExtraction {
+  const lines = linesOf(text);
+  const terms: KeyTerm[] = [];
+  const at = (span: Span) => clauseAt(clauses, span.start)?.id ?? null;
+  const title = extractTitle(lines);
+  if (title) terms.push({ key: 'title', label: '合同名称', value: title.value, span: title.span, clauseId: at(title.span) });
+  const contractNumbers = extractNumbers(text, /合同编号|合同号/);
+  contractNumbers.forEach((n, i) =>
+    terms.push({ key: `contractNumber.${i + 1}`, label: '合同编号', value: n.value, span: n.span, clauseId: at(n.span) }),
+  );
+  const projectNumbers = extractNumbers(text, /项目编号|采购编号|项目编码|采购项目编号/);
+  projectNumbers.forEach((n, i) =>
+    terms.push({ key: `projectNumber.${i + 1}`, label: '项目编号', value: n.value, span: n.span, clauseId: at(n.span) }),
+  );
+  const parties = extractParties(text, lines, clauses, terms);
+  const signed = extractSignedOn(text, clauses);
+  if (signed) terms.push({ key: 'signedOn', label: '签订日期', value: signed.value, span: signed.span, clauseId: at(signed.span) });
+  const period = extractServicePeriod(text, clauses, signed?.value ?? null);
+  if (period) {
+    const p = period.value;
+    const value = [p.start && p.end ? `${p.start} 至 ${p.end}` : p.end ? `至 ${p.end}` : null, p.months ? `${p.months} 个月` : null]
+      .filter(Boolean)
+      .join('，');
+    terms.push({ key: 'servicePeriod', label: '服务期限', value: value || p.text, span: period.span, clauseId: at(period.span) });
+  }
+  const total = extractTotal(text, clauses);
+  const totalYuan = total ? new Decimal(total.value.yuan) : null;
+  if (total) {
+    const tax = extractTax(text, totalYuan);
+    if (tax) {
+      total.value.taxRatePercent = tax.taxRatePercent;
+      total.value.yuanExcludingTax = tax.yuanExcludingTax;
+      total.value.taxYuan = tax.taxYuan;
+      terms.push({ key: 'tax', label: '税率', value: `${tax.taxRatePercent}%`, span: tax.span, clauseId: at(tax.span) });
+    }
+    terms.push({ key: 'totalAmount', label: '合同总金额', value: total.value.yuan, span: total.span, clauseId: at(total.span) });
+    if (total.writtenSpan && total.value.writtenChinese)
+      terms.push({
+        key: 'totalAmount.written',
+        label: '大写金额',
+        value: total.value.writtenChinese,
+        span: total.writtenSpan,
+        clauseId: at(total.writtenSpan),
+      });
+  }
+  const bond = extractBond(text, clauses, totalYuan);
+  if (bond)
+    terms.push({
+      key: 'performanceBond',
+      label: '履约保证金',
+      value: [bond.value.percent ? `${bond.value.percent}%` : null, bond.value.yuan].filter(Boolean).join(' · '),
+      span: bond.span,
+      clauseId: at(bond.span),
+    });
+  const paymentInstallments = extractInstallments(text, clauses, totalYuan, terms);
+  return {
+    contract: {
+      title: title?.value ?? null,
+      contractNumbers: contractNumbers.map((n) => n.value),
+      projectNumbers: projectNumbers.map((n) => n.value),
+      parties,
+      signedOn: signed?.value ?? null,
+      servicePeriod: period?.value ?? null,
+      totalAmount: total?.value ?? null,
+      performanceBond: bond?.value ?? null,
+      paymentInstallments,
+    },
+    terms,
+  };
+}

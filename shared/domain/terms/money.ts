@@ -1,0 +1,68 @@
+/**
+ * Money and percentages as Chinese contracts write them: `人民币¥6,980,000.00元`, `150392 元`,
+ * `¥1168000`, `12.5万元`, and capital money (大写) next to figures. Money is a Decimal in yuan.
+ */
+import Decimal from 'decimal.js';
+import { WRITTEN_AMOUNT_RE, parseWrittenAmount } from '../text/chinese-numerals';
+
+/** An amount found in the text; `start`/`end` cover the figures and unit. */
+export interface MoneyMatch {
+  yuan: Decimal;
+  start: number;
+  end: number;
+}
+
+const MONEY_RE =
+  /(?:[¥￥]\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?)(?:\s*(万元|元))?|((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?)\s*(万元|元))/g;
+
+/** Every amount in figures in `text` (offsets relative to `text` plus `base`). */
+export function findMoney(text: string, base = 0): MoneyMatch[] {
+  const out: MoneyMatch[] = [];
+  MONEY_RE.lastIndex = 0;
+  for (let m = MONEY_RE.exec(text); m; m = MONEY_RE.exec(text)) {
+    const digits = (m[1] ?? m[3]).replace(/,/g, '');
+    const unit = m[2] ?? m[4];
+    let yuan = new Decimal(digits);
+    if (unit === '万元') yuan = yuan.times(10000);
+    // Skip numbers glued to preceding digits or letters (account numbers, ids).
+    const before = text[m.index - 1];
+    if (before && /[0-9A-Za-z.]/.test(before)) continue;
+    out.push({ yuan, start: base + m.index, end: base + m.index + m[0].length });
+  }
+  return out;
+}
+
+/** A capital-money amount (大写) found in the text. */
+export interface WrittenMatch {
+  yuan: Decimal;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Every capital-money amount (大写金额) in `text` that reads as a valid amount. */
+export function findWrittenAmounts(text: string, base = 0): WrittenMatch[] {
+  const out: WrittenMatch[] = [];
+  const re = new RegExp(WRITTEN_AMOUNT_RE.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!/[元圆角分]/.test(m[0])) continue;
+    const yuan = parseWrittenAmount(m[0]);
+    if (!yuan) continue;
+    out.push({ yuan, text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Formats yuan as REPORT.md money: a two-place decimal string, half-up to the fen. */
+export function yuanString(yuan: Decimal): string {
+  return yuan.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/** Formats a percentage for REPORT.md: a decimal string without trailing zeros (`"0.1"`). */
+export function percentString(p: Decimal): string {
+  return p.toString();
+}
+
+/** Percent of the contract total (`合同总金额的 40%`, `合同金额剩余30%`, `总价款的【5%】`). */
+export const PERCENT_OF_TOTAL_RE =
+  /(?:合同|项目)(?:总)?(?:金额|价款|总价款?|款项|总项目款项|总额)(?:的)?(?:剩余)?\s*[【\[]?\s*(\d+(?:\.\d+)?)\s*[%％]/g;
