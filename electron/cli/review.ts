@@ -45,29 +45,46 @@ function parseArgs(argv: string[]): Args {
 export function formatSummary(r: ReviewReport): string {
   const c = r.contract;
   const lines: string[] = [];
-  lines.push(`■ ${r.source.fileName}  (${r.source.format}${r.source.pageCount ? `, ${r.source.pageCount} 页` : ''})`);
+  lines.push(
+    `■ ${r.source.fileName}  (${r.source.format}${r.source.pageCount ? `, ${r.source.pageCount} 页` : ''})`,
+  );
   lines.push(`  合同名称  ${c.title ?? '—'}`);
   if (c.contractNumbers.length) lines.push(`  合同编号  ${c.contractNumbers.join(' / ')}`);
   if (c.projectNumbers.length) lines.push(`  项目编号  ${c.projectNumbers.join(' / ')}`);
   for (const p of c.parties)
-    lines.push(`  ${p.role === 'partyA' ? '甲方' : '乙方'}      ${p.name}${p.legalRepresentative ? `（法定代表人：${p.legalRepresentative}）` : ''}`);
+    lines.push(
+      `  ${p.role === 'partyA' ? '甲方' : '乙方'}      ${p.name}${p.legalRepresentative ? `（法定代表人：${p.legalRepresentative}）` : ''}`,
+    );
   lines.push(`  签订日期  ${c.signedOn ?? '—'}`);
   if (c.servicePeriod) {
     const sp = c.servicePeriod;
-    lines.push(`  服务期限  ${sp.start ?? '?'} 至 ${sp.end ?? '?'}${sp.months ? `（${sp.months} 个月）` : ''}`);
+    lines.push(
+      `  服务期限  ${sp.start ?? '?'} 至 ${sp.end ?? '?'}${sp.months ? `（${sp.months} 个月）` : ''}`,
+    );
   }
   if (c.totalAmount)
-    lines.push(`  合同金额  ¥${c.totalAmount.yuan}${c.totalAmount.writtenChinese ? `（${c.totalAmount.writtenChinese}）` : ''}`);
+    lines.push(
+      `  合同金额  ¥${c.totalAmount.yuan}${c.totalAmount.writtenChinese ? `（${c.totalAmount.writtenChinese}）` : ''}`,
+    );
   if (c.totalAmount?.taxRatePercent)
-    lines.push(`  税率      ${c.totalAmount.taxRatePercent}%  不含税 ¥${c.totalAmount.yuanExcludingTax}  税额 ¥${c.totalAmount.taxYuan}`);
-  if (c.performanceBond) lines.push(`  履约保证金 ${c.performanceBond.percent ?? '—'}%  ¥${c.performanceBond.yuan ?? '—'}`);
+    lines.push(
+      `  税率      ${c.totalAmount.taxRatePercent}%  不含税 ¥${c.totalAmount.yuanExcludingTax}  税额 ¥${c.totalAmount.taxYuan}`,
+    );
+  if (c.performanceBond)
+    lines.push(
+      `  履约保证金 ${c.performanceBond.percent ?? '—'}%  ¥${c.performanceBond.yuan ?? '—'}`,
+    );
   for (const i of c.paymentInstallments)
-    lines.push(`  第${i.sequence}期    ${i.percent ? `${i.percent}%  ` : ''}¥${i.yuan ?? '—'}  ${i.condition}`);
+    lines.push(
+      `  第${i.sequence}期    ${i.percent ? `${i.percent}%  ` : ''}¥${i.yuan ?? '—'}  ${i.condition}`,
+    );
   const counts = new Map<string, number>();
   for (const cl of r.clauses) counts.set(cl.category, (counts.get(cl.category) ?? 0) + 1);
   lines.push(
     `  条款      ${r.clauses.length} 条：` +
-      [...counts.entries()].map(([k, n]) => `${CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS]} ${n}`).join('，'),
+      [...counts.entries()]
+        .map(([k, n]) => `${CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS]} ${n}`)
+        .join('，'),
   );
   return lines.join('\n');
 }
@@ -93,10 +110,16 @@ async function main(): Promise<number> {
       try {
         bytes = new Uint8Array(await fs.readFile(file));
       } catch (err) {
-        throw new QiyueError('not-found', `无法读取文件 (cannot read the file: ${(err as NodeJS.ErrnoException).code ?? err})`);
+        throw new QiyueError(
+          'not-found',
+          `无法读取文件 (cannot read the file: ${(err as NodeJS.ErrnoException).code ?? err})`,
+        );
       }
       const { contract } = await store.importContract(file, bytes, { password: args.password });
-      reports.push({ ...contract.report, source: { ...contract.report.source, fileName: path.basename(file) } });
+      reports.push({
+        ...contract.report,
+        source: { ...contract.report.source, fileName: path.basename(file) },
+      });
     } catch (err) {
       failed++;
       const code = err instanceof QiyueError ? err.code : 'internal';

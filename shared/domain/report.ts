@@ -29,6 +29,8 @@ export interface ReportClause {
   text: string;
   parentId: string | null;
   level: number;
+  /** The clause's own label, e.g. `（四）` or `3.1.1`. */
+  label: string;
   anchor: Anchor;
 }
 
@@ -59,7 +61,11 @@ export interface ReviewReport {
 }
 
 /** Builds the report of one analysed document. */
-export function buildReport(source: ReportSource, doc: SourceDocument, analysis: Analysis): ReviewReport {
+export function buildReport(
+  source: ReportSource,
+  doc: SourceDocument,
+  analysis: Analysis,
+): ReviewReport {
   const clauses: ReportClause[] = analysis.clauses.map((c) => {
     const span = clauseOwnSpan(doc, c);
     return {
@@ -71,6 +77,7 @@ export function buildReport(source: ReportSource, doc: SourceDocument, analysis:
       text: doc.text.slice(span.start, span.end),
       parentId: c.parentId,
       level: c.level,
+      label: c.label,
       anchor: anchorFor(doc, span.start, span.end),
     };
   });

@@ -26,8 +26,12 @@ describe.each(SEED_NAMES)('seed %s', (name) => {
     );
     const contractFacts = facts(expected.contract, 'contract');
     const missing = contractFacts.filter(([p, v]) => !contains(v, at(report, p)));
-    console.log(`${name}.${ext}: contract facts matched ${contractFacts.length - missing.length}/${contractFacts.length}`);
-    expect(missing.map(([p, v]) => `${p} = ${JSON.stringify(v)} (got ${JSON.stringify(at(report, p))})`)).toEqual([]);
+    console.log(
+      `${name}.${ext}: contract facts matched ${contractFacts.length - missing.length}/${contractFacts.length}`,
+    );
+    expect(
+      missing.map(([p, v]) => `${p} = ${JSON.stringify(v)} (got ${JSON.stringify(at(report, p))})`),
+    ).toEqual([]);
     const present = new Set(report.clauses.map((c) => c.category));
     const absent = (expected.categoriesPresent as string[]).filter((c) => !present.has(c as never));
     expect(absent).toEqual([]);

@@ -7,11 +7,13 @@ import Decimal from 'decimal.js';
 
 function sameScalar(expected: unknown, actual: unknown): boolean {
   if (expected === null) return actual === null || actual === undefined;
-  if (typeof expected === 'number') return typeof actual === 'number' ? expected === actual : sameScalar(String(expected), actual);
+  if (typeof expected === 'number')
+    return typeof actual === 'number' ? expected === actual : sameScalar(String(expected), actual);
   if (typeof expected === 'string') {
     if (typeof actual !== 'string' && typeof actual !== 'number') return false;
     const a = String(actual);
-    if (/^-?\d+(\.\d+)?$/.test(expected) && /^-?\d+(\.\d+)?$/.test(a)) return new Decimal(expected).equals(a);
+    if (/^-?\d+(\.\d+)?$/.test(expected) && /^-?\d+(\.\d+)?$/.test(a))
+      return new Decimal(expected).equals(a);
     return expected.replace(/\s+/g, '') === a.replace(/\s+/g, '');
   }
   return expected === actual;
@@ -25,7 +27,9 @@ export function contains(expected: unknown, actual: unknown): boolean {
   }
   if (expected && typeof expected === 'object') {
     if (!actual || typeof actual !== 'object') return false;
-    return Object.entries(expected).every(([k, v]) => contains(v, (actual as Record<string, unknown>)[k]));
+    return Object.entries(expected).every(([k, v]) =>
+      contains(v, (actual as Record<string, unknown>)[k]),
+    );
   }
   return sameScalar(expected, actual);
 }

@@ -1,8 +1,12 @@
 /** Paths and expected facts of the seed fixtures in ../shared/fixtures/seeds. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const SEEDS_DIR = path.resolve(__dirname, '../../../shared/fixtures/seeds');
+export const SEEDS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../shared/fixtures/seeds',
+);
 export const SEED_NAMES = fs
   .readdirSync(SEEDS_DIR)
   .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))

@@ -65,7 +65,9 @@ export async function docxListLabels(data: Uint8Array): Promise<string[]> {
   const documentXml = await zip.file('word/document.xml')?.async('string');
   if (!numberingXml || !documentXml) return [];
   const abstract = new Map<string, Map<number, Level>>();
-  for (const m of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="([^"]+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+  for (const m of numberingXml.matchAll(
+    /<w:abstractNum\b[^>]*w:abstractNumId="([^"]+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g,
+  )) {
     const levels = new Map<number, Level>();
     for (const l of m[2].matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
       levels.set(Number(l[1]), {
@@ -78,11 +80,15 @@ export async function docxListLabels(data: Uint8Array): Promise<string[]> {
   }
   const nums = new Map<string, string>();
   const overrides = new Map<string, Map<number, number>>();
-  for (const m of numberingXml.matchAll(/<w:num\b[^>]*w:numId="([^"]+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+  for (const m of numberingXml.matchAll(
+    /<w:num\b[^>]*w:numId="([^"]+)"[^>]*>([\s\S]*?)<\/w:num>/g,
+  )) {
     const a = attr(m[2], 'abstractNumId');
     if (a) nums.set(m[1], a);
     const starts = new Map<number, number>();
-    for (const o of m[2].matchAll(/<w:lvlOverride\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
+    for (const o of m[2].matchAll(
+      /<w:lvlOverride\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g,
+    )) {
       const v = attr(o[2], 'startOverride');
       if (v) starts.set(Number(o[1]), Number(v));
     }

@@ -73,7 +73,10 @@ export function mammothHtmlToLines(html: string, listLabels: string[] = []): str
  */
 export async function importDocx(data: Uint8Array): Promise<SourceDocument> {
   if (!(data[0] === 0x50 && data[1] === 0x4b)) {
-    throw new QiyueError('wrong-type', '文件不是 DOCX 文档 (not a DOCX file: it is not a ZIP package)');
+    throw new QiyueError(
+      'wrong-type',
+      '文件不是 DOCX 文档 (not a DOCX file: it is not a ZIP package)',
+    );
   }
   let html: string;
   try {
@@ -94,6 +97,7 @@ export async function importDocx(data: Uint8Array): Promise<SourceDocument> {
   }
   const builder = new TextBuilder(false);
   for (const line of mammothHtmlToLines(html, labels)) builder.addLine(line);
-  if (builder.size === 0) throw new QiyueError('empty-file', 'DOCX 文档中没有文字 (the DOCX file contains no text)');
+  if (builder.size === 0)
+    throw new QiyueError('empty-file', 'DOCX 文档中没有文字 (the DOCX file contains no text)');
   return builder.build('docx', null);
 }

@@ -55,7 +55,8 @@ export async function importFile(
   data: Uint8Array,
   options: ImportOptions = {},
 ): Promise<SourceDocument> {
-  if (data.length === 0) throw new QiyueError('empty-file', `文件为空：${fileName} (the file is empty)`);
+  if (data.length === 0)
+    throw new QiyueError('empty-file', `文件为空：${fileName} (the file is empty)`);
   if (data.length > MAX_IMPORT_BYTES) {
     throw new QiyueError(
       'too-large',
@@ -71,7 +72,10 @@ export async function importFile(
   }
   const kind = sniff(data);
   if (format === 'pdf') {
-    if (kind !== 'PDF' && !Buffer.from(data.subarray(0, 1024)).toString('latin1').includes('%PDF-')) {
+    if (
+      kind !== 'PDF' &&
+      !Buffer.from(data.subarray(0, 1024)).toString('latin1').includes('%PDF-')
+    ) {
       throw new QiyueError(
         'wrong-type',
         `文件扩展名为 .pdf，但内容不是 PDF（${kind === 'unknown' ? '未知格式' : kind}）(not a PDF file: the content is ${kind})`,
@@ -81,7 +85,10 @@ export async function importFile(
   }
   if (format === 'docx') return importDocx(data);
   if (kind !== 'unknown') {
-    throw new QiyueError('wrong-type', `文件不是文本文件（内容为 ${kind}）(not a text file: the content is ${kind})`);
+    throw new QiyueError(
+      'wrong-type',
+      `文件不是文本文件（内容为 ${kind}）(not a text file: the content is ${kind})`,
+    );
   }
   return importText(data, format);
 }

@@ -37,6 +37,8 @@ export function pdfDocumentOptions(data: Uint8Array, password?: string) {
     standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep,
     wasmUrl: path.join(dir, 'wasm') + path.sep,
     iccUrl: path.join(dir, 'iccs') + path.sep,
+    // Ignored by pdf.js 6, which no longer evaluates PDF functions with eval; kept so an older
+    // pdf.js could never turn it back on.
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
@@ -132,7 +134,8 @@ function pageLines(items: TextItemLike[], pageIndex: number): PdfLine[] {
   return lines;
 }
 
-const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+const PAGE_NUMBER =
+  /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 
 /**
  * Imports a PDF's text layer.
@@ -153,7 +156,11 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
     const e = err as { name?: string; code?: number; message?: string };
     if (e?.name === 'PasswordException') {
       if (e.code === 2 || password)
-        throw new QiyueError('wrong-password', 'PDF 密码不正确 (wrong password for this encrypted PDF)', { cause: err });
+        throw new QiyueError(
+          'wrong-password',
+          'PDF 密码不正确 (wrong password for this encrypted PDF)',
+          { cause: err },
+        );
       throw new QiyueError(
         'encrypted',
         'PDF 已加密，需要输入打开密码 (the PDF is encrypted: enter its password to import it)',

@@ -11,7 +11,10 @@ import type { Adapter } from 'lowdb';
 /** Writes `data` to `file` atomically (temp file + fsync + rename + folder fsync). */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   const handle = await fs.open(tmp, 'w', 0o600);
   try {
     await handle.writeFile(data);

@@ -11,7 +11,9 @@ import path from 'node:path';
 export function defaultDataDir(): string {
   if (process.env.QIYUE_DATA_DIR) return path.resolve(process.env.QIYUE_DATA_DIR);
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'qiyue');
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'qiyue');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'qiyue');
+  if (process.platform === 'darwin')
+    return path.join(home, 'Library', 'Application Support', 'qiyue');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'qiyue');
 }

@@ -173,9 +173,16 @@ export class ContractStore {
   async readOriginal(id: string): Promise<{ contract: StoredContract; bytes: Uint8Array }> {
     const contract = await this.get(id);
     try {
-      return { contract, bytes: new Uint8Array(await fs.readFile(path.join(this.dataDir, contract.file))) };
+      return {
+        contract,
+        bytes: new Uint8Array(await fs.readFile(path.join(this.dataDir, contract.file))),
+      };
     } catch (err) {
-      throw new QiyueError('not-found', `原始文件缺失：${contract.file} (the original file is missing)`, { cause: err });
+      throw new QiyueError(
+        'not-found',
+        `原始文件缺失：${contract.file} (the original file is missing)`,
+        { cause: err },
+      );
     }
   }
 
@@ -196,7 +203,12 @@ export class ContractStore {
     const doc = await importFile(fileName, bytes, options);
     const analysis = analyzeDocument(doc);
     const report = buildReport(
-      { fileName: path.basename(fileName), sha256: id, format: doc.format, pageCount: doc.pageCount },
+      {
+        fileName: path.basename(fileName),
+        sha256: id,
+        format: doc.format,
+        pageCount: doc.pageCount,
+      },
       doc,
       analysis,
     );
@@ -216,7 +228,8 @@ export class ContractStore {
     return this.transact(async (data) => {
       const again = data.contracts.find((c) => c.id === id);
       if (again) return { contract: again, duplicate: true };
-      if (!(await exists(path.join(this.dataDir, rel)))) await writeFileAtomic(path.join(this.dataDir, rel), bytes);
+      if (!(await exists(path.join(this.dataDir, rel))))
+        await writeFileAtomic(path.join(this.dataDir, rel), bytes);
       data.contracts.push(contract);
       data.ndaTerms.push({
         id: `${id}:nda`,

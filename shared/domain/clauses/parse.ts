@@ -93,7 +93,8 @@ export function parseClauses(doc: SourceDocument): Clause[] {
     const number = prefix + label;
     const fromLead = heading ? null : categorize(lead.slice(0, 24));
 
-    const generic = !parent || ['other', 'parties', 'annex', 'effectiveness'].includes(parent.category);
+    const generic =
+      !parent || ['other', 'parties', 'annex', 'effectiveness'].includes(parent.category);
     const category =
       categorize(heading) ??
       (fromLead && (generic || STRONG_TOPICS.includes(fromLead)) ? fromLead : null) ??
@@ -145,11 +146,15 @@ export function parseClauses(doc: SourceDocument): Clause[] {
     else if (k >= 0) {
       const last = stack[k].value;
       const plausible =
-        n.style === 'label' || n.value === last + 1 || n.value === 1 || (n.value > last && n.value - last <= 3);
+        n.style === 'label' ||
+        n.value === last + 1 ||
+        n.value === 1 ||
+        (n.value > last && n.value - last <= 3);
       if (!plausible) continue;
       parentDepth = k;
     } else {
-      const plausible = n.style === 'label' || n.value === 1 || STRONG.includes(n.style) || stack.length === 0;
+      const plausible =
+        n.style === 'label' || n.value === 1 || STRONG.includes(n.style) || stack.length === 0;
       if (!plausible) continue;
       parentDepth = stack.length;
     }
@@ -172,7 +177,12 @@ export function parseClauses(doc: SourceDocument): Clause[] {
     c.ownEnd = firstChild ? firstChild.start : Math.min(c.end, clauses[i + 1]?.start ?? c.end);
     // A clause without a heading that stipulates liquidated damages is a liability clause,
     // wherever it stands (e.g. a numbered item under 服务内容).
-    if (!c.heading && c.level > 0 && !STRONG_TOPICS.includes(c.category) && PENALTY_TEXT.test(text.slice(c.start, c.ownEnd)))
+    if (
+      !c.heading &&
+      c.level > 0 &&
+      !STRONG_TOPICS.includes(c.category) &&
+      PENALTY_TEXT.test(text.slice(c.start, c.ownEnd))
+    )
       c.category = 'liability';
   }
   // The preamble and signature block are top level and end at the next clause of any level.

@@ -10,7 +10,13 @@ import { clauseAt } from '../clauses/parse';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import { startsWithHeadingNumber } from '../clauses/numbering';
 import { addMonths, findDates, monthsBetween } from './dates';
-import { PERCENT_OF_TOTAL_RE, findMoney, findWrittenAmounts, percentString, yuanString } from './money';
+import {
+  PERCENT_OF_TOTAL_RE,
+  findMoney,
+  findWrittenAmounts,
+  percentString,
+  yuanString,
+} from './money';
 
 /** A span of the document's text that a term was read from. */
 export interface Span {
@@ -43,7 +49,12 @@ export interface ContractBlock {
   projectNumbers: string[];
   parties: Party[];
   signedOn: string | null;
-  servicePeriod: { start: string | null; end: string | null; months: number | null; text: string } | null;
+  servicePeriod: {
+    start: string | null;
+    end: string | null;
+    months: number | null;
+    text: string;
+  } | null;
   totalAmount: {
     yuan: string;
     writtenChinese: string | null;
@@ -128,12 +139,7 @@ function cleanName(name: string): string {
     .replace(/[，。；;,]+$/, '');
 }
 
-function extractParties(
-  text: string,
-  lines: Line[],
-  clauses: Clause[],
-  terms: KeyTerm[],
-): Party[] {
+function extractParties(text: string, lines: Line[], clauses: Clause[], terms: KeyTerm[]): Party[] {
   const found = new Map<string, { party: Party; priority: number }>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -168,19 +174,25 @@ function extractParties(
       : { role, name, legalRepresentative: null, address: null, phone: null };
     // The party's block: following lines until the next party label.
     const termList: KeyTerm[] = [];
-    const span = { start: nameOffset + lead, end: Math.min(end, nameOffset + lead + rawName.length) };
+    const span = {
+      start: nameOffset + lead,
+      end: Math.min(end, nameOffset + lead + rawName.length),
+    };
     if (!sameParty)
       termList.push({
-      key: `${role}.name`,
-      label: role === 'partyA' ? '甲方' : '乙方',
-      value: name,
-      span: { start: nameOffset + lead, end },
-      clauseId: clauseAt(clauses, span.start)?.id ?? null,
-    });
+        key: `${role}.name`,
+        label: role === 'partyA' ? '甲方' : '乙方',
+        value: name,
+        span: { start: nameOffset + lead, end },
+        clauseId: clauseAt(clauses, span.start)?.id ?? null,
+      });
     for (let j = i + 1; j < Math.min(lines.length, i + 12); j++) {
       const t = lines[j].text;
       if (PARTY_LABEL.test(t.trim())) break;
-      const rep = /(?:法定代表人|法人代表人|法人代表|法定代表)(?:或授权代表)?\s*[：:]\s*([\u4e00-\u9fff·]{2,6})/.exec(t);
+      const rep =
+        /(?:法定代表人|法人代表人|法人代表|法定代表)(?:或授权代表)?\s*[：:]\s*([\u4e00-\u9fff·]{2,6})/.exec(
+          t,
+        );
       if (rep && !party.legalRepresentative) {
         party.legalRepresentative = rep[1];
         const s = lines[j].start + rep.index + rep[0].length - rep[1].length;
@@ -199,12 +211,15 @@ function extractParties(
     }
     if (!sameParty) {
       found.set(role, { party, priority });
-      for (let k = terms.length - 1; k >= 0; k--) if (terms[k].key.startsWith(`${role}.`)) terms.splice(k, 1);
+      for (let k = terms.length - 1; k >= 0; k--)
+        if (terms[k].key.startsWith(`${role}.`)) terms.splice(k, 1);
     }
     terms.push(...termList);
   }
   void text;
-  return (['partyA', 'partyB'] as const).flatMap((r) => (found.get(r) ? [found.get(r)!.party] : []));
+  return (['partyA', 'partyB'] as const).flatMap((r) =>
+    found.get(r) ? [found.get(r)!.party] : [],
+  );
 }
 
 const NUMBER_CHARS = '[A-Za-z0-9][A-Za-z0-9\\-_/]*[A-Za-z0-9]';
@@ -214,7 +229,8 @@ function extractNumbers(text: string, label: RegExp): { value: string; span: Spa
   const re = new RegExp(`(?:${label.source})[^：:\\n]{0,8}[：:]\\s*(${NUMBER_CHARS})`, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const s = m.index + m[0].length - m[1].length;
-    if (!out.some((o) => o.value === m![1])) out.push({ value: m[1], span: { start: s, end: s + m[1].length } });
+    if (!out.some((o) => o.value === m![1]))
+      out.push({ value: m[1], span: { start: s, end: s + m[1].length } });
   }
   return out;
 }
@@ -228,7 +244,8 @@ function extractTitle(lines: Line[]): { value: string; span: Span } | null {
     // Title lines above it (a title broken over several lines).
     while (startLine > 0) {
       const prev = lines[startLine - 1].text.trim();
-      if (!prev || /[：:。；，]/.test(prev) || prev.length > 40 || startsWithHeadingNumber(prev)) break;
+      if (!prev || /[：:。；，]/.test(prev) || prev.length > 40 || startsWithHeadingNumber(prev))
+        break;
       title = prev + title;
       startLine--;
     }
@@ -245,7 +262,8 @@ function extractSignedOn(text: string, clauses: Clause[]): { value: string; span
   for (let m = labeled.exec(text); m; m = labeled.exec(text)) {
     const after = m.index + m[0].length;
     const d = findDates(text.slice(after, after + 24), after)[0];
-    if (d && d.start - after <= 2 && d.iso) return { value: d.iso, span: { start: d.start, end: d.end } };
+    if (d && d.start - after <= 2 && d.iso)
+      return { value: d.iso, span: { start: d.start, end: d.end } };
   }
   // A signature block: the first complete date after 以下无正文.
   for (const c of clauses.filter((c) => c.heading === '签署页')) {
@@ -283,16 +301,20 @@ function extractServicePeriod(
     const seg = text.slice(s.start, s.end);
     const dates = findDates(seg, s.start).filter((d) => d.iso);
     const range = /(?:至|到|～|~|—|－)/;
-    const months = /(?<![\d〇零一二三四五六七八九十两年月.])([\d一二三四五六七八九十两]{1,3})\s*(个月|年)(?!\s*[\d一二三四五六七八九十]+\s*月)/.exec(seg);
+    const months =
+      /(?<![\d〇零一二三四五六七八九十两年月.])([\d一二三四五六七八九十两]{1,3})\s*(个月|年)(?!\s*[\d一二三四五六七八九十]+\s*月)/.exec(
+        seg,
+      );
     if (dates.length >= 2 && range.test(text.slice(dates[0].end, dates[1].start))) {
       const start = dates[0].iso!;
       const end = dates[1].iso!;
       const m = months ? durationMonths(months[1], months[2]) : monthsBetween(start, end);
       return { value: { start, end, months: m, text: lastLine(seg) }, span: s };
     }
-    const rel = /(?:合同签[署订](?:并生效)?后|自(?:本)?合同签[订署](?:并生效)?之日起|自签[订署](?:本)?合同之日起|自(?:本)?合同生效之日起|合同生效后)\s*([\d一二三四五六七八九十两]+)\s*(个月|年)/.exec(
-      seg,
-    );
+    const rel =
+      /(?:合同签[署订](?:并生效)?后|自(?:本)?合同签[订署](?:并生效)?之日起|自签[订署](?:本)?合同之日起|自(?:本)?合同生效之日起|合同生效后)\s*([\d一二三四五六七八九十两]+)\s*(个月|年)/.exec(
+        seg,
+      );
     if (rel) {
       const m = durationMonths(rel[1], rel[2]);
       const start = signedOn;
@@ -301,7 +323,10 @@ function extractServicePeriod(
     }
     if (months && PERIOD_KEYWORDS.test(seg)) {
       const m = durationMonths(months[1], months[2]);
-      const endDate = /(?:截止至|截止到|截至|至)\s*/.exec(seg) && dates.length ? dates[dates.length - 1].iso : null;
+      const endDate =
+        /(?:截止至|截止到|截至|至)\s*/.exec(seg) && dates.length
+          ? dates[dates.length - 1].iso
+          : null;
       return { value: { start: null, end: endDate, months: m, text: lastLine(seg) }, span: s };
     }
   }
@@ -314,7 +339,11 @@ const TOTAL_KEYWORDS =
 function extractTotal(
   text: string,
   clauses: Clause[],
-): { value: NonNullable<ContractBlock['totalAmount']>; span: Span; writtenSpan: Span | null } | null {
+): {
+  value: NonNullable<ContractBlock['totalAmount']>;
+  span: Span;
+  writtenSpan: Span | null;
+} | null {
   const priceClauses = clauses.filter((c) => c.category === 'price' || c.category === 'payment');
   const regions: Span[] = priceClauses.map((c) => ({ start: c.start, end: c.ownEnd }));
   regions.push({ start: 0, end: text.length });
@@ -331,7 +360,9 @@ function extractTotal(
       const written = findWrittenAmounts(after.slice(0, 80), s.start + k.index + k[0].length)[0];
       if (!money && !written) continue;
       const yuan = money ? money.yuan : written!.yuan;
-      const span = money ? { start: money.start, end: money.end } : { start: written!.start, end: written!.end };
+      const span = money
+        ? { start: money.start, end: money.end }
+        : { start: written!.start, end: written!.end };
       return {
         value: {
           yuan: yuanString(yuan),
@@ -356,12 +387,17 @@ function extractTax(text: string, total: Decimal | null) {
     if (!rate || !/不含税|税额|税费|税金|价税/.test(seg)) continue;
     const excl = /不含税(?:金额|价款?|总价)?\s*(?:为|是)?\s*[：:]?\s*(?:人民币)?/.exec(seg);
     const tax = /(?<!含)(?:税费|税额|税金)\s*(?:为|是)?\s*[：:]?\s*(?:人民币)?/.exec(seg);
-    const exclMoney = excl ? findMoney(seg.slice(excl.index + excl[0].length, excl.index + excl[0].length + 30))[0] : undefined;
-    const taxMoney = tax ? findMoney(seg.slice(tax.index + tax[0].length, tax.index + tax[0].length + 30))[0] : undefined;
+    const exclMoney = excl
+      ? findMoney(seg.slice(excl.index + excl[0].length, excl.index + excl[0].length + 30))[0]
+      : undefined;
+    const taxMoney = tax
+      ? findMoney(seg.slice(tax.index + tax[0].length, tax.index + tax[0].length + 30))[0]
+      : undefined;
     let exclYuan = exclMoney?.yuan ?? null;
     let taxYuan = taxMoney?.yuan ?? null;
     const r = new Decimal(rate[1]);
-    if (total && !exclYuan) exclYuan = total.div(r.div(100).plus(1)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    if (total && !exclYuan)
+      exclYuan = total.div(r.div(100).plus(1)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     if (total && exclYuan && !taxYuan) taxYuan = total.minus(exclYuan);
     return {
       taxRatePercent: percentString(r),
@@ -388,7 +424,10 @@ function extractBond(text: string, clauses: Clause[], total: Decimal | null) {
       const percent = pct ? new Decimal(pct[1]) : null;
       const yuan = money?.yuan ?? (percent && total ? total.times(percent).div(100) : null);
       return {
-        value: { percent: percent ? percentString(percent) : null, yuan: yuan ? yuanString(yuan) : null },
+        value: {
+          percent: percent ? percentString(percent) : null,
+          yuan: yuan ? yuanString(yuan) : null,
+        },
         span: money ? { start: money.start, end: money.end } : s,
       };
     }
@@ -415,22 +454,28 @@ function extractInstallments(
       if (!PAY_VERB.test(seg) || /违约金|赔偿|履约保证金|滞纳|罚/.test(seg)) continue;
       const percents: { value: Decimal; index: number }[] = [];
       const pre = new RegExp(PERCENT_OF_TOTAL_RE.source, 'g');
-      for (let m = pre.exec(seg); m; m = pre.exec(seg)) percents.push({ value: new Decimal(m[1]), index: m.index });
+      for (let m = pre.exec(seg); m; m = pre.exec(seg))
+        percents.push({ value: new Decimal(m[1]), index: m.index });
       const written = findWrittenAmounts(seg, s.start);
       const amounts = findMoney(seg, s.start).filter(
-        (m) => !(total && m.yuan.equals(total)) && !written.some((w) => w.start <= m.start && m.end <= w.end),
+        (m) =>
+          !(total && m.yuan.equals(total)) &&
+          !written.some((w) => w.start <= m.start && m.end <= w.end),
       );
       if (!percents.length && !amounts.length) continue;
       if (percents.length && percents.every((p) => p.value.equals(100))) continue;
       const amount = amounts[0] ?? null;
       const pct = amount
-        ? [...percents].reverse().find((p) => s.start + p.index < amount.start) ?? percents[0]
+        ? ([...percents].reverse().find((p) => s.start + p.index < amount.start) ?? percents[0])
         : percents[percents.length - 1];
       const yuan = amount?.yuan ?? (pct && total ? total.times(pct.value).div(100) : null);
       const verb = /(?<!《[^》]{0,6})(?:支付|预付|拨付)/.exec(seg);
-      const cut = verb ? Math.max(seg.lastIndexOf('，', verb.index), seg.lastIndexOf(',', verb.index)) : -1;
+      const cut = verb
+        ? Math.max(seg.lastIndexOf('，', verb.index), seg.lastIndexOf(',', verb.index))
+        : -1;
       const head = cut > 0 ? seg.slice(0, cut) : seg;
-      let condition = head.slice(head.lastIndexOf('\n') + 1)
+      let condition = head
+        .slice(head.lastIndexOf('\n') + 1)
         .replace(/^[\s(（]*\d+[)）]\s*/, '')
         .replace(/^第.期[：:]\s*/, '')
         .replace(/[，,。；;\s]+$/, '')
@@ -444,11 +489,15 @@ function extractInstallments(
         condition,
         clauseId: c.id,
       });
-      const valueSpan = amount ? { start: amount.start, end: amount.end } : { start: s.start, end: s.end };
+      const valueSpan = amount
+        ? { start: amount.start, end: amount.end }
+        : { start: s.start, end: s.end };
       terms.push({
         key: `installment.${sequence}`,
         label: `第${sequence}期付款`,
-        value: [pct ? `${percentString(pct.value)}%` : null, yuan ? yuanString(yuan) : null].filter(Boolean).join(' · '),
+        value: [pct ? `${percentString(pct.value)}%` : null, yuan ? yuanString(yuan) : null]
+          .filter(Boolean)
+          .join(' · '),
         span: valueSpan,
         clauseId: clauseAt(clauses, valueSpan.start)?.id ?? c.id,
       });
@@ -468,25 +517,60 @@ export function extractContract(text: string, clauses: Clause[]): ContractExtrac
   const terms: KeyTerm[] = [];
   const at = (span: Span) => clauseAt(clauses, span.start)?.id ?? null;
   const title = extractTitle(lines);
-  if (title) terms.push({ key: 'title', label: '合同名称', value: title.value, span: title.span, clauseId: at(title.span) });
+  if (title)
+    terms.push({
+      key: 'title',
+      label: '合同名称',
+      value: title.value,
+      span: title.span,
+      clauseId: at(title.span),
+    });
   const contractNumbers = extractNumbers(text, /合同编号|合同号/);
   contractNumbers.forEach((n, i) =>
-    terms.push({ key: `contractNumber.${i + 1}`, label: '合同编号', value: n.value, span: n.span, clauseId: at(n.span) }),
+    terms.push({
+      key: `contractNumber.${i + 1}`,
+      label: '合同编号',
+      value: n.value,
+      span: n.span,
+      clauseId: at(n.span),
+    }),
   );
   const projectNumbers = extractNumbers(text, /项目编号|采购编号|项目编码|采购项目编号/);
   projectNumbers.forEach((n, i) =>
-    terms.push({ key: `projectNumber.${i + 1}`, label: '项目编号', value: n.value, span: n.span, clauseId: at(n.span) }),
+    terms.push({
+      key: `projectNumber.${i + 1}`,
+      label: '项目编号',
+      value: n.value,
+      span: n.span,
+      clauseId: at(n.span),
+    }),
   );
   const parties = extractParties(text, lines, clauses, terms);
   const signed = extractSignedOn(text, clauses);
-  if (signed) terms.push({ key: 'signedOn', label: '签订日期', value: signed.value, span: signed.span, clauseId: at(signed.span) });
+  if (signed)
+    terms.push({
+      key: 'signedOn',
+      label: '签订日期',
+      value: signed.value,
+      span: signed.span,
+      clauseId: at(signed.span),
+    });
   const period = extractServicePeriod(text, clauses, signed?.value ?? null);
   if (period) {
     const p = period.value;
-    const value = [p.start && p.end ? `${p.start} 至 ${p.end}` : p.end ? `至 ${p.end}` : null, p.months ? `${p.months} 个月` : null]
+    const value = [
+      p.start && p.end ? `${p.start} 至 ${p.end}` : p.end ? `至 ${p.end}` : null,
+      p.months ? `${p.months} 个月` : null,
+    ]
       .filter(Boolean)
       .join('，');
-    terms.push({ key: 'servicePeriod', label: '服务期限', value: value || p.text, span: period.span, clauseId: at(period.span) });
+    terms.push({
+      key: 'servicePeriod',
+      label: '服务期限',
+      value: value || p.text,
+      span: period.span,
+      clauseId: at(period.span),
+    });
   }
   const total = extractTotal(text, clauses);
   const totalYuan = total ? new Decimal(total.value.yuan) : null;
@@ -496,9 +580,21 @@ export function extractContract(text: string, clauses: Clause[]): ContractExtrac
       total.value.taxRatePercent = tax.taxRatePercent;
       total.value.yuanExcludingTax = tax.yuanExcludingTax;
       total.value.taxYuan = tax.taxYuan;
-      terms.push({ key: 'tax', label: '税率', value: `${tax.taxRatePercent}%`, span: tax.span, clauseId: at(tax.span) });
+      terms.push({
+        key: 'tax',
+        label: '税率',
+        value: `${tax.taxRatePercent}%`,
+        span: tax.span,
+        clauseId: at(tax.span),
+      });
     }
-    terms.push({ key: 'totalAmount', label: '合同总金额', value: total.value.yuan, span: total.span, clauseId: at(total.span) });
+    terms.push({
+      key: 'totalAmount',
+      label: '合同总金额',
+      value: total.value.yuan,
+      span: total.span,
+      clauseId: at(total.span),
+    });
     if (total.writtenSpan && total.value.writtenChinese)
       terms.push({
         key: 'totalAmount.written',
@@ -513,7 +609,9 @@ export function extractContract(text: string, clauses: Clause[]): ContractExtrac
     terms.push({
       key: 'performanceBond',
       label: '履约保证金',
-      value: [bond.value.percent ? `${bond.value.percent}%` : null, bond.value.yuan].filter(Boolean).join(' · '),
+      value: [bond.value.percent ? `${bond.value.percent}%` : null, bond.value.yuan]
+        .filter(Boolean)
+        .join(' · '),
       span: bond.span,
       clauseId: at(bond.span),
     });

@@ -51,7 +51,9 @@ export function findDates(text: string, base = 0): DateMatch[] {
 export function addMonths(isoDate: string, months: number, days = 0): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const last = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   target.setUTCDate(Math.min(d, last));
   target.setUTCDate(target.getUTCDate() + days);
   return target.toISOString().slice(0, 10);

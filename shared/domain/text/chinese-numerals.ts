@@ -37,8 +37,12 @@ export const WRITTEN_AMOUNT_RE = new RegExp(`[${CAPITAL_CHARS}]{2,}`, 'g');
  * @returns the amount as a Decimal (yuan), or null when the text is not a well-formed amount
  */
 export function parseWrittenAmount(text: string): Decimal | null {
-  const t = text.replace(/^人民币/, '').replace(/[整正]$/, '').replace(/\s/g, '');
-  const m = /^(?:(.*?)[元圆])?(?:(零?[壹贰叁肆伍陆柒捌玖])角)?(?:(零?[壹贰叁肆伍陆柒捌玖])分)?$/.exec(t);
+  const t = text
+    .replace(/^人民币/, '')
+    .replace(/[整正]$/, '')
+    .replace(/\s/g, '');
+  const m =
+    /^(?:(.*?)[元圆])?(?:(零?[壹贰叁肆伍陆柒捌玖])角)?(?:(零?[壹贰叁肆伍陆柒捌玖])分)?$/.exec(t);
   if (!m || (!m[1] && !m[2] && !m[3])) return null;
   let yuan = new Decimal(0);
   if (m[1]) {

@@ -10,7 +10,8 @@
  */
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7]/;
+const CJK_PUNCT =
+  /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7]/;
 const SPACE = /[ \t\u00a0\u2000-\u200b\u3000\ufeff]/;
 
 /** True for a Han ideograph (CJK Unified Ideographs, extension A, compatibility). */

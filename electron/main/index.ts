@@ -1,0 +1,101 @@
+/**
+ * The Electron shell, kept thin: one window, the `app://` protocol serving the built renderer,
+ * the IPC bridge to the plain-Node handlers, and the security settings of an air-gapped
+ * machine (context isolation, sandbox, no Node in the renderer, strict CSP, no navigation, no
+ * new windows, no network requests).
+ */
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ContractStore } from './store/store';
+import { defaultDataDir } from './store/paths';
+import { createHandlers, dispatch } from './ipc/handlers';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from './security';
+
+const RENDERER_DIR = path.join(__dirname, '..', 'dist', 'renderer');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+app.setPath('userData', defaultDataDir());
+
+async function createWindow(): Promise<void> {
+  const store = await ContractStore.open(app.getPath('userData'));
+  const handlers = createHandlers(store);
+
+  ipcMain.handle('qiyue:invoke', async (event, channel: unknown, payload: unknown) => {
+    const url = event.senderFrame?.url ?? '';
+    if (!url.startsWith(`${APP_ORIGIN}/`)) {
+      return { ok: false, error: { code: 'invalid-request', message: `refused IPC from ${url}` } };
+    }
+    return dispatch(handlers, channel, payload);
+  });
+
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: '契阅 Qiyue',
+    backgroundColor: '#f5f6f8',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+app.whenReady().then(async () => {
+  // Serve the built renderer; refuse anything outside its folder.
+  protocol.handle('app', async (request) => {
+    const { pathname } = new URL(request.url);
+    const file = path.normalize(path.join(RENDERER_DIR, decodeURIComponent(pathname)));
+    if (!file.startsWith(RENDERER_DIR)) return new Response('forbidden', { status: 403 });
+    const res = await net.fetch(pathToFileURL(file).href);
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(res.body, { status: res.status, headers });
+  });
+  // No network at run time: only app:// and devtools requests go through.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const ok =
+      details.url.startsWith(`${APP_ORIGIN}/`) ||
+      details.url.startsWith('devtools://') ||
+      details.url.startsWith('blob:') ||
+      details.url.startsWith('data:');
+    callback({ cancel: !ok });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+      {
+        label: '编辑',
+        submenu: [
+          { role: 'copy', label: '复制' },
+          { role: 'selectAll', label: '全选' },
+        ],
+      },
+      {
+        label: '视图',
+        submenu: [
+          { role: 'reload', label: '重新加载' },
+          { role: 'togglefullscreen', label: '全屏' },
+        ],
+      },
+    ]),
+  );
+  await createWindow();
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,26 @@
+/**
+ * Security settings of the desktop app, in one place so tests and the harness share them:
+ * the Content-Security-Policy (no remote content, no eval, no inline scripts) and the origin
+ * the renderer is served from.
+ */
+
+/** Origin of the packaged renderer, served by the `app://` protocol handler. */
+export const APP_ORIGIN = 'app://qiyue';
+
+/**
+ * The renderer's Content-Security-Policy. `'self'` only; `blob:` for pdf.js's worker and
+ * images; inline styles for React's style attributes; nothing remote, no eval.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

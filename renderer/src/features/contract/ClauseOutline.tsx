@@ -1,0 +1,40 @@
+/** The clause tree as an indented, keyboard-navigable list with category tags. */
+import { CATEGORY_LABELS } from '../../../../shared/domain/clauses/categories';
+import type { Anchor, ReportClause } from '../../lib/report-types';
+
+export function ClauseOutline({
+  clauses,
+  selectedKey,
+  onSelect,
+}: {
+  clauses: ReportClause[];
+  selectedKey: string | null;
+  onSelect: (key: string, anchor: Anchor) => void;
+}) {
+  return (
+    <ol className="outline" data-testid="outline">
+      {clauses.map((c) => {
+        const own = c.label;
+        const body = c.text.startsWith(own) ? c.text.slice(own.length) : c.text;
+        const label = c.heading || body.trim().slice(0, 40);
+        const key = `clause:${c.id}`;
+        return (
+          <li key={c.id} style={{ paddingLeft: `${c.level * 14 + 6}px` }}>
+            <button
+              className={`outline-item ${selectedKey === key ? 'selected' : ''}`}
+              data-clause-id={c.id}
+              data-category={c.category}
+              onClick={() => onSelect(key, c.anchor)}
+              title={c.text.slice(0, 200)}
+            >
+              <span className="num">{own}</span>
+              <span className="label">{label}</span>
+              <span className={`tag cat-${c.category}`}>{CATEGORY_LABELS[c.category]}</span>
+              {c.page && <span className="page">p.{c.page}</span>}
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

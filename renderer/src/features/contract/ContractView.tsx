@@ -1,0 +1,99 @@
+/**
+ * One contract: the clause outline and key terms on the left, the PDF (or the text of a TXT/DOCX
+ * contract) on the right. Selecting a clause or a term scrolls the document to it and
+ * highlights its rectangles.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractSummary } from '../../../../shared/ipc/contract';
+import { call } from '../../lib/ipc';
+import type { Anchor, ReviewReport } from '../../lib/report-types';
+import { ClauseOutline } from './ClauseOutline';
+import { KeyTermsPanel } from './KeyTermsPanel';
+import { PdfViewer } from '../pdf-viewer/PdfViewer';
+import { TextViewer } from '../pdf-viewer/TextViewer';
+
+interface Loaded {
+  summary: ContractSummary;
+  text: string;
+  report: ReviewReport;
+  pdf: Uint8Array | null;
+}
+
+export function ContractView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<'outline' | 'terms'>('outline');
+  const [selected, setSelected] = useState<{ key: string; anchor: Anchor } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const c = await call('contracts:get', { id });
+      const pdf = c.summary.format === 'pdf' ? (await call('contracts:file', { id })).bytes : null;
+      if (live)
+        setData({ summary: c.summary, text: c.text, report: c.report as ReviewReport, pdf });
+    })().catch((err: Error) => setError(err.message));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  if (error) return <div className="notice error">{error}</div>;
+  if (!data) return <div className="loading">{t('contract.loading')}</div>;
+  const select = (key: string, anchor: Anchor) => setSelected({ key, anchor });
+  return (
+    <div className="contract-view">
+      <aside className="side">
+        <h1 className="contract-title" title={data.summary.fileName}>
+          {data.report.contract.title ?? data.summary.fileName}
+        </h1>
+        <div className="tabs" role="tablist">
+          <button
+            role="tab"
+            aria-selected={tab === 'outline'}
+            onClick={() => setTab('outline')}
+            data-testid="tab-outline"
+          >
+            {t('contract.outline')}（{data.report.clauses.length}）
+          </button>
+          <button
+            role="tab"
+            aria-selected={tab === 'terms'}
+            onClick={() => setTab('terms')}
+            data-testid="tab-terms"
+          >
+            {t('contract.terms')}
+          </button>
+        </div>
+        <div className="side-body">
+          {tab === 'outline' ? (
+            <ClauseOutline
+              clauses={data.report.clauses}
+              selectedKey={selected?.key ?? null}
+              onSelect={select}
+            />
+          ) : (
+            <KeyTermsPanel
+              report={data.report}
+              selectedKey={selected?.key ?? null}
+              onSelect={select}
+            />
+          )}
+        </div>
+      </aside>
+      <section className="doc">
+        {data.pdf ? (
+          <PdfViewer data={data.pdf} highlight={selected?.anchor ?? null} />
+        ) : (
+          <TextViewer
+            text={data.text}
+            format={data.summary.format}
+            highlight={selected?.anchor ?? null}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * The contract library: the list of imported contracts (parties, amount, date), import by the
+ * file dialog or drag-and-drop with progress per file, clear per-file errors, and a password
+ * prompt for encrypted PDFs.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractSummary } from '../../../../shared/ipc/contract';
+import { call, IpcCallError } from '../../lib/ipc';
+import { formatTime, formatYuan } from '../../lib/format';
+
+interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+interface PendingPassword {
+  file: File;
+}
+
+export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [contracts, setContracts] = useState<ContractSummary[]>([]);
+  const [progress, setProgress] = useState<{ current: number; total: number; name: string } | null>(
+    null,
+  );
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [pending, setPending] = useState<PendingPassword | null>(null);
+  const [password, setPassword] = useState('');
+  const [recovered, setRecovered] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(async () => setContracts(await call('contracts:list', {})), []);
+  useEffect(() => {
+    void refresh();
+    void call('store:status', {}).then((s) => setRecovered(s.recoveredFrom));
+  }, [refresh]);
+
+  const importOne = useCallback(
+    async (file: File, pw?: string) => {
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const res = await call('contracts:import', { fileName: file.name, bytes, password: pw });
+        setNotices((n) => [
+          ...n,
+          {
+            kind: 'ok',
+            text: t(res.duplicate ? 'library.duplicate' : 'library.imported', { name: file.name }),
+          },
+        ]);
+      } catch (err) {
+        if (
+          err instanceof IpcCallError &&
+          (err.code === 'encrypted' || err.code === 'wrong-password')
+        ) {
+          setPending({ file });
+        }
+        setNotices((n) => [
+          ...n,
+          {
+            kind: 'error',
+            text: `${t('library.failed', { name: file.name })} — ${(err as Error).message}`,
+          },
+        ]);
+      }
+    },
+    [t],
+  );
+
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      for (let i = 0; i < files.length; i++) {
+        setProgress({ current: i + 1, total: files.length, name: files[i].name });
+        await importOne(files[i]);
+      }
+      setProgress(null);
+      await refresh();
+    },
+    [importOne, refresh],
+  );
+
+  const remove = async (c: ContractSummary) => {
+    if (!window.confirm(t('library.confirmRemove', { name: c.title ?? c.fileName }))) return;
+    await call('contracts:remove', { id: c.id });
+    await refresh();
+  };
+
+  return (
+    <div
+      className={`library ${dragging ? 'dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void importFiles([...e.dataTransfer.files]);
+      }}
+    >
+      <div className="toolbar">
+        <button
+          className="primary"
+          onClick={() => input.current?.click()}
+          disabled={!!progress}
+          data-testid="import"
+        >
+          {t('library.import')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept=".pdf,.docx,.txt,.md"
+          hidden
+          data-testid="file-input"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            void importFiles(files);
+          }}
+        />
+        <span className="hint">{t('library.dropHint')}</span>
+      </div>
+      {recovered && (
+        <div className="notice error">{t('library.recovered', { path: recovered })}</div>
+      )}
+      {progress && (
+        <div className="progress" role="status" data-testid="progress">
+          <div className="spinner" aria-hidden />
+          {t('library.importing', progress)}
+          <progress max={progress.total} value={progress.current - 1} />
+        </div>
+      )}
+      {pending && (
+        <form
+          className="password"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const file = pending.file;
+            setPending(null);
+            setProgress({ current: 1, total: 1, name: file.name });
+            void importOne(file, password).then(async () => {
+              setPassword('');
+              setProgress(null);
+              await refresh();
+            });
+          }}
+        >
+          <label>
+            {pending.file.name}：{t('library.password')}
+            <input
+              type="password"
+              autoFocus
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </label>
+          <button className="primary" type="submit">
+            {t('library.passwordSubmit')}
+          </button>
+        </form>
+      )}
+      {notices.length > 0 && (
+        <ul className="notices" data-testid="notices">
+          {notices.map((n, i) => (
+            <li key={i} className={`notice ${n.kind}`}>
+              {n.text}
+            </li>
+          ))}
+          <li>
+            <button className="link" onClick={() => setNotices([])}>
+              {t('library.dismiss')}
+            </button>
+          </li>
+        </ul>
+      )}
+      {contracts.length === 0 ? (
+        <p className="empty">{t('library.empty')}</p>
+      ) : (
+        <table className="contracts" data-testid="contract-list">
+          <thead>
+            <tr>
+              <th>{t('library.title')}</th>
+              <th>{t('library.partyA')}</th>
+              <th>{t('library.partyB')}</th>
+              <th className="num">{t('library.amount')}</th>
+              <th>{t('library.signedOn')}</th>
+              <th>{t('library.importedAt')}</th>
+              <th>{t('library.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {contracts.map((c) => (
+              <tr key={c.id} onDoubleClick={() => onOpen(c.id)}>
+                <td>
+                  <div className="title">{c.title ?? c.fileName}</div>
+                  <div className="file">{c.fileName}</div>
+                </td>
+                <td>{c.partyA ?? '—'}</td>
+                <td>{c.partyB ?? '—'}</td>
+                <td className="num">{formatYuan(c.totalYuan)}</td>
+                <td>{c.signedOn ?? '—'}</td>
+                <td>{formatTime(c.importedAt)}</td>
+                <td>
+                  <div className="actions">
+                    <button onClick={() => onOpen(c.id)} data-testid="open">
+                      {t('library.open')}
+                    </button>
+                    <button className="danger" onClick={() => void remove(c)}>
+                      {t('library.remove')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

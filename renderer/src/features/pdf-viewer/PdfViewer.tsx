@@ -1,0 +1,228 @@
+/**
+ * The PDF beside the analysis: continuous pages rendered on demand (canvas + selectable text
+ * layer), zoom, page navigation, and a highlight layer for the selected anchor, scrolled into
+ * view.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
+import type { Anchor } from '../../lib/report-types';
+import { openPdf, pdfjs } from './pdfjs';
+
+const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+
+interface PageInfo {
+  page: PDFPageProxy;
+  width: number;
+  height: number;
+}
+
+function toScreen(viewport: PageViewport, rect: number[]) {
+  const [x1, y1] = viewport.convertToViewportPoint(rect[0], rect[1]) as number[];
+  const [x2, y2] = viewport.convertToViewportPoint(rect[2], rect[3]) as number[];
+  return {
+    left: Math.min(x1, x2),
+    top: Math.min(y1, y2),
+    width: Math.abs(x2 - x1),
+    height: Math.abs(y2 - y1),
+  };
+}
+
+function PageView({
+  info,
+  scale,
+  highlight,
+  index,
+}: {
+  info: PageInfo;
+  scale: number;
+  highlight: Anchor | null;
+  index: number;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [visible, setVisible] = useState(false);
+  const viewport = info.page.getViewport({ scale });
+  useEffect(() => {
+    const el = ref.current!;
+    const io = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && setVisible(true),
+      {
+        rootMargin: '600px 0px',
+      },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+  useEffect(() => {
+    if (!visible) return;
+    const el = ref.current!;
+    const canvas = el.querySelector('canvas')!;
+    const textDiv = el.querySelector('.textLayer') as HTMLDivElement;
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.floor(viewport.width * ratio);
+    canvas.height = Math.floor(viewport.height * ratio);
+    canvas.style.width = `${viewport.width}px`;
+    canvas.style.height = `${viewport.height}px`;
+    const task = info.page.render({
+      canvas,
+      viewport,
+      transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined,
+    });
+    textDiv.replaceChildren();
+    const textLayer = new pdfjs.TextLayer({
+      textContentSource: info.page.streamTextContent(),
+      container: textDiv,
+      viewport,
+    });
+    void textLayer.render().catch(() => undefined);
+    task.promise.then(() => el.setAttribute('data-rendered', 'true')).catch(() => undefined);
+    return () => {
+      task.cancel();
+      textLayer.cancel();
+    };
+  }, [visible, scale, info.page]);
+  const rects = highlight?.positions.find((p) => p.pageIndex === index)?.rects ?? [];
+  return (
+    <div
+      ref={ref}
+      className="pdf-page"
+      data-page={index + 1}
+      style={{
+        width: viewport.width,
+        height: viewport.height,
+        ['--total-scale-factor' as string]: scale,
+      }}
+    >
+      <canvas />
+      <div className="textLayer" />
+      <div className="highlight-layer">
+        {rects.map((r, i) => (
+          <div key={i} className="hl" data-testid="highlight" style={toScreen(viewport, r)} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function PdfViewer({ data, highlight }: { data: Uint8Array; highlight: Anchor | null }) {
+  const { t } = useTranslation();
+  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  const [pages, setPages] = useState<PageInfo[]>([]);
+  const [scale, setScale] = useState(1.25);
+  const [current, setCurrent] = useState(1);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const task = openPdf(data);
+    let live = true;
+    task.promise.then(async (d) => {
+      const list: PageInfo[] = [];
+      for (let i = 1; i <= d.numPages; i++) {
+        const page = await d.getPage(i);
+        const vp = page.getViewport({ scale: 1 });
+        list.push({ page, width: vp.width, height: vp.height });
+      }
+      if (live) {
+        setDoc(d);
+        setPages(list);
+      }
+    });
+    return () => {
+      live = false;
+      void task.destroy();
+    };
+  }, [data]);
+
+  const goToPage = useCallback((n: number) => {
+    const el = scroller.current?.querySelector(`[data-page="${n}"]`) as HTMLElement | null;
+    if (el && scroller.current) scroller.current.scrollTo({ top: el.offsetTop - 8 });
+  }, []);
+
+  // Scroll the highlight into view when the selection or zoom changes.
+  useEffect(() => {
+    if (!highlight || !pages.length || !highlight.positions.length) return;
+    const first = highlight.positions[0];
+    const info = pages[first.pageIndex];
+    const pageEl = scroller.current?.querySelector(
+      `[data-page="${first.pageIndex + 1}"]`,
+    ) as HTMLElement | null;
+    if (!info || !pageEl || !scroller.current) return;
+    const box = toScreen(info.page.getViewport({ scale }), first.rects[0]);
+    scroller.current.scrollTo({ top: pageEl.offsetTop + box.top - 120 });
+  }, [highlight, pages, scale]);
+
+  const onScroll = () => {
+    const s = scroller.current;
+    if (!s) return;
+    const mid = s.scrollTop + s.clientHeight / 3;
+    for (const el of s.querySelectorAll<HTMLElement>('.pdf-page')) {
+      if (el.offsetTop + el.offsetHeight > mid) {
+        setCurrent(Number(el.dataset.page));
+        break;
+      }
+    }
+  };
+
+  const zoom = (dir: 1 | -1) => {
+    const i = ZOOMS.findIndex((z) => z >= scale - 1e-6);
+    setScale(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, i + dir))]);
+  };
+
+  return (
+    <div
+      className="pdf-viewer"
+      tabIndex={0}
+      onKeyDown={(e) => {
+        if ((e.ctrlKey || e.metaKey) && (e.key === '=' || e.key === '+')) {
+          e.preventDefault();
+          zoom(1);
+        } else if ((e.ctrlKey || e.metaKey) && e.key === '-') {
+          e.preventDefault();
+          zoom(-1);
+        }
+      }}
+    >
+      <div className="viewer-toolbar">
+        <button
+          onClick={() => zoom(-1)}
+          title={t('viewer.zoomOut')}
+          aria-label={t('viewer.zoomOut')}
+        >
+          −
+        </button>
+        <span className="zoom" data-testid="zoom">
+          {Math.round(scale * 100)}%
+        </span>
+        <button onClick={() => zoom(1)} title={t('viewer.zoomIn')} aria-label={t('viewer.zoomIn')}>
+          +
+        </button>
+        <span className="sep" />
+        <button onClick={() => goToPage(Math.max(1, current - 1))} aria-label={t('viewer.prev')}>
+          ‹
+        </button>
+        <input
+          className="page-input"
+          aria-label={t('viewer.page')}
+          value={current}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (n >= 1 && n <= pages.length) goToPage(n);
+          }}
+        />
+        <span data-testid="page-count">/ {pages.length}</span>
+        <button
+          onClick={() => goToPage(Math.min(pages.length, current + 1))}
+          aria-label={t('viewer.next')}
+        >
+          ›
+        </button>
+      </div>
+      <div className="pdf-scroll" ref={scroller} onScroll={onScroll} data-testid="pdf-scroll">
+        {!doc && <div className="loading">{t('viewer.loading')}</div>}
+        {pages.map((p, i) => (
+          <PageView key={i} info={p} index={i} scale={scale} highlight={highlight} />
+        ))}
+      </div>
+    </div>
+  );
+}

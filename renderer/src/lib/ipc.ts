@@ -1,0 +1,32 @@
+/**
+ * The renderer's typed IPC client. Types come from the contract's zod schemas, so a contract
+ * change is a type error here. The transport is `window.qiyue.invoke`: the preload in Electron,
+ * the loopback bridge script in the end-to-end harness.
+ */
+import type { Channel, IpcResult, Request, Response } from '../../../shared/ipc/contract';
+
+declare global {
+  interface Window {
+    qiyue: { invoke(channel: string, payload: unknown): Promise<IpcResult<unknown>> };
+  }
+}
+
+/** A failed IPC call; `code` is the QiyueErrorCode from main. */
+export class IpcCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Calls a channel; resolves with its value or rejects with an {@link IpcCallError}. */
+export async function call<C extends Channel>(
+  channel: C,
+  request: Request<C>,
+): Promise<Response<C>> {
+  const result = await window.qiyue.invoke(channel, request);
+  if (!result.ok) throw new IpcCallError(result.error.code, result.error.message);
+  return result.value as Response<C>;
+}

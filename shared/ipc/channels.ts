@@ -1,0 +1,12 @@
+/**
+ * Channel names of the IPC contract, without their schemas, so the sandboxed preload can
+ * allow-list channels without bundling zod. `contract.ts` checks that both lists agree.
+ */
+export const CHANNEL_NAMES = [
+  'contracts:list',
+  'contracts:get',
+  'contracts:import',
+  'contracts:file',
+  'contracts:remove',
+  'store:status',
+] as const;

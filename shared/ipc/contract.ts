@@ -1,0 +1,93 @@
+/**
+ * The IPC contract: every channel the renderer may call, with its request and response schema.
+ * Main validates each request against its schema before any handler runs; the preload refuses
+ * channels not listed here. One argument per call.
+ */
+import { z } from 'zod';
+import { CHANNEL_NAMES } from './channels';
+
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 id');
+
+/** A contract as listed in the library. Money in yuan as a two-place string. */
+export const ContractSummarySchema = z.object({
+  id: Sha256Schema,
+  fileName: z.string(),
+  format: z.enum(['pdf', 'txt', 'md', 'docx']),
+  pageCount: z.number().int().nullable(),
+  importedAt: z.string(),
+  title: z.string().nullable(),
+  partyA: z.string().nullable(),
+  partyB: z.string().nullable(),
+  totalYuan: z.string().nullable(),
+  signedOn: z.string().nullable(),
+});
+export type ContractSummary = z.infer<typeof ContractSummarySchema>;
+
+/** Largest file accepted over IPC (same limit as the importer: 100 MiB). */
+export const MAX_IPC_FILE_BYTES = 100 * 1024 * 1024;
+
+export const IPC_CONTRACT = {
+  'contracts:list': {
+    request: z.object({}).strict(),
+    response: z.array(ContractSummarySchema),
+  },
+  'contracts:get': {
+    request: z.object({ id: Sha256Schema }).strict(),
+    /** The stored contract: report (REPORT.md) and analysed text. */
+    response: z.object({
+      summary: ContractSummarySchema,
+      text: z.string(),
+      report: z.unknown(),
+    }),
+  },
+  'contracts:import': {
+    request: z
+      .object({
+        fileName: z.string().min(1).max(255),
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.length <= MAX_IPC_FILE_BYTES, 'file too large'),
+        password: z.string().max(256).optional(),
+      })
+      .strict(),
+    response: z.object({ summary: ContractSummarySchema, duplicate: z.boolean() }),
+  },
+  'contracts:file': {
+    request: z.object({ id: Sha256Schema }).strict(),
+    response: z.object({ bytes: z.instanceof(Uint8Array), format: z.string() }),
+  },
+  'contracts:remove': {
+    request: z.object({ id: Sha256Schema }).strict(),
+    response: z.object({ removed: z.literal(true) }),
+  },
+  'store:status': {
+    request: z.object({}).strict(),
+    response: z.object({ dataDir: z.string(), recoveredFrom: z.string().nullable() }),
+  },
+} as const;
+
+/** Channel names of the contract. */
+export type Channel = keyof typeof IPC_CONTRACT;
+export const CHANNELS = Object.keys(IPC_CONTRACT) as Channel[];
+
+// The preload's allow-list (channels.ts) must name exactly these channels.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const channelListsAgree: SameKeys<Channel, (typeof CHANNEL_NAMES)[number]> = true;
+void channelListsAgree;
+
+export type Request<C extends Channel> = z.input<(typeof IPC_CONTRACT)[C]['request']>;
+export type Response<C extends Channel> = z.infer<(typeof IPC_CONTRACT)[C]['response']>;
+
+/** The error shape every failed call returns. `code` is a QiyueErrorCode. */
+export interface IpcError {
+  code: string;
+  message: string;
+}
+
+/** What every call returns: a value or an error, never a thrown exception. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** True when `name` is a channel of the contract. */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(IPC_CONTRACT, name);
+}

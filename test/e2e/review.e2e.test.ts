@@ -1,0 +1,118 @@
+/**
+ * End to end, in Debian's Chromium through the loopback harness (issue 2): import seed 003's
+ * PDF through the file dialog; the outline, the key terms (total 6,980,000.00 with its 大写)
+ * and the PDF are side by side; clicking the payment clause brings its page into view with the
+ * highlight. Screenshots go to test-output/e2e/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+import { seedPath } from '../support/seeds';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = path.resolve('test-output/e2e');
+
+let harness: Harness;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const externalRequests: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+  if (!fs.existsSync('dist/renderer/index.html'))
+    throw new Error('renderer not built: run npm run build');
+  fs.mkdirSync(OUT, { recursive: true });
+  harness = await startHarness(fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-e2e-')));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('request', (r) => {
+    if (
+      !r.url().startsWith(harness.url) &&
+      !r.url().startsWith('blob:') &&
+      !r.url().startsWith('data:')
+    )
+      externalRequests.push(r.url());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+});
+
+describe('review seed 003 in the app', () => {
+  it('imports the PDF and shows outline, key terms and PDF side by side', async () => {
+    await page.goto(harness.url);
+    await page.getByTestId('file-input').setInputFiles(seedPath('003_2fd1bbbed6f06600', 'pdf'));
+    const row = page.getByTestId('contract-list').locator('tbody tr').first();
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('贵州省民政厅');
+    expect(await row.textContent()).toContain('6,980,000.00');
+    await page.screenshot({ path: path.join(OUT, '003-library.png') });
+
+    await row.getByTestId('open').click();
+    await page.getByTestId('outline').waitFor();
+    expect(await page.getByTestId('outline').locator('li').count()).toBeGreaterThan(50);
+    await expect
+      .poll(() => page.locator('.pdf-page[data-rendered="true"]').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('page-count').textContent()).toContain('16');
+
+    await page.getByTestId('tab-terms').click();
+    const terms = page.getByTestId('key-terms');
+    await expect.poll(() => terms.textContent()).toContain('¥6,980,000.00');
+    expect(await terms.textContent()).toContain('陆佰玖拾捌万元整');
+    expect(await terms.textContent()).toContain('贵州大数据产业集团有限公司');
+    await page.screenshot({ path: path.join(OUT, '003-key-terms.png') });
+  });
+
+  it('clicking the payment clause scrolls its page into view and highlights it', async () => {
+    await page.getByTestId('tab-outline').click();
+    const clause = page.locator('.outline-item[data-category="payment"]').first();
+    const pageNo = Number((await clause.locator('.page').textContent())?.replace('p.', ''));
+    expect(pageNo).toBeGreaterThan(1);
+    await clause.click();
+    const hl = page.locator(`.pdf-page[data-page="${pageNo}"] [data-testid="highlight"]`).first();
+    await hl.waitFor({ timeout: 10_000 });
+    await expect.poll(() => hl.isVisible()).toBe(true);
+    const box = await hl.boundingBox();
+    const scroller = await page.getByTestId('pdf-scroll').boundingBox();
+    expect(
+      box && scroller && box.y >= scroller.y && box.y + box.height <= scroller.y + scroller.height,
+    ).toBeTruthy();
+    await expect
+      .poll(() => page.locator(`.pdf-page[data-page="${pageNo}"]`).getAttribute('data-rendered'), {
+        timeout: 15_000,
+      })
+      .toBe('true');
+    await page.screenshot({ path: path.join(OUT, '003-payment-clause.png') });
+  });
+
+  it('clicking the total amount highlights it on page 2, and nothing was fetched from outside', async () => {
+    await page.getByTestId('tab-terms').click();
+    await page.locator('[data-term="totalAmount"]').click();
+    const hl = page.locator('[data-testid="highlight"]').first();
+    await hl.waitFor();
+    expect(await hl.evaluate((el) => el.closest('.pdf-page')?.getAttribute('data-page'))).toBe('2');
+    await page.screenshot({ path: path.join(OUT, '003-total-amount.png') });
+    expect(externalRequests).toEqual([]);
+    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});
