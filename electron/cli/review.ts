@@ -126,12 +126,15 @@ async function main(): Promise<number> {
       process.stderr.write(`${file}: [${code}] ${(err as Error).message}\n`);
     }
   }
+  let text: string;
   if (args.json) {
     const out = args.files.length === 1 ? (reports[0] ?? null) : reports;
-    if (out !== null) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    text = out === null ? '' : `${JSON.stringify(out, null, 2)}\n`;
   } else {
-    process.stdout.write(reports.map(formatSummary).join('\n\n') + (reports.length ? '\n' : ''));
+    text = reports.map(formatSummary).join('\n\n') + (reports.length ? '\n' : '');
   }
+  // Wait until a piped stdout has taken everything before the process exits.
+  await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
   return failed ? 1 : 0;
 }
 

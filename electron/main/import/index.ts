@@ -81,6 +81,13 @@ export async function importFile(
         `文件扩展名为 .pdf，但内容不是 PDF（${kind === 'unknown' ? '未知格式' : kind}）(not a PDF file: the content is ${kind})`,
       );
     }
+    const tail = Buffer.from(data.subarray(Math.max(0, data.length - 2048))).toString('latin1');
+    if (!tail.includes('%%EOF')) {
+      throw new QiyueError(
+        'corrupt',
+        'PDF 文件不完整：缺少文件结尾标记 %%EOF，可能在复制或下载时中断 (the PDF is truncated: it has no %%EOF end marker)',
+      );
+    }
     return importPdf(data, options.password);
   }
   if (format === 'docx') return importDocx(data);

@@ -85,8 +85,20 @@ export class ContractStore {
   static async open(dataDir: string): Promise<ContractStore> {
     await fs.mkdir(path.join(dataDir, 'files'), { recursive: true });
     const store = new ContractStore(path.resolve(dataDir));
+    await store.removeStaleTemporaries();
     await store.load();
     return store;
+  }
+
+  /** Deletes temporary files left by writers that were killed (their process is gone). */
+  private async removeStaleTemporaries(): Promise<void> {
+    for (const dir of [this.dataDir, path.join(this.dataDir, 'files')]) {
+      for (const name of await fs.readdir(dir)) {
+        const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+        if (!m || processAlive(Number(m[1]))) continue;
+        await fs.rm(path.join(dir, name), { force: true });
+      }
+    }
   }
 
   private async load(): Promise<void> {
@@ -251,6 +263,15 @@ export class ContractStore {
       return c.file;
     });
     await fs.rm(path.join(this.dataDir, file), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -75,7 +75,7 @@ export function matchNumbering(line: string): Numbering | null {
     const m = re.exec(line);
     if (!m) continue;
     const last = style.startsWith('dotted') ? m[m.length - 1] : m[2];
-    const value = parseChineseInteger(last);
+    const value = style === 'circled' ? CIRCLED.indexOf(last) + 1 : parseChineseInteger(last);
     if (value === null || value === 0) continue;
     const rest = line.slice(m[0].length);
     if (style === 'cn' && /^\d/.test(rest)) continue;

@@ -447,9 +447,11 @@ function extractInstallments(
   const out: Installment[] = [];
   const seen = new Set<number>();
   for (const c of payClauses) {
-    for (const s of sentences(text, c.start, c.ownEnd)) {
-      if (seen.has(s.start)) continue;
-      seen.add(s.start);
+    // The whole subtree: an installment may sit in a sub-clause worded around another topic
+    // (`验收合格后30日内，采购人支付…`).
+    for (const s of sentences(text, c.start, c.end)) {
+      if (seen.has(s.end)) continue;
+      seen.add(s.end);
       const seg = text.slice(s.start, s.end);
       if (!PAY_VERB.test(seg) || /违约金|赔偿|履约保证金|滞纳|罚/.test(seg)) continue;
       const percents: { value: Decimal; index: number }[] = [];
@@ -476,7 +478,7 @@ function extractInstallments(
       const head = cut > 0 ? seg.slice(0, cut) : seg;
       let condition = head
         .slice(head.lastIndexOf('\n') + 1)
-        .replace(/^[\s(（]*\d+[)）]\s*/, '')
+        .replace(/^[\s(（]*[\d一二三四五六七八九十]+[)）、.．]\s*/, '')
         .replace(/^第.期[：:]\s*/, '')
         .replace(/[，,。；;\s]+$/, '')
         .trim();

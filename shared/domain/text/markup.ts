@@ -44,7 +44,7 @@ function stripLatex(s: string): string {
   return s.replace(/\$([^$\n]{1,80})\$/g, (_, inner: string) => {
     let t = inner;
     for (const [re, to] of LATEX) t = t.replace(re, to);
-    return t.replace(/[{}]/g, '').trim();
+    return t.replace(/[{}]/g, '').replace(/\s+/g, '');
   });
 }
 

@@ -1,0 +1,82 @@
+/**
+ * `npm run review`: `--json` prints the REPORT.md document (an object for one file, an array for
+ * several); a bad file gets one line on stderr and a non-zero exit while the good files are
+ * still reported; without `--json` a readable summary.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { seedPath } from '../support/seeds';
+
+function review(args: string[]) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-cli-'));
+  const res = spawnSync(
+    path.resolve('node_modules/.bin/tsx'),
+    ['electron/cli/review.ts', '--data-dir', dir, ...args],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return { ...res, dir };
+}
+
+describe('review command line', () => {
+  it('prints one REPORT.md object for one file', () => {
+    const r = review(['--json', seedPath('002_21901a1de7442d81', 'txt')]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.source).toMatchObject({
+      fileName: '002_21901a1de7442d81.txt',
+      format: 'txt',
+      pageCount: null,
+    });
+    expect(report.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.contract.totalAmount).toMatchObject({
+      yuan: '1168000.00',
+      taxRatePercent: '6',
+      yuanExcludingTax: '1101886.79',
+      taxYuan: '66113.21',
+    });
+    for (const key of [
+      'clauses',
+      'penaltyRules',
+      'serviceLevels',
+      'scoreBands',
+      'gradeBands',
+      'obligations',
+      'findings',
+    ])
+      expect(Array.isArray(report[key])).toBe(true);
+    expect(fs.existsSync(path.join(r.dir, 'qiyue-store.json'))).toBe(true);
+  });
+
+  it('reports good files, names each bad one on stderr, and exits non-zero', () => {
+    const r = review([
+      '--json',
+      seedPath('000_0afe16271ab3c86a', 'pdf'),
+      seedPath('001_18cfc68e7d229bba.scanned', 'pdf'),
+      seedPath('004_df6ca03d82af185a', 'docx'),
+      '/nonexistent/contract.pdf',
+    ]);
+    expect(r.status).toBe(1);
+    const reports = JSON.parse(r.stdout);
+    expect(reports.map((x: { source: { fileName: string } }) => x.source.fileName)).toEqual([
+      '000_0afe16271ab3c86a.pdf',
+      '004_df6ca03d82af185a.docx',
+    ]);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('[no-text-layer]');
+    expect(lines[1]).toContain('[not-found]');
+  });
+
+  it('prints a readable summary without --json', () => {
+    const r = review([seedPath('003_2fd1bbbed6f06600', 'pdf')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('合同金额  ¥6980000.00（陆佰玖拾捌万元整）');
+    expect(r.stdout).toContain('甲方      贵州省民政厅（法定代表人：孙拥辉）');
+  });
+});

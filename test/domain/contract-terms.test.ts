@@ -1,0 +1,127 @@
+/**
+ * Contract terms on synthetic contracts worded differently from the seeds: labels such as
+ * 采购人/供应商, amounts written before figures, periods as date ranges with 起…止, tax
+ * splits stated only as a rate, and blank model contracts where nothing may be invented.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseClauses } from '../../shared/domain/clauses/parse';
+import { extractContract } from '../../shared/domain/terms/contract';
+
+function extract(lines: string[]) {
+  const text = lines.join('\n') + '\n';
+  return extractContract(text, parseClauses({ format: 'txt', text, pageCount: null, boxes: null }));
+}
+
+describe('extractContract', () => {
+  const filled = extract([
+    '合同编号：HT-2025-0117',
+    '某市政务云运维服务采购合同',
+    '采购人：某市大数据发展管理局',
+    '法定代表人：李明',
+    '地址：某市人民路1号',
+    '联系电话：0871-1234567',
+    '供应商：某某信息技术股份有限公司',
+    '法定代表人：王强',
+    '一、合同期限',
+    '服务期限自2025年1月1日起至2025年12月31日止。',
+    '二、合同价款',
+    '合同总价为人民币壹佰贰拾万元整（¥1,200,000.00元），含6%增值税，税率为6%，不含税价款为人民币1132075.47元，税额为67924.53元。',
+    '三、付款方式',
+    '（一）合同生效后15个工作日内，采购人支付合同总价的30%，即人民币360000.00元；',
+    '（二）验收合格后30日内，采购人支付合同总价的70%，即人民币840000.00元。',
+    '四、履约保证金',
+    '供应商应在合同签订前提交合同总价5%的履约保证金。',
+    '签订日期：二〇二四年十二月二十日',
+  ]);
+
+  it('reads parties under 采购人/供应商 labels with their representatives and contact', () => {
+    expect(filled.contract.parties).toEqual([
+      {
+        role: 'partyA',
+        name: '某市大数据发展管理局',
+        legalRepresentative: '李明',
+        address: '某市人民路1号',
+        phone: '0871-1234567',
+      },
+      {
+        role: 'partyB',
+        name: '某某信息技术股份有限公司',
+        legalRepresentative: '王强',
+        address: null,
+        phone: null,
+      },
+    ]);
+  });
+
+  it('reads the amount written before its figures, and the tax split', () => {
+    expect(filled.contract.totalAmount).toEqual({
+      yuan: '1200000.00',
+      writtenChinese: '壹佰贰拾万元整',
+      taxRatePercent: '6',
+      yuanExcludingTax: '1132075.47',
+      taxYuan: '67924.53',
+    });
+  });
+
+  it('reads a date-range period, the signing date in Chinese numerals, numbers and the bond', () => {
+    expect(filled.contract.servicePeriod).toMatchObject({
+      start: '2025-01-01',
+      end: '2025-12-31',
+      months: 12,
+    });
+    expect(filled.contract.signedOn).toBe('2024-12-20');
+    expect(filled.contract.contractNumbers).toEqual(['HT-2025-0117']);
+    expect(filled.contract.performanceBond).toEqual({ percent: '5', yuan: '60000.00' });
+  });
+
+  it('reads installments with percent, yuan and condition', () => {
+    expect(
+      filled.contract.paymentInstallments.map(({ sequence, percent, yuan, condition }) => ({
+        sequence,
+        percent,
+        yuan,
+        condition,
+      })),
+    ).toEqual([
+      { sequence: 1, percent: '30', yuan: '360000.00', condition: '合同生效后15个工作日内' },
+      { sequence: 2, percent: '70', yuan: '840000.00', condition: '验收合格后30日内' },
+    ]);
+  });
+
+  it('computes the tax split from the rate when only the rate is stated', () => {
+    const r = extract([
+      '二、合同价款',
+      '合同金额：人民币1,168,000.00元（大写：壹佰壹拾陆万捌仟元整），乙方开具税率为6%的增值税专用发票，价税合计。',
+    ]);
+    expect(r.contract.totalAmount).toMatchObject({
+      yuan: '1168000.00',
+      taxRatePercent: '6',
+      yuanExcludingTax: '1101886.79',
+      taxYuan: '66113.21',
+    });
+  });
+
+  it('invents nothing in a blank model contract (示范文本)', () => {
+    const blank = extract([
+      '政府采购服务合同（示范文本）',
+      '合同编号：',
+      '甲方（采购人）：',
+      '法定代表人：',
+      '乙方（供应商）：',
+      '一、合同金额',
+      '合同金额为人民币（大写）：          元（¥        ）。',
+      '二、服务期限',
+      '服务期限：    年  月  日至    年  月  日。',
+      '签订日期：    年  月  日',
+    ]);
+    expect(blank.contract).toMatchObject({
+      contractNumbers: [],
+      parties: [],
+      signedOn: null,
+      totalAmount: null,
+      performanceBond: null,
+      paymentInstallments: [],
+    });
+    expect(blank.contract.servicePeriod?.start ?? null).toBeNull();
+  });
+});

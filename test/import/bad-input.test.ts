@@ -1,0 +1,148 @@
+/**
+ * Issue 2: each bad input gets its own specific error, and the store's bytes are unchanged
+ * afterwards (the store file and the files/ folder, byte for byte).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { ContractStore } from '../../electron/main/store/store';
+import { QiyueError, MAX_IMPORT_BYTES } from '../../shared/domain/errors';
+import { seedPath } from '../support/seeds';
+
+const SEED = '001_18cfc68e7d229bba';
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else
+        out[path.relative(dir, p)] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+let store: ContractStore;
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-bad-'));
+  store = await ContractStore.open(dir);
+  // A store with one good contract in it, so "unchanged" means something.
+  await store.importContract('good.txt', new Uint8Array(fs.readFileSync(seedPath(SEED, 'txt'))));
+});
+
+async function refusal(
+  fileName: string,
+  bytes: Uint8Array,
+  password?: string,
+): Promise<QiyueError> {
+  const before = snapshot(dir);
+  let error: unknown = null;
+  try {
+    await store.importContract(fileName, bytes, { password });
+  } catch (err) {
+    error = err;
+  }
+  expect(snapshot(dir)).toEqual(before);
+  expect(error).toBeInstanceOf(QiyueError);
+  return error as QiyueError;
+}
+
+const seedPdf = () => new Uint8Array(fs.readFileSync(seedPath(SEED, 'pdf')));
+
+describe('bad input is refused with a specific message and the store untouched', () => {
+  it('encrypted PDF without a password', async () => {
+    const e = await refusal(
+      'x.pdf',
+      new Uint8Array(fs.readFileSync(seedPath(`${SEED}.encrypted`, 'pdf'))),
+    );
+    expect(e.code).toBe('encrypted');
+    expect(e.message).toMatch(/加密.*password/);
+  });
+
+  it('encrypted PDF with a wrong password', async () => {
+    const e = await refusal(
+      'x.pdf',
+      new Uint8Array(fs.readFileSync(seedPath(`${SEED}.encrypted`, 'pdf'))),
+      'nope',
+    );
+    expect(e.code).toBe('wrong-password');
+  });
+
+  it('image-only (scanned) PDF', async () => {
+    const e = await refusal(
+      'x.pdf',
+      new Uint8Array(fs.readFileSync(seedPath(`${SEED}.scanned`, 'pdf'))),
+    );
+    expect(e.code).toBe('no-text-layer');
+    expect(e.message).toContain('no text layer; OCR is not available yet');
+  });
+
+  it('truncated PDF', async () => {
+    const pdf = seedPdf();
+    const e = await refusal('x.pdf', pdf.subarray(0, Math.floor(pdf.length * 0.9)));
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/truncated/);
+  });
+
+  it('corrupt PDF (garbage after a valid header and end marker)', async () => {
+    const garbage = new Uint8Array(4096).map((_, i) => (i * 7919) % 251);
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), garbage, Buffer.from('\n%%EOF\n')]);
+    const e = await refusal('x.pdf', new Uint8Array(bytes));
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/corrupt/);
+  });
+
+  it('empty file', async () => {
+    const e = await refusal('x.pdf', new Uint8Array(0));
+    expect(e.code).toBe('empty-file');
+  });
+
+  it('another type renamed .pdf (a DOCX, a PNG)', async () => {
+    const docx = await refusal('x.pdf', new Uint8Array(fs.readFileSync(seedPath(SEED, 'docx'))));
+    expect(docx.code).toBe('wrong-type');
+    expect(docx.message).toContain('ZIP/DOCX');
+    const png = await refusal(
+      'x.pdf',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+    );
+    expect(png.code).toBe('wrong-type');
+    expect(png.message).toContain('PNG');
+  });
+
+  it(`a file over the ${MAX_IMPORT_BYTES / 1048576} MiB limit`, async () => {
+    const e = await refusal('big.pdf', new Uint8Array(MAX_IMPORT_BYTES + 1));
+    expect(e.code).toBe('too-large');
+  });
+
+  it('an unsupported extension', async () => {
+    const e = await refusal('sheet.xlsx', new Uint8Array([1, 2, 3]));
+    expect(e.code).toBe('unsupported-format');
+  });
+
+  it('a corrupt DOCX and a text file with binary content', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<not-xml');
+    const docx = await refusal('x.docx', await zip.generateAsync({ type: 'uint8array' }));
+    expect(docx.code).toBe('corrupt');
+    const bin = await refusal('x.txt', new Uint8Array([0x41, 0, 0x42, 0, 0x43]));
+    expect(bin.code).toBe('wrong-type');
+  });
+
+  it('accepts the encrypted PDF with its password (user123)', async () => {
+    const { contract } = await store.importContract(
+      'enc.pdf',
+      new Uint8Array(fs.readFileSync(seedPath(`${SEED}.encrypted`, 'pdf'))),
+      { password: 'user123' },
+    );
+    expect(contract.report.contract.totalAmount?.yuan).toBe('375980.00');
+    expect(contract.report.contract.parties[0].name).toBe('内蒙古自治区大数据中心');
+  });
+});

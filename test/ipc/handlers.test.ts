@@ -1,0 +1,73 @@
+/**
+ * IPC handlers: channels are allow-listed, payloads validated with the contract's schemas in
+ * main, errors come back in the `{ ok: false, error: { code, message } }` shape, never thrown.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ContractStore } from '../../electron/main/store/store';
+import { createHandlers, dispatch } from '../../electron/main/ipc/handlers';
+import { CHANNELS } from '../../shared/ipc/contract';
+import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { seedPath } from '../support/seeds';
+
+let handlers: ReturnType<typeof createHandlers>;
+
+beforeAll(async () => {
+  handlers = createHandlers(
+    await ContractStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-ipc-'))),
+  );
+});
+
+describe('IPC dispatch', () => {
+  it('the preload allow-list names exactly the contract’s channels', () => {
+    expect([...CHANNEL_NAMES].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it.each([
+    ['unknown channel', 'fs:readFile', { path: '/etc/passwd' }],
+    ['prototype key as channel', '__proto__', {}],
+    ['extra field', 'contracts:list', { sneaky: true }],
+    ['id that is not a SHA-256', 'contracts:get', { id: '../../etc/passwd' }],
+    ['bytes as a plain array', 'contracts:import', { fileName: 'a.pdf', bytes: [37, 80, 68, 70] }],
+    ['missing file name', 'contracts:import', { bytes: new Uint8Array(3) }],
+    ['payload that is not an object', 'contracts:list', 'list everything'],
+  ])('refuses %s with invalid-request', async (_label, channel, payload) => {
+    const res = await dispatch(handlers, channel, payload);
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error.code).toBe('invalid-request');
+      expect(res.error.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('imports, lists, gets and serves the original file', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(seedPath('001_18cfc68e7d229bba', 'pdf')));
+    const imported = await dispatch(handlers, 'contracts:import', { fileName: '001.pdf', bytes });
+    expect(imported.ok).toBe(true);
+    const list = await dispatch(handlers, 'contracts:list', {});
+    expect(list).toMatchObject({
+      ok: true,
+      value: [{ partyA: '内蒙古自治区大数据中心', totalYuan: '375980.00', signedOn: '2026-05-20' }],
+    });
+    const id = (list as { value: { id: string }[] }).value[0].id;
+    const got = await dispatch(handlers, 'contracts:get', { id });
+    expect(got).toMatchObject({
+      ok: true,
+      value: { summary: { id }, report: { schemaVersion: 1 } },
+    });
+    const file = await dispatch(handlers, 'contracts:file', { id });
+    expect(file.ok && (file.value as { bytes: Uint8Array }).bytes).toEqual(bytes);
+  });
+
+  it('reports import errors with their code', async () => {
+    const res = await dispatch(handlers, 'contracts:import', {
+      fileName: 'scan.pdf',
+      bytes: new Uint8Array(fs.readFileSync(seedPath('001_18cfc68e7d229bba.scanned', 'pdf'))),
+    });
+    expect(res).toMatchObject({ ok: false, error: { code: 'no-text-layer' } });
+    const missing = await dispatch(handlers, 'contracts:get', { id: 'a'.repeat(64) });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

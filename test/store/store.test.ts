@@ -1,0 +1,114 @@
+/**
+ * The store: one contract per file however often it is imported, the original copied in under
+ * its SHA-256, atomic writes that survive a killed process, an unreadable store moved aside and
+ * reported (never overwritten), a newer schema refused, NDA terms as their own records.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ContractStore, STORE_SCHEMA_VERSION } from '../../electron/main/store/store';
+import { sha256 } from '../../electron/main/import/index';
+import { SEED_NAMES, seedPath } from '../support/seeds';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-store-'));
+
+describe('ContractStore', () => {
+  it('imports a file once, copies the original under its SHA-256, and keeps NDA terms as records', async () => {
+    const dir = tmp();
+    const store = await ContractStore.open(dir);
+    const bytes = new Uint8Array(fs.readFileSync(seedPath('003_2fd1bbbed6f06600', 'pdf')));
+    const first = await store.importContract('003.pdf', bytes);
+    const second = await store.importContract('renamed-copy.pdf', bytes);
+    expect(first.duplicate).toBe(false);
+    expect(second.duplicate).toBe(true);
+    expect(await store.list()).toHaveLength(1);
+    const id = sha256(bytes);
+    expect(first.contract.id).toBe(id);
+    expect(fs.readFileSync(path.join(dir, 'files', `${id}.pdf`))).toEqual(Buffer.from(bytes));
+    const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'qiyue-store.json'), 'utf8'));
+    expect(onDisk.schemaVersion).toBe(STORE_SCHEMA_VERSION);
+    expect(onDisk.ndaTerms).toHaveLength(1);
+    expect(onDisk.ndaTerms[0].contractId).toBe(id);
+    expect(onDisk.ndaTerms[0].duration).toContain('3年');
+    // A second process sees the same store.
+    const other = await ContractStore.open(dir);
+    expect((await other.list()).map((c) => c.id)).toEqual([id]);
+  });
+
+  it('removes a contract with its file and NDA records', async () => {
+    const dir = tmp();
+    const store = await ContractStore.open(dir);
+    const bytes = new Uint8Array(fs.readFileSync(seedPath('004_df6ca03d82af185a', 'txt')));
+    const { contract } = await store.importContract('004.txt', bytes);
+    await store.remove(contract.id);
+    expect(await store.list()).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, 'files'))).toEqual([]);
+    expect(
+      JSON.parse(fs.readFileSync(path.join(dir, 'qiyue-store.json'), 'utf8')).ndaTerms,
+    ).toEqual([]);
+  });
+
+  it('moves an unreadable store file aside instead of overwriting it, and says so', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'qiyue-store.json');
+    fs.writeFileSync(file, '{"schemaVersion":1,"contracts":[{"id":"trunc');
+    const store = await ContractStore.open(dir);
+    expect(store.recoveredFrom).not.toBeNull();
+    expect(fs.readFileSync(store.recoveredFrom!.movedTo, 'utf8')).toBe(
+      '{"schemaVersion":1,"contracts":[{"id":"trunc',
+    );
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('refuses a store written by a newer schema and leaves it as it was', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'qiyue-store.json');
+    const content = JSON.stringify({
+      schemaVersion: STORE_SCHEMA_VERSION + 1,
+      contracts: [],
+      ndaTerms: [],
+    });
+    fs.writeFileSync(file, content);
+    await expect(ContractStore.open(dir)).rejects.toMatchObject({ code: 'store-unreadable' });
+    expect(fs.readFileSync(file, 'utf8')).toBe(content);
+  });
+
+  it('leaves a loadable store when an import process is killed at any moment', async () => {
+    const dir = tmp();
+    const files = SEED_NAMES.map((n) => seedPath(n, 'pdf'));
+    const cli = path.resolve('electron/cli/review.ts');
+    // One process (node with tsx's loader), so SIGKILL stops the importer itself, not a wrapper.
+    // Kill the importing process at increasing delays: before, during and after writes.
+    const imported: number[] = [];
+    // A fresh folder each round would not test a kill during the second or later write, so the
+    // rounds share one; later rounds find earlier files already imported and go further.
+    for (const delay of [150, 400, 700, 1000, 1300, 1600, 2000, 2500]) {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', cli, '--json', '--data-dir', dir, ...files],
+        {
+          stdio: 'ignore',
+        },
+      );
+      const exited = new Promise((r) => child.once('exit', r));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await exited;
+      const store = await ContractStore.open(dir);
+      expect(store.recoveredFrom).toBeNull();
+      const list = await store.list();
+      for (const c of list) expect(fs.existsSync(path.join(dir, c.file))).toBe(true);
+      imported.push(list.length);
+    }
+    // The kills landed at different stages: before the first write and after some imports.
+    expect(imported[0]).toBe(0);
+    expect(Math.max(...imported)).toBeGreaterThan(0);
+    // Temporary files of killed writers are cleaned up; a later import completes normally.
+    const store = await ContractStore.open(dir);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const f of files) await store.importContract(f, new Uint8Array(fs.readFileSync(f)));
+    expect(await store.list()).toHaveLength(files.length);
+  }, 120_000);
+});
