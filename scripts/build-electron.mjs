@@ -1,5 +1,6 @@
-// Bundles the Electron main process (ESM-free CJS for Electron's loader) and the sandboxed
-// preload (must be CommonJS) with esbuild. Dependencies stay external: electron-builder ships them.
+// Bundles the Electron main process and the sandboxed preload (which must be CommonJS) with
+// esbuild. Dependencies are bundled in, except electron itself and pdfjs-dist, which is ESM-only,
+// loads its worker and assets from its own folder, and is shipped by electron-builder.
 import { build } from 'esbuild';
 
 const common = {
@@ -14,7 +15,7 @@ await build({
   entryPoints: ['electron/main/index.ts'],
   outfile: 'dist-electron/main.cjs',
   format: 'cjs',
-  packages: 'external',
+  external: ['electron', 'pdfjs-dist', 'pdfjs-dist/*'],
   // pdfjs-dist is ESM-only: keep it a runtime import() from the CJS bundle.
   supported: { 'dynamic-import': true },
   define: { 'import.meta.url': 'importMetaUrl' },

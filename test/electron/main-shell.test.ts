@@ -1,0 +1,166 @@
+/**
+ * The built Electron main process (dist-electron/main.cjs), loaded in plain Node with a stand-in
+ * for the `electron` module that records what the shell asks of Electron: the window's security
+ * settings, navigation and window-open refusals, the network filter, the permission handler,
+ * the `app://` protocol (CSP header, no path traversal) and the IPC bridge (sender check,
+ * payload validation, real handlers). The Electron binary cannot run here; this checks the
+ * shell's own code as shipped.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Module, { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedPath } from '../support/seeds';
+
+type Fn = (...args: any[]) => any;
+const rec: {
+  schemes?: unknown;
+  protocol?: Fn;
+  filter?: Fn;
+  permission?: Fn;
+  ipc: Record<string, Fn>;
+  window?: { webPreferences: Record<string, unknown> };
+  webContents: Record<string, Fn>;
+  openHandler?: Fn;
+  url?: string;
+  userData?: string;
+} = { ipc: {}, webContents: {} };
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-shell-'));
+
+const fakeElectron = {
+  app: {
+    setPath: (_k: string, v: string) => (rec.userData = v),
+    getPath: () => dataDir,
+    whenReady: () => Promise.resolve(),
+    on: () => undefined,
+    quit: () => undefined,
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (s: unknown) => (rec.schemes = s),
+    handle: (_scheme: string, fn: Fn) => (rec.protocol = fn),
+  },
+  session: {
+    defaultSession: {
+      webRequest: { onBeforeRequest: (fn: Fn) => (rec.filter = fn) },
+      setPermissionRequestHandler: (fn: Fn) => (rec.permission = fn),
+    },
+  },
+  ipcMain: { handle: (channel: string, fn: Fn) => (rec.ipc[channel] = fn) },
+  BrowserWindow: class {
+    webContents = {
+      on: (ev: string, fn: Fn) => (rec.webContents[ev] = fn),
+      setWindowOpenHandler: (fn: Fn) => (rec.openHandler = fn),
+    };
+    constructor(opts: { webPreferences: Record<string, unknown> }) {
+      rec.window = opts;
+    }
+    loadURL(url: string) {
+      rec.url = url;
+      return Promise.resolve();
+    }
+  },
+  Menu: { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t },
+  net: {
+    fetch: async (url: string) => {
+      try {
+        return new Response(fs.readFileSync(new URL(url)), { status: 200 });
+      } catch {
+        return new Response('not found', { status: 404 });
+      }
+    },
+  },
+};
+
+beforeAll(async () => {
+  if (!fs.existsSync('dist-electron/main.cjs'))
+    throw new Error('main process not built: run npm run build');
+  process.env.QIYUE_DATA_DIR = dataDir;
+  const original = (Module as any)._load;
+  (Module as any)._load = function (request: string, ...rest: unknown[]) {
+    return request === 'electron' ? fakeElectron : original.call(this, request, ...rest);
+  };
+  try {
+    createRequire(import.meta.url)(path.resolve('dist-electron/main.cjs'));
+  } finally {
+    (Module as any)._load = original;
+  }
+  for (let i = 0; i < 100 && !rec.url; i++) await new Promise((r) => setTimeout(r, 50));
+});
+
+describe('Electron main process as built', () => {
+  it('opens the app from app://qiyue in an isolated, sandboxed window without Node', () => {
+    expect(rec.url).toBe('app://qiyue/index.html');
+    expect(rec.window!.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(String(rec.window!.webPreferences.preload)).toMatch(/preload\.cjs$/);
+    expect(rec.userData).toBe(dataDir);
+  });
+
+  it('refuses navigation, new windows, permissions and every non-app request', () => {
+    let prevented = false;
+    rec.webContents['will-navigate'](
+      { preventDefault: () => (prevented = true) },
+      'https://example.com/',
+    );
+    expect(prevented).toBe(true);
+    expect(rec.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    let granted: boolean | undefined;
+    rec.permission!(null, 'media', (ok: boolean) => (granted = ok));
+    expect(granted).toBe(false);
+    const decide = (url: string) => {
+      let cancel: boolean | undefined;
+      rec.filter!({ url }, (r: { cancel: boolean }) => (cancel = r.cancel));
+      return cancel;
+    };
+    expect(decide('https://example.com/cdn/pdf.worker.js')).toBe(true);
+    expect(decide('http://127.0.0.1:8080/')).toBe(true);
+    expect(decide('file:///etc/passwd')).toBe(true);
+    expect(decide('app://qiyue/assets/index.js')).toBe(false);
+  });
+
+  it('serves the renderer with the CSP and refuses paths outside it', async () => {
+    const index: Response = await rec.protocol!(new Request('app://qiyue/index.html'));
+    expect(index.status).toBe(200);
+    const csp = index.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|https?:/);
+    expect(await index.text()).toContain('<div id="root">');
+    const cmap: Response = await rec.protocol!(
+      new Request('app://qiyue/pdfjs/cmaps/UniGB-UCS2-H.bcmap'),
+    );
+    expect(cmap.status).toBe(200);
+    const escape: Response = await rec.protocol!(
+      new Request('app://qiyue/%2e%2e%2f%2e%2e%2fpackage.json'),
+    );
+    expect(escape.status).toBe(403);
+  });
+
+  it('answers IPC only from the app’s own frame, validating payloads', async () => {
+    const invoke = rec.ipc['qiyue:invoke'];
+    const fromApp = { senderFrame: { url: 'app://qiyue/index.html' } };
+    const foreign = await invoke(
+      { senderFrame: { url: 'https://evil.example/' } },
+      'contracts:list',
+      {},
+    );
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await invoke(fromApp, 'contracts:get', { id: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    const bytes = new Uint8Array(fs.readFileSync(seedPath('004_df6ca03d82af185a', 'pdf')));
+    const imported = await invoke(fromApp, 'contracts:import', { fileName: '004.pdf', bytes });
+    expect(imported).toMatchObject({
+      ok: true,
+      value: { summary: { partyB: '北京慧正通软科技有限公司', totalYuan: '1160000.00' } },
+    });
+    expect(fs.existsSync(path.join(dataDir, 'qiyue-store.json'))).toBe(true);
+  });
+});
