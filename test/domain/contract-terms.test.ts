@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseClauses } from '../../shared/domain/clauses/parse';
-import { extractContract } from '../../shared/domain/terms/contract';
+import { extractContract, installmentCondition } from '../../shared/domain/terms/contract';
 
 function extract(lines: string[]) {
   const text = lines.join('\n') + '\n';
@@ -124,4 +124,23 @@ describe('extractContract', () => {
     });
     expect(blank.contract.servicePeriod?.start ?? null).toBeNull();
   });
+});
+
+describe('installmentCondition', () => {
+  it.each([
+    [
+      '第一期：合同签订生效后的30日内，甲方向乙方支付合同总金额的40%，即人民币150392元。',
+      '合同签订生效后的30日内',
+    ],
+    [
+      '维护服务费为人民币壹佰壹拾陆万捌仟元整（¥1168000元），该费用在2025年7月底前支付1109600元。',
+      '2025年7月底前',
+    ],
+    [
+      '资金支付条件及时间：\n甲方收到发票后十个工作日内向乙方支付合同金额的80%。',
+      '甲方收到发票后十个工作日内',
+    ],
+    ['(1) 验收合格后，采购人应向供应商支付合同价款的30%，即人民币：\n¥30,000.00元；', '验收合格后'],
+    ['甲方向乙方支付首付款人民币10000元。', ''],
+  ])('%s', (sentence, expected) => expect(installmentCondition(sentence)).toBe(expected));
 });

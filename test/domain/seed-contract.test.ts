@@ -37,3 +37,18 @@ describe.each(SEED_NAMES)('seed %s', (name) => {
     expect(absent).toEqual([]);
   });
 });
+
+describe('installment conditions read from the seeds', () => {
+  it.each([
+    ['001_18cfc68e7d229bba', ['合同签订生效后的30日内', '乙方服务完成并经甲方验收合格后的30日内']],
+    ['002_21901a1de7442d81', ['2025年7月底前']],
+    ['000_0afe16271ab3c86a', ['双方签订合同后，乙方开具等额发票后']],
+  ])('%s', async (name, expected) => {
+    for (const ext of FORMATS) {
+      const file = seedPath(name, ext);
+      const doc = await importFile(file, new Uint8Array(fs.readFileSync(file)));
+      const conditions = analyzeDocument(doc).contract.paymentInstallments.map((i) => i.condition);
+      expect(conditions.slice(0, expected.length), ext).toEqual(expected);
+    }
+  });
+});

@@ -115,4 +115,77 @@ describe('review seed 003 in the app', () => {
     expect(externalRequests).toEqual([]);
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
+
+  it('shows a DOCX contract’s text in place of the PDF and highlights a term in it', async () => {
+    await page.getByTestId('back').click();
+    await page.getByTestId('file-input').setInputFiles(seedPath('002_21901a1de7442d81', 'docx'));
+    const row = page
+      .getByTestId('contract-list')
+      .locator('tbody tr', { hasText: '国泰新点软件股份有限公司' });
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByTestId('open').click();
+    await page.getByTestId('text-body').waitFor();
+    await page.getByTestId('tab-terms').click();
+    await page.locator('[data-term="totalAmount"]').click();
+    const mark = page.getByTestId('text-body').getByTestId('highlight');
+    await expect.poll(() => mark.textContent()).toContain('1168000');
+    expect(await mark.isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(OUT, '002-docx-text-view.png') });
+  });
+
+  it('asks for the password of an encrypted PDF and imports it with user123', async () => {
+    await page.getByTestId('back').click();
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(seedPath('001_18cfc68e7d229bba.encrypted', 'pdf'));
+    const form = page.locator('form.password');
+    await form.waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('notices').textContent()).toContain('加密');
+    await form.locator('input[type="password"]').fill('user123');
+    await page.screenshot({ path: path.join(OUT, '001-password-prompt.png') });
+    await form.getByRole('button').click();
+    const row = page
+      .getByTestId('contract-list')
+      .locator('tbody tr', { hasText: '内蒙古自治区大数据中心' });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('375,980.00');
+  });
+
+  it('deletes a contract with undo, and keyboard moves through the outline', async () => {
+    const rows = page.getByTestId('contract-list').locator('tbody tr');
+    const before = await rows.count();
+    await rows.first().getByTestId('remove').click();
+    await page.getByTestId('undo-delete').waitFor();
+    expect(await rows.count()).toBe(before - 1);
+    await page.getByTestId('undo-delete').getByRole('button').click();
+    expect(await rows.count()).toBe(before);
+    expect((await harness.store.list()).length).toBe(before);
+
+    await rows.first().getByTestId('open').click();
+    const first = page.locator('.outline-item').first();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.outline-item').nth(2).getAttribute('class')).toContain('selected');
+  });
+
+  it('imports a file dropped onto the library window', async () => {
+    await page.getByTestId('back').click();
+    const b64 = fs.readFileSync(seedPath('004_df6ca03d82af185a', 'txt')).toString('base64');
+    const dt = await page.evaluateHandle((data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], '004-协同办公运维合同.txt', { type: 'text/plain' }));
+      return transfer;
+    }, b64);
+    await page.dispatchEvent('.library', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('.library', 'drop', { dataTransfer: dt });
+    const row = page
+      .getByTestId('contract-list')
+      .locator('tbody tr', { hasText: '北京慧正通软科技有限公司' });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('1,160,000.00');
+    await page.screenshot({ path: path.join(OUT, 'library-after-drop.png') });
+  });
 });

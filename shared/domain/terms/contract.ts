@@ -244,7 +244,13 @@ function extractTitle(lines: Line[]): { value: string; span: Span } | null {
     // Title lines above it (a title broken over several lines).
     while (startLine > 0) {
       const prev = lines[startLine - 1].text.trim();
-      if (!prev || /[：:。；，]/.test(prev) || prev.length > 40 || startsWithHeadingNumber(prev))
+      if (
+        !prev ||
+        /[：:。；，]/.test(prev) ||
+        prev.length > 40 ||
+        !/[\u4e00-\u9fff]{2}/.test(prev) ||
+        startsWithHeadingNumber(prev)
+      )
         break;
       title = prev + title;
       startLine--;
@@ -437,6 +443,42 @@ function extractBond(text: string, clauses: Clause[], total: Decimal | null) {
 
 const PAY_VERB = /支付|付款|预付|拨付|尾款|首付/;
 
+/**
+ * The trigger of an installment: what the sentence says before the payment verb, without the
+ * clause label, the payer (`甲方向乙方`) or a leading statement of the total
+ * (`维护服务费为…（¥1168000元），该费用在2025年7月底前支付…` → `2025年7月底前`).
+ */
+export function installmentCondition(sentence: string): string {
+  // Drop heading lines the sentence starts with (`资金支付条件及时间：`, `2.2付款方式`), join the rest.
+  const lines = sentence.split('\n').map((l) => l.trim());
+  const isHeading = (l: string) =>
+    !l ||
+    (/[：:]$/.test(l) && l.length <= 20) ||
+    (startsWithHeadingNumber(l) && l.length <= 30 && !/[，,。；;]/.test(l));
+  while (lines.length > 1 && isHeading(lines[0])) lines.shift();
+  let body = lines.join('');
+  body = body
+    .replace(/^[\s(（]*[\d一二三四五六七八九十]+[)）、.．]\s*/, '')
+    .replace(/^第.期[：:]\s*/, '');
+  const verb = /(?<!《[^》]{0,6})(?:支付|预付|拨付)/.exec(body);
+  let head = verb ? body.slice(0, verb.index) : body;
+  head = head.replace(
+    /[，,]?\s*(?:甲方|采购人|买方)?\s*(?:应|须|将)?\s*(?:在|于)?\s*(?:向乙方|向供应商)?\s*$/,
+    '',
+  );
+  const phrases = head.split(/[，,]/);
+  while (phrases.length > 1 && findMoney(phrases[0]).length) phrases.shift();
+  phrases[0] = phrases[0].replace(
+    /^\s*(?:该费用|该款项|上述款项|上述费用)\s*(?:应|须|将)?\s*(?:在|于)?/,
+    '',
+  );
+  const condition = phrases
+    .join('，')
+    .replace(/[，,。；;\s]+$/, '')
+    .trim();
+  return condition.length > 80 ? `${condition.slice(0, 80)}…` : condition;
+}
+
 function extractInstallments(
   text: string,
   clauses: Clause[],
@@ -471,18 +513,7 @@ function extractInstallments(
         ? ([...percents].reverse().find((p) => s.start + p.index < amount.start) ?? percents[0])
         : percents[percents.length - 1];
       const yuan = amount?.yuan ?? (pct && total ? total.times(pct.value).div(100) : null);
-      const verb = /(?<!《[^》]{0,6})(?:支付|预付|拨付)/.exec(seg);
-      const cut = verb
-        ? Math.max(seg.lastIndexOf('，', verb.index), seg.lastIndexOf(',', verb.index))
-        : -1;
-      const head = cut > 0 ? seg.slice(0, cut) : seg;
-      let condition = head
-        .slice(head.lastIndexOf('\n') + 1)
-        .replace(/^[\s(（]*[\d一二三四五六七八九十]+[)）、.．]\s*/, '')
-        .replace(/^第.期[：:]\s*/, '')
-        .replace(/[，,。；;\s]+$/, '')
-        .trim();
-      if (condition.length > 80) condition = condition.slice(0, 80) + '…';
+      const condition = installmentCondition(seg);
       const sequence = out.length + 1;
       out.push({
         sequence,

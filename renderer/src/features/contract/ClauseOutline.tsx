@@ -12,7 +12,22 @@ export function ClauseOutline({
   onSelect: (key: string, anchor: Anchor) => void;
 }) {
   return (
-    <ol className="outline" data-testid="outline">
+    <ol
+      className="outline"
+      data-testid="outline"
+      onKeyDown={(e) => {
+        // Arrow keys move between clauses; Enter/Space (native button) selects.
+        if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+        const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.outline-item')];
+        const i = items.indexOf(document.activeElement as HTMLButtonElement);
+        const next =
+          items[Math.max(0, Math.min(items.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
+        if (next) {
+          e.preventDefault();
+          next.focus();
+        }
+      }}
+    >
       {clauses.map((c) => {
         const own = c.label;
         const body = c.text.startsWith(own) ? c.text.slice(own.length) : c.text;

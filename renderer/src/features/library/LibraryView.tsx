@@ -14,6 +14,8 @@ interface Notice {
   text: string;
 }
 
+const UNDO_MS = 8000;
+
 interface PendingPassword {
   file: File;
 }
@@ -80,11 +82,34 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
     [importOne, refresh],
   );
 
-  const remove = async (c: ContractSummary) => {
-    if (!window.confirm(t('library.confirmRemove', { name: c.title ?? c.fileName }))) return;
-    await call('contracts:remove', { id: c.id });
-    await refresh();
+  // Deleting is undoable: the row disappears at once and the contract is removed from the store
+  // only after UNDO_MS, unless the reviewer clicks 撤销 first.
+  const [pendingDelete, setPendingDelete] = useState<{
+    contract: ContractSummary;
+    timer: number;
+  } | null>(null);
+  const commitDelete = useCallback(
+    async (c: ContractSummary) => {
+      setPendingDelete(null);
+      await call('contracts:remove', { id: c.id });
+      await refresh();
+    },
+    [refresh],
+  );
+  const remove = (c: ContractSummary) => {
+    if (pendingDelete) {
+      window.clearTimeout(pendingDelete.timer);
+      void commitDelete(pendingDelete.contract);
+    }
+    const timer = window.setTimeout(() => void commitDelete(c), UNDO_MS);
+    setPendingDelete({ contract: c, timer });
   };
+  const undoDelete = () => {
+    if (!pendingDelete) return;
+    window.clearTimeout(pendingDelete.timer);
+    setPendingDelete(null);
+  };
+  const visible = contracts.filter((c) => c.id !== pendingDelete?.contract.id);
 
   return (
     <div
@@ -177,7 +202,17 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
           </li>
         </ul>
       )}
-      {contracts.length === 0 ? (
+      {pendingDelete && (
+        <div className="notice undo" role="status" data-testid="undo-delete">
+          {t('library.removed', {
+            name: pendingDelete.contract.title ?? pendingDelete.contract.fileName,
+          })}
+          <button className="link" onClick={undoDelete}>
+            {t('library.undo')}
+          </button>
+        </div>
+      )}
+      {visible.length === 0 ? (
         <p className="empty">{t('library.empty')}</p>
       ) : (
         <table className="contracts" data-testid="contract-list">
@@ -193,7 +228,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
             </tr>
           </thead>
           <tbody>
-            {contracts.map((c) => (
+            {visible.map((c) => (
               <tr key={c.id} onDoubleClick={() => onOpen(c.id)}>
                 <td>
                   <div className="title">{c.title ?? c.fileName}</div>
@@ -209,7 +244,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
                     <button onClick={() => onOpen(c.id)} data-testid="open">
                       {t('library.open')}
                     </button>
-                    <button className="danger" onClick={() => void remove(c)}>
+                    <button className="danger" onClick={() => remove(c)} data-testid="remove">
                       {t('library.remove')}
                     </button>
                   </div>
