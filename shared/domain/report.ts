@@ -1,15 +1,20 @@
 /**
  * The review report of REPORT.md (schema version 1): the app's public output, printed by the
  * command line and exported by the app. Field names and vocabularies follow REPORT.md exactly;
- * Qiyue's additions (anchors, key terms with their evidence) are extra fields.
+ * Qiyue's additions (anchors, pages, key terms with their evidence, NDA records, English
+ * messages) are extra fields.
  */
 import type { Anchor, SourceDocument, SourceFormat } from './document';
-import { anchorFor } from './document';
+import { anchorFor, pageOf } from './document';
 import type { Analysis } from './analyze';
 import { clauseOwnSpan } from './analyze';
 import type { ClauseCategory } from './clauses/categories';
 import type { ContractBlock } from './terms/contract';
-import { pageOf } from './document';
+import type { PenaltyBase, PenaltyKind, PenaltyTrigger } from './penalties/extract';
+import type { ServiceMetric } from './terms/service-levels';
+import type { Frequency } from './obligations/extract';
+import type { NdaSource } from './nda/extract';
+import type { Severity } from './findings/types';
 
 /** REPORT.md `source`. */
 export interface ReportSource {
@@ -19,46 +24,124 @@ export interface ReportSource {
   pageCount: number | null;
 }
 
-/** REPORT.md `clauses[]` plus Qiyue's extra fields (tree links, offsets, anchor). */
-export interface ReportClause {
+/** Where an item is: 1-based page of its first rectangle (null for text sources) and its anchor. */
+interface Located {
+  page: number | null;
+  anchor: Anchor;
+}
+
+/** REPORT.md `clauses[]` plus tree links, own label and anchor. */
+export interface ReportClause extends Located {
   id: string;
   number: string;
   heading: string;
   category: ClauseCategory;
-  page: number | null;
   text: string;
   parentId: string | null;
   level: number;
   /** The clause's own label, e.g. `（四）` or `3.1.1`. */
   label: string;
-  anchor: Anchor;
 }
 
 /** A key term in the report (extra field `keyTerms`). */
-export interface ReportKeyTerm {
+export interface ReportKeyTerm extends Located {
   key: string;
   label: string;
   value: string;
   clauseId: string | null;
-  page: number | null;
-  anchor: Anchor;
 }
 
-/** The REPORT.md document. Lists the analysis does not produce yet are empty, never invented. */
+/** REPORT.md `penaltyRules[]`. */
+export interface ReportPenaltyRule extends Located {
+  id: string;
+  clauseId: string | null;
+  payer: 'partyA' | 'partyB';
+  trigger: PenaltyTrigger;
+  kind: PenaltyKind | null;
+  /** Null when the contract leaves the rate blank. */
+  percent: string | null;
+  base: PenaltyBase;
+  startsAfterDays: number | null;
+  capPercent: string | null;
+  terminationAfterDays: number | null;
+  text: string;
+}
+
+/** REPORT.md `serviceLevels[]` (`percent` for availability; `seconds` for sub-minute limits). */
+export interface ReportServiceLevel extends Located {
+  clauseId: string | null;
+  metric: ServiceMetric;
+  minutes: number | null;
+  percent?: string;
+  seconds?: number;
+  text: string;
+}
+
+/** REPORT.md `obligations[]`. */
+export interface ReportObligation extends Located {
+  id: string;
+  clauseId: string | null;
+  party: 'partyA' | 'partyB';
+  action: string;
+  frequency: Frequency;
+  deadline: string | null;
+  deliverable: string | null;
+}
+
+/** One NDA record in the report (extra field `confidentiality.records`). */
+export interface ReportNdaRecord {
+  id: string;
+  source: NdaSource;
+  title: string;
+  recipientName: string | null;
+  clauseIds: string[];
+  terms: {
+    key: string;
+    value: string | number | null;
+    text: string;
+    page: number | null;
+    anchor: Anchor;
+  }[];
+  penaltyRuleIds: string[];
+}
+
+/** REPORT.md `findings[]` plus the English message, the quote and its anchors. */
+export interface ReportFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  messageEn: string;
+  clauseIds: string[];
+  quote: string;
+  page: number | null;
+  anchors: Anchor[];
+}
+
+/** The REPORT.md document. */
 export interface ReviewReport {
   schemaVersion: 1;
   source: ReportSource;
   contract: ContractBlock;
   clauses: ReportClause[];
-  penaltyRules: unknown[];
-  serviceLevels: unknown[];
-  scoreBands: unknown[];
-  gradeBands: unknown[];
-  obligations: unknown[];
-  confidentiality: { duration: string | null; clauseIds: string[] };
-  findings: unknown[];
+  penaltyRules: ReportPenaltyRule[];
+  serviceLevels: ReportServiceLevel[];
+  scoreBands: { minScore: string; percentOfTotal: string }[];
+  gradeBands: { minScore: string; grade: string }[];
+  obligations: ReportObligation[];
+  confidentiality: { duration: string | null; clauseIds: string[]; records: ReportNdaRecord[] };
+  findings: ReportFinding[];
   keyTerms: ReportKeyTerm[];
 }
+
+const NDA_TERM_KEYS = [
+  'scope',
+  'recipients',
+  'duration',
+  'returnDeadlineDays',
+  'breachNoticeHours',
+  'compelledDisclosureNoticeDays',
+  'survival',
+] as const;
 
 /** Builds the report of one analysed document. */
 export function buildReport(
@@ -66,6 +149,10 @@ export function buildReport(
   doc: SourceDocument,
   analysis: Analysis,
 ): ReviewReport {
+  const locate = (span: { start: number; end: number }): Located => {
+    const anchor = anchorFor(doc, span.start, span.end);
+    return { page: anchor.positions[0] ? anchor.positions[0].pageIndex + 1 : null, anchor };
+  };
   const clauses: ReportClause[] = analysis.clauses.map((c) => {
     const span = clauseOwnSpan(doc, c);
     return {
@@ -81,28 +168,59 @@ export function buildReport(
       anchor: anchorFor(doc, span.start, span.end),
     };
   });
+  const records: ReportNdaRecord[] = analysis.ndaTerms.map((n) => ({
+    id: n.id,
+    source: n.source,
+    title: n.title,
+    recipientName: n.recipientName,
+    clauseIds: n.clauseIds,
+    terms: NDA_TERM_KEYS.flatMap((key) => {
+      const t = n[key];
+      return t ? [{ key, value: t.value, text: t.text, ...locate(t.span) }] : [];
+    }),
+    penaltyRuleIds: n.penaltyRuleIds,
+  }));
+  const mainNda =
+    analysis.ndaTerms.find((n) => n.source === 'contract_clause' && n.duration) ??
+    analysis.ndaTerms.find((n) => n.duration);
   return {
     schemaVersion: 1,
     source,
     contract: analysis.contract,
     clauses,
-    penaltyRules: [],
-    serviceLevels: [],
-    scoreBands: [],
-    gradeBands: [],
-    obligations: [],
+    penaltyRules: analysis.penaltyRules.map(({ span, ...r }) => ({ ...r, ...locate(span) })),
+    serviceLevels: analysis.serviceLevels.map(({ span, ...s }) => ({ ...s, ...locate(span) })),
+    scoreBands: analysis.scoreBands.map(({ minScore, percentOfTotal }) => ({
+      minScore,
+      percentOfTotal,
+    })),
+    gradeBands: analysis.gradeBands.map(({ minScore, grade }) => ({ minScore, grade })),
+    obligations: analysis.obligations.map(({ span, ...o }) => ({ ...o, ...locate(span) })),
     confidentiality: {
-      duration: analysis.confidentiality.duration,
-      clauseIds: analysis.confidentiality.clauseIds,
+      duration: mainNda?.duration?.value ?? null,
+      clauseIds: [...new Set(analysis.ndaTerms.flatMap((n) => n.clauseIds))],
+      records,
     },
-    findings: [],
+    findings: analysis.findings.map((f) => {
+      const anchors = f.spans.map((s) => anchorFor(doc, s.start, s.end));
+      const first = anchors.find((a) => a.positions.length);
+      return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        messageEn: f.messageEn,
+        clauseIds: f.clauseIds,
+        quote: f.quote,
+        page: first ? first.positions[0].pageIndex + 1 : null,
+        anchors,
+      };
+    }),
     keyTerms: analysis.terms.map((t) => ({
       key: t.key,
       label: t.label,
       value: t.value,
       clauseId: t.clauseId,
-      page: t.anchor.positions[0] ? t.anchor.positions[0].pageIndex + 1 : null,
-      anchor: t.anchor,
+      ...locate(t.span),
     })),
   };
 }

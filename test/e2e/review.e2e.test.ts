@@ -175,8 +175,13 @@ describe('review seed 003 in the app', () => {
     const b64 = fs.readFileSync(seedPath('004_df6ca03d82af185a', 'txt')).toString('base64');
     const dt = await page.evaluateHandle((data) => {
       const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], '004-协同办公运维合同.txt', { type: 'text/plain' }));
+      // Runs in the page, where DataTransfer and File exist.
+      const g = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(f: unknown): void } };
+        File: new (parts: unknown[], name: string, opts: { type: string }) => unknown;
+      };
+      const transfer = new g.DataTransfer();
+      transfer.items.add(new g.File([bytes], '004-协同办公运维合同.txt', { type: 'text/plain' }));
       return transfer;
     }, b64);
     await page.dispatchEvent('.library', 'dragover', { dataTransfer: dt });

@@ -29,9 +29,14 @@ describe('ContractStore', () => {
     expect(fs.readFileSync(path.join(dir, 'files', `${id}.pdf`))).toEqual(Buffer.from(bytes));
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'qiyue-store.json'), 'utf8'));
     expect(onDisk.schemaVersion).toBe(STORE_SCHEMA_VERSION);
-    expect(onDisk.ndaTerms).toHaveLength(1);
-    expect(onDisk.ndaTerms[0].contractId).toBe(id);
-    expect(onDisk.ndaTerms[0].duration).toContain('3年');
+    // Seed 003: the main contract's 保密条款 and the attached 保密协议 are separate records.
+    expect(
+      onDisk.ndaTerms.map((n: { source: string; duration: string }) => [n.source, n.duration]),
+    ).toEqual([
+      ['contract_clause', '长期有效'],
+      ['agreement', '本协议生效之日起至双方合作结束后3年'],
+    ]);
+    expect(onDisk.ndaTerms.every((n: { contractId: string }) => n.contractId === id)).toBe(true);
     // A second process sees the same store.
     const other = await ContractStore.open(dir);
     expect((await other.list()).map((c) => c.id)).toEqual([id]);

@@ -7,6 +7,7 @@ import { TextBuilder, type SourceDocument } from '../../../shared/domain/documen
 import { QiyueError } from '../../../shared/domain/errors';
 import { decodeEntities } from '../../../shared/domain/text/markup';
 import { docxListLabels } from './docx-numbering';
+import { inlineEquations } from './docx-math';
 
 /**
  * Converts mammoth's HTML (a small, well-formed tag set) into lines: one per paragraph,
@@ -80,7 +81,8 @@ export async function importDocx(data: Uint8Array): Promise<SourceDocument> {
   }
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(data) });
+    const withEquations = await inlineEquations(data);
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(withEquations) });
     html = result.value;
   } catch (err) {
     throw new QiyueError(

@@ -11,7 +11,7 @@ import lockfile from 'proper-lockfile';
 import { Low } from 'lowdb';
 import { QiyueError } from '../../../shared/domain/errors';
 import type { SourceFormat } from '../../../shared/domain/document';
-import type { ReviewReport } from '../../../shared/domain/report';
+import type { ReportNdaRecord, ReviewReport } from '../../../shared/domain/report';
 import { analyzeDocument } from '../../../shared/domain/analyze';
 import { buildReport } from '../../../shared/domain/report';
 import { importFile, sha256, type ImportOptions } from '../import/index';
@@ -36,12 +36,14 @@ export interface StoredContract {
   report: ReviewReport;
 }
 
-/** NDA terms (保密) of one contract, kept as their own records. */
-export interface NdaRecord {
-  id: string;
+/**
+ * NDA terms (保密) kept as their own records: one per source in a contract (its 保密 clauses,
+ * each attached or personal 保密协议). `id` is `<contractId>:<record id>`.
+ */
+export interface NdaRecord extends ReportNdaRecord {
   contractId: string;
+  /** The duration of secrecy as the contract words it, when stated. */
   duration: string | null;
-  clauseIds: string[];
 }
 
 /** The store file's content. */
@@ -243,12 +245,15 @@ export class ContractStore {
       if (!(await exists(path.join(this.dataDir, rel))))
         await writeFileAtomic(path.join(this.dataDir, rel), bytes);
       data.contracts.push(contract);
-      data.ndaTerms.push({
-        id: `${id}:nda`,
-        contractId: id,
-        duration: analysis.confidentiality.duration,
-        clauseIds: analysis.confidentiality.clauseIds,
-      });
+      for (const r of report.confidentiality.records) {
+        data.ndaTerms.push({
+          ...r,
+          id: `${id}:${r.id}`,
+          contractId: id,
+          duration:
+            (r.terms.find((t) => t.key === 'duration')?.value as string | undefined) ?? null,
+        });
+      }
       return { contract, duplicate: false };
     });
   }

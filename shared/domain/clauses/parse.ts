@@ -39,6 +39,7 @@ const STRONG_TOPICS: ClauseCategory[] = [
   'acceptance',
   'termination',
 ];
+const DOCUMENT_TITLE = /^[^，。；：:,;]{2,40}(?:协议|协议书|承诺书|保证书)$/;
 const PENALTY_TEXT = /违约金|承担违约责任|赔偿[^。；]{0,20}损失/;
 const STRONG: NumberingStyle[] = ['chapter', 'article', 'cn', 'annex', 'phase'];
 const END_OF_BODY = /^[-—–\s(（]*(?:以下无正文|本页无正文|以下为签[字章署]|签字页|签章页)/;
@@ -98,7 +99,9 @@ export function parseClauses(doc: SourceDocument): Clause[] {
     const category =
       categorize(heading) ??
       (fromLead && (generic || STRONG_TOPICS.includes(fromLead)) ? fromLead : null) ??
-      parent?.category ??
+      (parent && parent.category === 'annex' && /保密/.test(parent.heading)
+        ? 'confidentiality'
+        : parent?.category) ??
       'other';
     const clause: Clause = {
       id: `c${counter++}`,
@@ -133,7 +136,23 @@ export function parseClauses(doc: SourceDocument): Clause[] {
       continue;
     }
     const n = matchNumbering(line.text);
-    if (!n) continue;
+    if (!n) {
+      // The title of an attached document (`保密协议`, `个人保密协议`) starts a new top-level part,
+      // like an annex, unless it only names the annex that was just opened.
+      const top = stack[0]?.clause ?? clauses[clauses.length - 1];
+      if (
+        DOCUMENT_TITLE.test(line.text) &&
+        clauses.some((c) => c.label) &&
+        !(top && top.category === 'annex' && top.heading === line.text)
+      ) {
+        stack = [];
+        afterBody = false;
+        const c = newClause(line.start, 0, null, '', line.text, '');
+        c.category = 'annex';
+        stack.push({ style: 'annex', value: 0, clause: c });
+      }
+      continue;
+    }
     if (n.style === 'annex') {
       stack = [];
       afterBody = false;

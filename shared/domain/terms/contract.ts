@@ -40,6 +40,8 @@ export interface Installment {
   yuan: string | null;
   condition: string;
   clauseId: string | null;
+  /** Whether `yuan` is written in the contract or computed here from percent × total. */
+  yuanStated: boolean;
 }
 
 /** REPORT.md `contract` block. Money in yuan (two-place strings), percentages as strings. */
@@ -520,7 +522,8 @@ function extractInstallments(
         percent: pct ? percentString(pct.value) : null,
         yuan: yuan ? yuanString(yuan) : null,
         condition,
-        clauseId: c.id,
+        clauseId: clauseAt(clauses, amount?.start ?? s.end - 1)?.id ?? c.id,
+        yuanStated: !!amount,
       });
       const valueSpan = amount
         ? { start: amount.start, end: amount.end }

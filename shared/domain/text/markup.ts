@@ -28,8 +28,8 @@ export function decodeEntities(s: string): string {
 }
 
 const LATEX: [RegExp, string][] = [
-  [/\\geq?\b|\\geqslant\b/g, '≥'],
-  [/\\leq?\b|\\leqslant\b/g, '≤'],
+  [/\\geqslant|\\geq?(?![a-zA-Z])/g, '≥'],
+  [/\\leqslant|\\leq?(?![a-zA-Z])/g, '≤'],
   [/\\times\b/g, '×'],
   [/\\cdot\b/g, '·'],
   [/\\pm\b/g, '±'],
@@ -41,6 +41,10 @@ const LATEX: [RegExp, string][] = [
 ];
 
 function stripLatex(s: string): string {
+  // Comparison macros also appear outside $…$ in OCR output (`RTO\leq4小时`).
+  s = s
+    .replace(/\\(?:geqslant|geq?)(?![a-zA-Z])/g, '≥')
+    .replace(/\\(?:leqslant|leq?)(?![a-zA-Z])/g, '≤');
   return s.replace(/\$([^$\n]{1,80})\$/g, (_, inner: string) => {
     let t = inner;
     for (const [re, to] of LATEX) t = t.replace(re, to);

@@ -1,0 +1,36 @@
+/**
+ * `date.incomplete`: a date with a blank part (`2025年6月 日`, `____年__月__日`), typically a
+ * signing date left open.
+ */
+import { findDates } from '../../terms/dates';
+import type { Finding, FindingRule } from '../types';
+import { clauseIdsOf, quoteOf } from '../util';
+
+const BLANK_DATE =
+  /[_＿]{2,}\s*年\s*[_＿\s]*月\s*[_＿\s]*日|(?<![\d〇零一二三四五六七八九])年\s*[_＿ ]*月\s*[_＿ ]*日/g;
+
+export const dateIncomplete: FindingRule = {
+  id: 'date.incomplete',
+  description: '日期有空缺 (a date with a blank part)',
+  check(ctx) {
+    const spans = findDates(ctx.text)
+      .filter((d) => d.iso === null && /年/.test(d.text) && /日/.test(d.text))
+      .map((d) => ({ start: d.start, end: d.end }));
+    for (const m of ctx.text.matchAll(BLANK_DATE)) {
+      const start = m.index ?? 0;
+      if (!spans.some((s) => s.start <= start && start < s.end))
+        spans.push({ start, end: start + m[0].length });
+    }
+    return spans
+      .sort((a, b) => a.start - b.start)
+      .map<Finding>((span) => ({
+        ruleId: this.id,
+        severity: 'medium',
+        message: `日期不完整：“${ctx.text.slice(span.start, span.end)}”`,
+        messageEn: `Incomplete date: "${ctx.text.slice(span.start, span.end)}"`,
+        clauseIds: clauseIdsOf(ctx, [span]),
+        quote: quoteOf(ctx.text, [span]),
+        spans: [span],
+      }));
+  },
+};

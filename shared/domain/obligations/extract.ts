@@ -1,0 +1,149 @@
+/**
+ * Obligations, first pass (REPORT.md `obligations[]`): who must do what, how often, by when,
+ * with which deliverable. Frequencies from 每日/每周/每月/每季度/每半年/每年 (and 按月, 月报,
+ * 年度报告 …), one-off duties from deadlines (`验收通过后的一个月内，乙方须向甲方提交…`),
+ * event-driven duties from `发现…立即…`, continuous ones from `7×24小时`.
+ */
+import type { Clause } from '../clauses/parse';
+import { clauseAt } from '../clauses/parse';
+import type { Span } from '../terms/contract';
+import { sentenceSpans } from '../text/sentences';
+
+/** REPORT.md `obligations[].frequency`. */
+export type Frequency =
+  | 'once'
+  | 'hourly'
+  | 'daily'
+  | 'weekly'
+  | 'monthly'
+  | 'quarterly'
+  | 'semiannual'
+  | 'annual'
+  | 'on_event'
+  | 'continuous';
+
+/** One obligation. `deadline` is the contract's wording (`验收通过后的一个月内`), or null. */
+export interface Obligation {
+  id: string;
+  clauseId: string | null;
+  party: 'partyA' | 'partyB';
+  action: string;
+  frequency: Frequency;
+  deadline: string | null;
+  deliverable: string | null;
+  span: Span;
+}
+
+const FREQUENCIES: [Frequency, RegExp][] = [
+  ['semiannual', /每半年|半年度|每六个月/],
+  ['quarterly', /每季度?|每个季度|按季度?|季度(?:报告|总结|汇报)|季报/],
+  ['hourly', /每小时|每个小时/],
+  ['weekly', /每周|每星期|按周|周报/],
+  ['monthly', /每月|每个月|按月|月度(?:报告|总结|汇报|运行)|月报/],
+  ['annual', /每年|每一年|年度(?:报告|总结|汇总|运维|成果)|年报|年终总结/],
+  ['daily', /每日|每天|每个工作日|日报/],
+  ['continuous', /7\s*[×xX*]\s*24|全天候|实时(?:监控|监测)/],
+];
+
+const DUTY = /应|须|需|必须|负责|承诺|保证|提交|提供|开展|进行|完成|巡检|组织|输出|汇总/;
+const ONCE =
+  /(?:后|起)(?:的)?\s*[【\[]?\s*([\d一二三四五六七八九十两]+)\s*[】\]]?\s*(?:个)?(?:日|天|工作日|月|个月|周)(?:内|之内|以内)/;
+const EVENT =
+  /(?:发现|发生|出现|接到|收到)[^，。；]{1,20}(?:后|时)?[^，。；]{0,6}(?:立即|及时|第一时间|马上)/;
+const PARTY_RE = /(甲方|乙方|采购人|供应商)/g;
+const PARTY: Record<string, 'partyA' | 'partyB'> = {
+  甲方: 'partyA',
+  采购人: 'partyA',
+  乙方: 'partyB',
+  供应商: 'partyB',
+};
+
+function subjectIn(text: string): string | null {
+  let last: string | null = null;
+  for (const m of text.matchAll(PARTY_RE)) {
+    // A party after 向/给/提交/通知… is the recipient, not the one who acts.
+    const prev = text.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
+    if (!/(?:[向给对与经让]|提交|通知|告知|报送|报告|协助|配合|交付|移交)$/.test(prev)) last = m[1];
+  }
+  return last;
+}
+
+/**
+ * The party that must act: a subject in the phrase itself, else one that follows it
+ * (`服务期满后30日内，甲方应组织验收`), else the last one before it in the sentence, else the
+ * supplier for service-content clauses.
+ */
+function partyOf(
+  phrase: string,
+  before: string,
+  after: string,
+  clause: Clause | null,
+): 'partyA' | 'partyB' | null {
+  const own = subjectIn(phrase);
+  if (own) return PARTY[own];
+  const next = /^[，,]?\s*(甲方|乙方|采购人|供应商)\s*(?:应|须|需|必须|负责|将|在|于)/.exec(after);
+  if (next) return PARTY[next[1]];
+  const prev = subjectIn(before);
+  if (prev) return PARTY[prev];
+  if (
+    clause &&
+    ['scope', 'sla', 'personnel', 'data_security', 'annex', 'acceptance', 'kpi'].includes(
+      clause.category,
+    )
+  )
+    return 'partyB';
+  return null;
+}
+
+/** Reads obligations from every sentence (and table cell) of the document. */
+export function extractObligations(text: string, clauses: Clause[]): Obligation[] {
+  const out: Obligation[] = [];
+  const seen = new Set<string>();
+  for (const sentence of sentenceSpans(text, 0, text.length)) {
+    const seg = text.slice(sentence.start, sentence.end);
+    if (/违约金|赔偿|扣\s*\d|扣分|加\s*\d+(?:\.\d+)?\s*分/.test(seg)) continue; // penalties and scoring rows
+    const clause = clauseAt(clauses, sentence.start);
+    const sentenceDeliverable = /《[^》]{2,30}》/.exec(seg)?.[0] ?? null;
+    const phraseRe = /[^，,；;。、\t\n]+/g;
+    for (let p = phraseRe.exec(seg); p; p = phraseRe.exec(seg)) {
+      const phrase = p[0].trim();
+      if (phrase.length < 4) continue;
+      const before = seg.slice(0, p.index);
+      const after = seg.slice(p.index + p[0].length);
+      let frequency: Frequency | null = FREQUENCIES.find(([, re]) => re.test(phrase))?.[0] ?? null;
+      let deadline: string | null = null;
+      if (!frequency) {
+        const once = ONCE.exec(phrase);
+        if (once && DUTY.test(seg) && !/支付|付款|发票/.test(seg)) {
+          frequency = 'once';
+          deadline = phrase
+            .slice(0, once.index + once[0].length)
+            .replace(/^[\s(（]*[\d一二三四五六七八九十]+[)）.．、]\s*/, '')
+            .replace(/^(?:甲方|乙方|采购人|供应商)?(?:应|须|需)?(?:在|于)?/, '');
+        } else if (EVENT.test(phrase)) frequency = 'on_event';
+      }
+      if (!frequency || !DUTY.test(seg)) continue;
+      const party = partyOf(phrase, before, after, clause);
+      if (!party) continue;
+      const action = seg.replace(/\s+/g, '').slice(0, 80);
+      const deliverable = /《[^》]{2,30}》/.exec(phrase)?.[0] ?? sentenceDeliverable;
+      const key = `${party}|${frequency}|${phrase}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        id: `o${out.length + 1}`,
+        clauseId: clause?.id ?? null,
+        party,
+        action,
+        frequency,
+        deadline,
+        deliverable,
+        span: {
+          start: sentence.start + p.index + (p[0].length - p[0].trimStart().length),
+          end: sentence.start + p.index + p[0].trimEnd().length,
+        },
+      });
+    }
+  }
+  return out;
+}

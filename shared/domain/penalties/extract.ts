@@ -1,0 +1,237 @@
+/**
+ * Penalty rules (违约金条款): who pays, for which breach, how much (percent of which base), once or
+ * per day or per occurrence, from which day, up to which cap, and after how many days the other
+ * side may terminate. Read from sentences such as
+ * `每延期一日，乙方应按照合同总金额的 0.1% 向甲方承担违约责任。延期达到 30 日，甲方有权解除合同`.
+ * One sentence may hold several rules; a rule whose kind the text leaves unclear keeps
+ * `kind: null` (the findings engine reports it as `penalty.ambiguous`) instead of a guess.
+ */
+import type { Clause } from '../clauses/parse';
+import { clauseAt } from '../clauses/parse';
+import { parseChineseInteger } from '../text/chinese-numerals';
+import type { Span } from '../terms/contract';
+import { sentenceSpans } from '../text/sentences';
+
+/** REPORT.md `penaltyRules[].trigger`. */
+export type PenaltyTrigger =
+  | 'late_payment'
+  | 'late_delivery'
+  | 'quality_failure'
+  | 'subcontracting'
+  | 'confidentiality_breach'
+  | 'unilateral_termination'
+  | 'service_interruption'
+  | 'fraud'
+  | 'transition_refusal'
+  | 'other';
+
+/** REPORT.md `penaltyRules[].kind`: per day, once, per occurrence, or actual loss only. */
+export type PenaltyKind = 'per_day' | 'lump_sum' | 'per_occurrence' | 'actual_loss';
+
+/** REPORT.md `penaltyRules[].base`: what the percent is of. */
+export type PenaltyBase =
+  'contract_total' | 'overdue_amount' | 'sub_item_budget' | 'daily_fee' | 'paid_amount' | 'other';
+
+/**
+ * One penalty rule (REPORT.md `penaltyRules[]`). `percent` is a decimal string of percent
+ * (`"0.1"` is 0.1 %); day counts are calendar days as the contract states them.
+ */
+export interface PenaltyRule {
+  id: string;
+  clauseId: string | null;
+  payer: 'partyA' | 'partyB';
+  trigger: PenaltyTrigger;
+  kind: PenaltyKind | null;
+  /** Null when the contract leaves the rate blank (`合同总价款的【 】`). */
+  percent: string | null;
+  base: PenaltyBase;
+  /** Days of breach before the penalty starts (`自…第5日起` → 4). */
+  startsAfterDays: number | null;
+  /** Cap of the accumulated penalty, percent of the same base. */
+  capPercent: string | null;
+  /** Days of delay after which the other party may terminate (`延期达到30日…解除合同` → 30). */
+  terminationAfterDays: number | null;
+  text: string;
+  /** Offsets of the sentence the rule was read from. */
+  span: Span;
+}
+
+const BASES: [PenaltyBase, string][] = [
+  [
+    'overdue_amount',
+    '逾期(?:支付|付款|未付)?(?:的)?(?:金额|款项|部分)|应付未付(?:款项|金额)?|未付(?:款项|金额)|迟延支付(?:的)?(?:金额|款项)',
+  ],
+  ['sub_item_budget', '(?:相关)?子项目(?:预算)?(?:金额|费用)|分项(?:预算)?(?:金额|费用)'],
+  ['daily_fee', '日均服务费|日服务费|每日服务费(?:用)?|日均费用'],
+  ['paid_amount', '已(?:支付|付)(?:的)?(?:款项|费用|金额)'],
+  [
+    'contract_total',
+    '合同(?:总)?(?:金额|价款|总价款?|总价|总额)|(?:合同)?总项目款项|合同款(?:项)?总额|项目(?:总)?(?:金额|价款)|总价款|合同价',
+  ],
+];
+
+// A rate, or a rate left blank (`【 】`, `____%`, `…金额的数额` with no number): the rule is kept
+// with `percent: null` and reported as a blank field.
+const PERCENT =
+  '(?:[【\\[（(]?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]\\s*[】\\]）)]?|(【\\s*】|[_＿]{2,}\\s*[%％]?|(?=的?数额)))';
+const MENTION_RE = new RegExp(
+  `(${BASES.map(([, re]) => re).join('|')})(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
+  'g',
+);
+const PENALTY_AFTER =
+  /^\s*(?:的)?\s*(?:数额|金额)?\s*(?:的)?\s*(?:要求)?\s*(?:[甲乙]方)?\s*(?:向[甲乙]方)?\s*(?:支付|承担|赔偿|计付)?\s*(?:违约金|违约责任|赔偿|滞纳金|作为违约金)/;
+
+function baseOf(phrase: string): PenaltyBase {
+  for (const [base, re] of BASES) if (new RegExp(`^(?:${re})$`).test(phrase)) return base;
+  return 'other';
+}
+
+const TRIGGERS: [PenaltyTrigger, RegExp][] = [
+  ['transition_refusal', /过渡期|交接期|拒绝(?:履行)?(?:过渡|交接)/],
+  ['fraud', /虚假|串通|欺诈|弄虚作假|行贿/],
+  ['subcontracting', /转包|分包|转委托|转让给第三方/],
+  ['service_interruption', /服务中断|中断情形|运维服务中断|中断服务/],
+  [
+    'late_payment',
+    /(?:逾期|延期|迟延|延迟|未按(?:合同)?(?:约定)?(?:期限)?)(?:支付|付款)|(?:支付|付款)[^。；]{0,20}(?:每延期|每逾期|每迟延)/,
+  ],
+  [
+    'late_delivery',
+    /(?:逾期|延期|迟延|延迟)(?:提供|交付|完成)|延迟[^。；，]{0,10}完成|未按[^。；，]{0,12}时间交付|未完成或延迟|逾期(?:提交|提供服务)/,
+  ],
+  ['confidentiality_breach', /泄露|泄漏|泄密|保密(?:义务|条款|协议|信息)/],
+  ['quality_failure', /质量|验收不合格|未通过验收|不符合(?:合同)?(?:约定的)?(?:标准|要求)/],
+];
+
+const UNILATERAL =
+  /(?:无故|中途|擅自|无正当理由|没有正当理由|无法定或约定理由)[^，。；]{0,8}解除|(?<!有权)单方(?:面)?解除(?:本)?合同的/;
+
+function triggerOf(context: string): PenaltyTrigger {
+  if (UNILATERAL.test(context) && !/逾期|延期|迟延/.test(context)) return 'unilateral_termination';
+  for (const [t, re] of TRIGGERS) if (re.test(context)) return t;
+  return 'other';
+}
+
+type Party = 'partyA' | 'partyB';
+const PARTY: Record<string, Party> = {
+  甲方: 'partyA',
+  采购人: 'partyA',
+  乙方: 'partyB',
+  供应商: 'partyB',
+};
+const other = (p: Party): Party => (p === 'partyA' ? 'partyB' : 'partyA');
+
+/** Who pays: mutual (`双方…向对方支付`), `要求乙方…`, the subject before the amount, or `向甲方支付` → the other. */
+function payersOf(before: string, after: string): Party[] {
+  if (/双方|任何一方|任一方|违约方/.test(before) && /对方|守约方/.test(before + after))
+    return ['partyA', 'partyB'];
+  const ask = /要求(甲方|乙方|采购人|供应商)/g;
+  let m: RegExpExecArray | null;
+  let last: string | null = null;
+  while ((m = ask.exec(before))) last = m[1];
+  const askAfter = /^[^，。；]{0,12}?要求(甲方|乙方|采购人|供应商)/.exec(after);
+  if (askAfter) return [PARTY[askAfter[1]]];
+  // The nearest party named as a subject before the amount (not after 向/要求/给).
+  const subj =
+    /(?<![向要求给对由])(甲方|乙方|采购人|供应商)(?=[^，。；]{0,3}?(?:应|需|须|还应|应当|应该|承担|支付|按|向|自行|同意|赔偿|的|未|逾期|以|如|若|擅自|将|违反|存在|交付|没有|提供|拒绝))/g;
+  let lastSubj: string | null = null;
+  let lastSubjAt = -1;
+  while ((m = subj.exec(before))) {
+    lastSubj = m[1];
+    lastSubjAt = m.index;
+  }
+  const toward =
+    /向(甲方|乙方|采购人|供应商)(?:[^，。；]{0,6})?(?:支付|承担|赔偿)/.exec(after) ??
+    /向(甲方|乙方|采购人|供应商)[^，。；]{0,6}$/.exec(before);
+  if (last && before.lastIndexOf(`要求${last}`) > lastSubjAt) return [PARTY[last]];
+  if (lastSubj) return [PARTY[lastSubj]];
+  if (toward) return [other(PARTY[toward[1]])];
+  return [];
+}
+
+function kindOf(context: string, base: PenaltyBase): PenaltyKind | null {
+  if (/每(?:延期|逾期|迟延|延迟|超期)?(?:交付)?(?:一|1)?\s*(?:日|天)|按日|每日|日计/.test(context))
+    return 'per_day';
+  if (/每(?:次|项|发生一次)|一次（项）|一次\(项\)|每一次|每出现一次/.test(context))
+    return 'per_occurrence';
+  if (base === 'daily_fee') return 'per_day';
+  // A continuing breach (an interruption, a delay) without a per-day or per-time word: unclear.
+  if (/持续|中断|逾期|延期|迟延|延迟/.test(context) && !/解除|终止/.test(context)) return null;
+  return 'lump_sum';
+}
+
+function daysNumber(s: string): number | null {
+  return parseChineseInteger(s.replace(/[【】\[\]\s]/g, ''));
+}
+
+/**
+ * Reads every penalty rule of a document.
+ * @returns rules in document order; ids are `p1`, `p2`, … in that order
+ */
+export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRule[] {
+  const rules: PenaltyRule[] = [];
+  const sentences = sentenceSpans(text, 0, text.length);
+  sentences.forEach((sentence, si) => {
+    const seg = text.slice(sentence.start, sentence.end);
+    if (seg.includes('\t')) return; // tables (fee schedules, scoring sheets) are not penalty clauses
+    const re = new RegExp(MENTION_RE.source, 'g');
+    let prevEnd = 0;
+    for (let m = re.exec(seg); m; m = re.exec(seg)) {
+      const afterText = seg.slice(m.index + m[0].length);
+      const before = seg.slice(0, m.index);
+      const part = seg.slice(prevEnd, m.index + m[0].length);
+      if (!PENALTY_AFTER.test(afterText) && !/违约金|违约责任|赔偿/.test(part)) continue;
+      if (m[2] === undefined && !PENALTY_AFTER.test(afterText)) continue; // a blank rate must be a penalty's
+      prevEnd = m.index + m[0].length;
+      const base = baseOf(m[1]);
+      const clause = clauseAt(clauses, sentence.start + m.index);
+      const clauseLead = clause ? text.slice(clause.start, sentence.start + m.index) : before;
+      let trigger = triggerOf(part);
+      if (trigger === 'other') trigger = triggerOf(before);
+      if (trigger === 'other') trigger = triggerOf(clauseLead);
+      const kind = kindOf(part, base);
+      const payers = payersOf(
+        before.slice(Math.max(0, part.length > 0 ? before.length - part.length - 40 : 0)),
+        afterText,
+      );
+      const effectivePayers = payers.length ? payers : payersOf(clauseLead, afterText);
+      // Termination threshold: later in this sentence or in the next one.
+      const rest =
+        seg.slice(m.index) +
+        (sentences[si + 1] ? text.slice(sentences[si + 1].start, sentences[si + 1].end) : '');
+      const term =
+        /(?:延期|逾期|延迟|迟延|中断)[^，。；]{0,6}?(?:达到|超过|超出|满|逾)\s*([【\[]?\s*[\d一二三四五六七八九十]+\s*[】\]]?)\s*(?:个)?(?:日|天|工作日)[^。]{0,30}?(?:解除|终止)/.exec(
+          rest,
+        );
+      const starts =
+        /自[^，。；]{0,16}?第\s*([\d一二三四五六七八九十]+)\s*(?:日|天)起/.exec(part) ??
+        /(?:超过|超出)\s*([\d一二三四五六七八九十]+)\s*(?:日|天)(?:后|起)(?:[^，。；]{0,6})?(?:每日|按日)/.exec(
+          part,
+        );
+      const cap =
+        /(?:违约金|累计|总额)[^。；]{0,12}?(?:不超过|最高不超过|最高为|上限为?|以…为限)\s*(?:合同(?:总)?(?:金额|价款)(?:的)?)?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(
+          rest,
+        );
+      for (const payer of effectivePayers) {
+        rules.push({
+          id: `p${rules.length + 1}`,
+          clauseId: clause?.id ?? null,
+          payer,
+          trigger,
+          kind,
+          percent: m[2] ?? null,
+          base,
+          startsAfterDays: starts
+            ? (daysNumber(starts[1]) ?? 1) - (starts[0].startsWith('自') ? 1 : 0)
+            : null,
+          capPercent: cap ? cap[1] : null,
+          terminationAfterDays:
+            kind === 'per_day' || kind === null ? (term ? daysNumber(term[1]) : null) : null,
+          text: seg.trim(),
+          span: { start: sentence.start, end: sentence.end },
+        });
+      }
+    }
+  });
+  return rules;
+}

@@ -1,0 +1,122 @@
+/**
+ * Service levels (响应时效, REPORT.md `serviceLevels[]`): response, resolution, on-site arrival,
+ * alerting, RTO, RPO (all in minutes) and availability (percent), from phrases such as
+ * `普通咨询5分钟内响应`, `重大问题2小时内现场支持`, `8小时内到达现场`, `RTO≤4小时`,
+ * `系统正常运行率 ≥99.5%`. Only time limits count (`…内`, `不超过…`, `…响应`); thresholds such as
+ * `瘫痪超24小时` are conditions, not service levels.
+ */
+import type { Clause } from '../clauses/parse';
+import { clauseAt } from '../clauses/parse';
+import { parseChineseInteger } from '../text/chinese-numerals';
+import type { Span } from './contract';
+
+/** REPORT.md `serviceLevels[].metric`. */
+export type ServiceMetric =
+  'response' | 'resolution' | 'onsite' | 'alert' | 'rto' | 'rpo' | 'availability';
+
+/** One service level. `minutes` is whole minutes (null for availability and sub-minute limits). */
+export interface ServiceLevel {
+  clauseId: string | null;
+  metric: ServiceMetric;
+  minutes: number | null;
+  /** Sub-minute limits keep their seconds here (`15秒内告警` → 15). */
+  seconds?: number;
+  /** Availability in percent, as a decimal string. */
+  percent?: string;
+  text: string;
+  span: Span;
+}
+
+const UNIT_MINUTES: Record<string, number> = {
+  秒: 1 / 60,
+  秒钟: 1 / 60,
+  分钟: 1,
+  分: 1,
+  小时: 60,
+  个小时: 60,
+  天: 1440,
+  日: 1440,
+  工作日: 1440,
+};
+
+const METRICS: [ServiceMetric, RegExp][] = [
+  ['onsite', /到达现场|到场|现场支持|现场服务|赶到|抵达|上门/],
+  ['alert', /告警|报警|预警/],
+  ['response', /响应|回复|答复|反馈/],
+  ['resolution', /处理|解决|修复|处置|排除|恢复/],
+];
+
+const DURATION =
+  /(不超过|不得超过|不大于|小于|最长|≤|<=|＜|<)?\s*(半|\d+(?:\.\d+)?|[一二三四五六七八九十两]+)\s*(秒钟|秒|分钟|个小时|小时|工作日)(内|以内|之内)?/g;
+
+/** Reads the service levels of a document, in document order. */
+export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
+  const out: ServiceLevel[] = [];
+  // Phrases: split at commas and sentence ends, keeping offsets.
+  const phraseRe = /[^，,。；;：:\n\t]+/g;
+  for (let m = phraseRe.exec(text); m; m = phraseRe.exec(text)) {
+    const phrase = m[0];
+    const at = m.index;
+    const push = (
+      metric: ServiceMetric,
+      minutes: number | null,
+      extra: Partial<ServiceLevel> = {},
+    ) =>
+      out.push({
+        clauseId: clauseAt(clauses, at)?.id ?? null,
+        metric,
+        minutes,
+        text: phrase.trim(),
+        span: {
+          start: at + (phrase.length - phrase.trimStart().length),
+          end: at + phrase.trimEnd().length,
+        },
+        ...extra,
+      });
+    // `RTO≤4小时`; a converter that drops the ≤ leaves `RTO4小时`, still a limit of 4 hours.
+    const rto =
+      /\b(RTO|RPO)\s*(?:≤|<=|<|不超过|不大于|小于|为|：|:)?\s*(\d+(?:\.\d+)?)\s*(分钟|小时|秒)/gi;
+    let r: RegExpExecArray | null;
+    let found = false;
+    while ((r = rto.exec(phrase))) {
+      push(r[1].toLowerCase() as ServiceMetric, Math.round(Number(r[2]) * UNIT_MINUTES[r[3]]));
+      found = true;
+    }
+    if (found) continue;
+    const avail =
+      /(?:可用性|可用率|正常运行率|在线率|系统可用)[^，。；]{0,6}?(?:≥|>=|不低于|达到|大于等于|应达)\s*(\d+(?:\.\d+)?)\s*[%％](?!\s*(?:加|扣))/.exec(
+        phrase,
+      );
+    if (avail) {
+      push('availability', null, { percent: avail[1] });
+      continue;
+    }
+    DURATION.lastIndex = 0;
+    for (let d = DURATION.exec(phrase); d; d = DURATION.exec(phrase)) {
+      const before = phrase.slice(0, d.index);
+      const after = phrase.slice(d.index + d[0].length);
+      if (/[×*xX]\s*$/.test(before) || /^\s*[×*xX]/.test(after)) continue; // 7×24小时
+      if (!d[1] && /(?:超过|超出|超|满|达到|逾|以上)\s*$/.test(before)) continue; // a threshold
+      if (/(?:未|没有|未能|未按)在?\s*$/.test(before)) continue; // a breach condition (未在15分钟内反馈的)
+      const limitBefore = /(?:不超过|不得超过|不大于|小于|最长|≤|<=)[^，。；]{0,10}$/.test(before);
+      const verbAfter =
+        /^\s*(?:完成)?\s*(?:响应|处理|到达|到场|告警|报警|解决|修复|处置|赶到|现场|远程处置|回复|反馈)/.test(
+          after,
+        );
+      if (!d[1] && !d[4] && !limitBefore && !verbAfter) continue;
+      // A deadline for a deliverable (24小时内提交报告) is an obligation, not a service level.
+      if (/^\s*(?:提交|提供|出具|报送|上报|移交)/.test(after)) continue;
+      const near = after.slice(0, 8);
+      const metric =
+        METRICS.find(([, re]) => re.test(near))?.[0] ??
+        METRICS.find(([, re]) => re.test(before.slice(-14)))?.[0];
+      if (!metric) continue;
+      const n = d[2] === '半' ? 0.5 : /^\d/.test(d[2]) ? Number(d[2]) : parseChineseInteger(d[2]);
+      if (n === null) continue;
+      const minutes = n * UNIT_MINUTES[d[3]];
+      if (minutes < 1) push(metric, null, { seconds: Math.round(minutes * 60) });
+      else push(metric, Math.round(minutes));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * Sentences of contract text: split at 。；; and with the heading lines a sentence starts with
+ * (`八、违约条款`, `资金支付条件及时间：`) left out, so a quoted rule reads as the rule.
+ */
+import { startsWithHeadingNumber } from '../clauses/numbering';
+
+/** A span of the document's text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+function isHeadingLine(line: string): boolean {
+  const l = line.trim();
+  return (
+    !l ||
+    (/[：:]$/.test(l) && l.length <= 20) ||
+    (startsWithHeadingNumber(l) && l.length <= 30 && !/[，,。；;]/.test(l)) ||
+    /^【[^】]+】$/.test(l)
+  );
+}
+
+/**
+ * Splits `text[from, to)` into sentences at 。；;. Leading heading lines and whitespace are
+ * excluded from each span; empty sentences are dropped.
+ */
+export function sentenceSpans(text: string, from: number, to: number): TextSpan[] {
+  const out: TextSpan[] = [];
+  let s = from;
+  for (let i = from; i < to; i++) {
+    if ('。；;'.includes(text[i]) || i === to - 1) {
+      const span = trimHeadings(text, { start: s, end: i + 1 });
+      if (span.end > span.start) out.push(span);
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/** `span` without the heading lines and whitespace it starts with. */
+export function trimHeadings(text: string, span: TextSpan): TextSpan {
+  let start = span.start;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0 || nl >= span.end) break;
+    if (!isHeadingLine(text.slice(start, nl))) break;
+    start = nl + 1;
+  }
+  while (start < span.end && /\s/.test(text[start])) start++;
+  return { start, end: span.end };
+}
