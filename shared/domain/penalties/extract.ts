@@ -79,7 +79,7 @@ const MENTION_RE = new RegExp(
   'g',
 );
 const PENALTY_AFTER =
-  /^\s*(?:的)?\s*(?:数额|金额)?\s*(?:的)?\s*(?:要求)?\s*(?:[甲乙]方)?\s*(?:向[甲乙]方)?\s*(?:支付|承担|赔偿|计付)?\s*(?:违约金|违约责任|赔偿|滞纳金|作为违约金)/;
+  /^\s*(?:的)?\s*(?:数额|金额)?\s*(?:的)?\s*(?:要求)?\s*(?:[甲乙]方|采购人|供应商)?\s*(?:向(?:[甲乙]方|采购人|供应商|对方|守约方))?\s*(?:支付|承担|赔偿|计付)?\s*(?:违约金|违约责任|赔偿|滞纳金|作为违约金)/;
 
 function baseOf(phrase: string): PenaltyBase {
   for (const [base, re] of BASES) if (new RegExp(`^(?:${re})$`).test(phrase)) return base;
@@ -106,9 +106,12 @@ const TRIGGERS: [PenaltyTrigger, RegExp][] = [
 const UNILATERAL =
   /(?:无故|中途|擅自|无正当理由|没有正当理由|无法定或约定理由)[^，。；]{0,8}解除|(?<!有权)单方(?:面)?解除(?:本)?合同的/;
 
-function triggerOf(context: string): PenaltyTrigger {
+function triggerOf(context: string, payer?: 'partyA' | 'partyB'): PenaltyTrigger {
   if (UNILATERAL.test(context) && !/逾期|延期|迟延/.test(context)) return 'unilateral_termination';
   for (const [t, re] of TRIGGERS) if (re.test(context)) return t;
+  // Lateness without saying of what: the purchaser is late paying, the supplier late performing.
+  if (payer && /逾期|延期|迟延|延迟/.test(context))
+    return payer === 'partyA' ? 'late_payment' : 'late_delivery';
   return 'other';
 }
 
@@ -150,7 +153,7 @@ function payersOf(before: string, after: string): Party[] {
 }
 
 function kindOf(context: string, base: PenaltyBase): PenaltyKind | null {
-  if (/每(?:延期|逾期|迟延|延迟|超期)?(?:交付)?(?:一|1)?\s*(?:日|天)|按日|每日|日计/.test(context))
+  if (/每[^，。；\d]{0,4}?(?:一|1)?\s*(?:个)?(?:日|天)(?!内)|按日|日计/.test(context))
     return 'per_day';
   if (/每(?:次|项|发生一次)|一次（项）|一次\(项\)|每一次|每出现一次/.test(context))
     return 'per_occurrence';
@@ -182,6 +185,7 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
       const part = seg.slice(prevEnd, m.index + m[0].length);
       if (!PENALTY_AFTER.test(afterText) && !/违约金|违约责任|赔偿/.test(part)) continue;
       if (m[2] === undefined && !PENALTY_AFTER.test(afterText)) continue; // a blank rate must be a penalty's
+      if (/(?:不超过|不得超过|最高|上限|累计|以内)[^，。；]{0,6}$/.test(before)) continue; // a cap, read below
       prevEnd = m.index + m[0].length;
       const base = baseOf(m[1]);
       const clause = clauseAt(clauses, sentence.start + m.index);
@@ -213,11 +217,17 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
           rest,
         );
       for (const payer of effectivePayers) {
+        const payerTrigger =
+          trigger !== 'other'
+            ? trigger
+            : triggerOf(part, payer) !== 'other'
+              ? triggerOf(part, payer)
+              : triggerOf(clauseLead, payer);
         rules.push({
           id: `p${rules.length + 1}`,
           clauseId: clause?.id ?? null,
           payer,
-          trigger,
+          trigger: payerTrigger,
           kind,
           percent: m[2] ?? null,
           base,

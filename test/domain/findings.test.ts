@@ -1,0 +1,166 @@
+/**
+ * Findings rules on synthetic text: for each rule, cases that must fire and cases that must not.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseClauses } from '../../shared/domain/clauses/parse';
+import { extractContract } from '../../shared/domain/terms/contract';
+import { extractPenaltyRules } from '../../shared/domain/penalties/extract';
+import { FINDING_RULES, runFindings } from '../../shared/domain/findings/index';
+import { isValidResidentId } from '../../shared/domain/findings/rules/pii-personal-id';
+
+function findings(lines: string[]) {
+  const text = lines.join('\n') + '\n';
+  const clauses = parseClauses({ format: 'txt', text, pageCount: null, boxes: null });
+  const { contract, terms } = extractContract(text, clauses);
+  return runFindings({
+    text,
+    clauses,
+    contract,
+    penaltyRules: extractPenaltyRules(text, clauses),
+    terms,
+  });
+}
+const ids = (lines: string[]) => findings(lines).map((f) => f.ruleId);
+
+describe('findings rules', () => {
+  it('cover every rule id of REPORT.md plus penalty.ambiguous', () => {
+    expect(FINDING_RULES.map((r) => r.id).sort()).toEqual(
+      [
+        'amount.written-mismatch',
+        'amount.installments-mismatch',
+        'id.inconsistent',
+        'signatory.name-mismatch',
+        'date.incomplete',
+        'field.blank',
+        'pii.personal-id',
+        'term.inconsistent',
+        'penalty.asymmetric',
+        'penalty.ambiguous',
+      ].sort(),
+    );
+  });
+
+  it('amount.written-mismatch: one digit off fires, exactly right does not', () => {
+    const off = findings(['合同金额：人民币¥375,980.00元（大写：叁拾柒万伍仟玖佰玖拾元整）。']);
+    expect(off.map((f) => f.ruleId)).toContain('amount.written-mismatch');
+    expect(off.find((f) => f.ruleId === 'amount.written-mismatch')!.quote).toBe(
+      '¥375,980.00元 … 叁拾柒万伍仟玖佰玖拾元整',
+    );
+    expect(
+      ids(['合同金额：人民币¥375,980.00元（大写：叁拾柒万伍仟玖佰捌拾元整）。']),
+    ).not.toContain('amount.written-mismatch');
+  });
+
+  const schedule = (second: string) => [
+    '一、合同金额',
+    '合同金额：人民币100000.00元（大写：壹拾万元整）。',
+    '二、付款方式',
+    '第一期：合同签订后10日内，甲方向乙方支付合同金额的40%，即人民币40000.00元。',
+    `第二期：验收合格后10日内，甲方向乙方支付合同金额的${second}。`,
+  ];
+  it('amount.installments-mismatch: 99 % fires, 100 % does not; a wrong amount fires', () => {
+    expect(ids(schedule('59%，即人民币59000.00元'))).toContain('amount.installments-mismatch');
+    expect(ids(schedule('60%，即人民币60000.00元'))).not.toContain('amount.installments-mismatch');
+    expect(ids(schedule('60%，即人民币66000.00元'))).toContain('amount.installments-mismatch');
+  });
+
+  it('id.inconsistent: a truncated project number fires, the same number twice does not', () => {
+    expect(ids(['项目编号：NMGZC-G-F-260201', '本项目（项目编号 NMGZC-G-F-26020）'])).toContain(
+      'id.inconsistent',
+    );
+    expect(
+      ids(['项目编号：NMGZC-G-F-260201', '本项目（项目编号 NMGZC-G-F-260201）']),
+    ).not.toContain('id.inconsistent');
+    expect(
+      ids(['合同编号（甲方）：GZSMZTXXZX2025004', '合同编号（乙方）：DSJJTXX20250355']),
+    ).not.toContain('id.inconsistent');
+  });
+
+  const signing = (a: string, b: string) => [
+    '甲方(盖章)',
+    '单位名称：某某局',
+    `法定代表人或授权代表(签字)：${a}`,
+    '保密协议',
+    '甲方(盖章)',
+    `法定代表人或授权代表(签字)：${b}`,
+  ];
+  it('signatory.name-mismatch: 范遵 / 范海 fires, the same name twice and unrelated names do not', () => {
+    expect(ids(signing('范遵', '范海'))).toContain('signatory.name-mismatch');
+    expect(ids(signing('范遵', '范遵'))).not.toContain('signatory.name-mismatch');
+    expect(ids(signing('孙拥辉', '范遵'))).not.toContain('signatory.name-mismatch');
+    expect(ids(['乙方：王为昌', '身份证号：略', '乙方: 王伟昌'])).toContain(
+      'signatory.name-mismatch',
+    );
+  });
+
+  it('date.incomplete: 2025年6月 日 fires, a full date does not', () => {
+    expect(ids(['签订时间：2025年6月 日'])).toContain('date.incomplete');
+    expect(ids(['签订日期：____年__月__日'])).toContain('date.incomplete');
+    expect(ids(['签订时间：2025年6月27日'])).not.toContain('date.incomplete');
+  });
+
+  it('field.blank: 联系电话: ____ fires, a filled field does not', () => {
+    expect(ids(['甲方：某某局', '联系电话: _____'])).toContain('field.blank');
+    expect(ids(['甲方：某某局', '联系电话: 0471-1234567'])).not.toContain('field.blank');
+    expect(
+      ids(['八、违约责任', '8.1 甲方每延期一天，应按合同总价款的【 】向乙方支付违约金。']),
+    ).toContain('field.blank');
+  });
+
+  it('pii.personal-id: a valid GB 11643 number fires, a wrong checksum or a phone or account number does not', () => {
+    expect(isValidResidentId('11010519491231002X')).toBe(true);
+    expect(isValidResidentId('110105194912310021')).toBe(false);
+    expect(ids(['乙方：王某', '身份证号：11010519491231002X'])).toContain('pii.personal-id');
+    expect(ids(['身份证号：110105194912310021'])).not.toContain('pii.personal-id');
+    expect(ids(['联系方式：15326068111', '账号：15050170667800000176'])).not.toContain(
+      'pii.personal-id',
+    );
+  });
+
+  it('term.inconsistent: 1 year ending 2025-12-31 from 2025-06-10 fires, a consistent range does not', () => {
+    expect(
+      ids(['签订日期：2025年6月10日', '三、维护期', '本合同维护期1年，截止至2025年12月31日。']),
+    ).toContain('term.inconsistent');
+    expect(
+      ids([
+        '签订日期：2026年5月20日',
+        '四、服务期限',
+        '2026年5月20日至2027年11月19日，周期18个月。',
+      ]),
+    ).not.toContain('term.inconsistent');
+  });
+
+  it('penalty.asymmetric: a one-sided late penalty fires, mirrored penalties do not', () => {
+    const supplierOnly = [
+      '八、违约责任',
+      '（一）乙方逾期提供服务的，每延期一日，乙方应按照合同总金额的0.1%向甲方支付违约金。',
+    ];
+    expect(ids(supplierOnly)).toContain('penalty.asymmetric');
+    const mirrored = [
+      ...supplierOnly,
+      '（二）甲方逾期支付合同款项的，每延期一日，甲方应按照合同总金额的0.1%向乙方支付违约金。',
+    ];
+    expect(ids(mirrored)).not.toContain('penalty.asymmetric');
+    const differentBase = [
+      ...supplierOnly,
+      '（二）甲方逾期支付合同款项的，每延期一日，甲方应按照逾期支付金额0.1%向乙方支付违约金。',
+    ];
+    expect(ids(differentBase)).toContain('penalty.asymmetric');
+  });
+
+  it('penalty.ambiguous: a continuing breach without 每日/每次 fires, a per-day rule does not', () => {
+    expect(
+      ids([
+        '8.2 自中断情形持续的第5日起，甲方有权按相关子项目预算金额1%的数额要求乙方向甲方支付违约金。',
+      ]),
+    ).toContain('penalty.ambiguous');
+    expect(
+      ids(['8.2 服务中断的，每中断一日，乙方应按相关子项目预算金额1%向甲方支付违约金。']),
+    ).not.toContain('penalty.ambiguous');
+  });
+
+  it('every finding quotes text from the document', () => {
+    for (const f of findings(schedule('59%，即人民币59000.00元')))
+      expect(f.quote.length).toBeGreaterThan(0);
+  });
+});
