@@ -213,7 +213,7 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
           part,
         );
       const cap =
-        /(?:违约金|累计|总额)[^。；]{0,12}?(?:不超过|最高不超过|最高为|上限为?|以…为限)\s*(?:合同(?:总)?(?:金额|价款)(?:的)?)?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(
+        /(?:违约金|累计|总额)[^。；]{0,12}?(?:不超过|最高不超过|最高为|上限为?|以…为限)\s*(?:合同(?:总)?(?:金额|价款|价|额)(?:的)?)?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(
           rest,
         );
       for (const payer of effectivePayers) {
