@@ -92,4 +92,29 @@ describe.each(SEED_NAMES)('anchors of seed %s (PDF)', (name) => {
       expect(t.page).toBe(positions[0].pageIndex + 1);
     }
   });
+
+  it('every finding quotes its triggering text, and that text is on the page its rectangles are on', () => {
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const f of report.findings) {
+      expect(f.quote.length, f.ruleId).toBeGreaterThan(0);
+      expect(f.anchors.length, f.ruleId).toBeGreaterThan(0);
+      expect(f.anchors.map((a) => a.quote).join(' … ')).toBe(f.quote);
+      for (const a of f.anchors) {
+        expect(a.positions.length, `${f.ruleId}: ${a.quote}`).toBeGreaterThan(0);
+        for (const p of a.positions) {
+          const under = squash(
+            items[p.pageIndex]
+              .filter((i) => p.rects.some((r) => overlaps(r, i)))
+              .map((i) => i.str)
+              .join(''),
+          );
+          // The first line of the quote on each page must be there, under the rectangles.
+          const first = squash(a.quote.split('\n')[0]).slice(0, 12);
+          if (p === a.positions[0])
+            expect(under, `${f.ruleId} p.${p.pageIndex + 1}`).toContain(first);
+        }
+      }
+      expect(f.page).toBe(f.anchors.find((a) => a.positions.length)!.positions[0].pageIndex + 1);
+    }
+  });
 });

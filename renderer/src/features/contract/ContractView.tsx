@@ -10,8 +10,13 @@ import { call } from '../../lib/ipc';
 import type { Anchor, ReviewReport } from '../../lib/report-types';
 import { ClauseOutline } from './ClauseOutline';
 import { KeyTermsPanel } from './KeyTermsPanel';
+import { FindingsPanel } from '../findings/FindingsPanel';
+import { PenaltiesPanel } from '../penalties/PenaltiesPanel';
+import { NdaPanel } from '../nda/NdaPanel';
 import { PdfViewer } from '../pdf-viewer/PdfViewer';
 import { TextViewer } from '../pdf-viewer/TextViewer';
+
+type Tab = 'outline' | 'terms' | 'findings' | 'penalties' | 'nda';
 
 interface Loaded {
   summary: ContractSummary;
@@ -24,7 +29,7 @@ export function ContractView({ id }: { id: string }) {
   const { t } = useTranslation();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [tab, setTab] = useState<'outline' | 'terms'>('outline');
+  const [tab, setTab] = useState<Tab>('outline');
   const [selected, setSelected] = useState<{ key: string; anchor: Anchor } | null>(null);
 
   useEffect(() => {
@@ -50,36 +55,57 @@ export function ContractView({ id }: { id: string }) {
           {data.report.contract.title ?? data.summary.fileName}
         </h1>
         <div className="tabs" role="tablist">
-          <button
-            role="tab"
-            aria-selected={tab === 'outline'}
-            onClick={() => setTab('outline')}
-            data-testid="tab-outline"
-          >
-            {t('contract.outline')}（{data.report.clauses.length}）
-          </button>
-          <button
-            role="tab"
-            aria-selected={tab === 'terms'}
-            onClick={() => setTab('terms')}
-            data-testid="tab-terms"
-          >
-            {t('contract.terms')}
-          </button>
+          {(
+            [
+              ['outline', `条款（${data.report.clauses.length}）`],
+              ['terms', '要点'],
+              ['findings', `问题（${data.report.findings.length}）`],
+              ['penalties', '违约/时效'],
+              ['nda', '保密'],
+            ] as [Tab, string][]
+          ).map(([id, label]) => (
+            <button
+              key={id}
+              role="tab"
+              aria-selected={tab === id}
+              onClick={() => setTab(id)}
+              data-testid={`tab-${id}`}
+            >
+              {label}
+            </button>
+          ))}
         </div>
         <div className="side-body">
-          {tab === 'outline' ? (
+          {tab === 'outline' && (
             <ClauseOutline
               clauses={data.report.clauses}
               selectedKey={selected?.key ?? null}
               onSelect={select}
             />
-          ) : (
+          )}
+          {tab === 'terms' && (
             <KeyTermsPanel
               report={data.report}
               selectedKey={selected?.key ?? null}
               onSelect={select}
             />
+          )}
+          {tab === 'findings' && (
+            <FindingsPanel
+              report={data.report}
+              selectedKey={selected?.key ?? null}
+              onSelect={select}
+            />
+          )}
+          {tab === 'penalties' && (
+            <PenaltiesPanel
+              report={data.report}
+              selectedKey={selected?.key ?? null}
+              onSelect={select}
+            />
+          )}
+          {tab === 'nda' && (
+            <NdaPanel report={data.report} selectedKey={selected?.key ?? null} onSelect={select} />
           )}
         </div>
       </aside>

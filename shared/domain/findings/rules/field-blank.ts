@@ -7,7 +7,7 @@
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
 
-const UNDERSCORE = /([\u4e00-\u9fff（）()]{2,12})\s*[：:]\s*[_＿]{2,}/g;
+const UNDERSCORE = /([\u4e00-\u9fff]{2,8})\s*[：:]\s*[_＿]{2,}/g;
 const REQUIRED =
   /^(合同编号|项目编号|联系电话|电话|地址|通信地址|法定代表人|开户银行|账号|签订日期)\s*[：:]\s*$/;
 

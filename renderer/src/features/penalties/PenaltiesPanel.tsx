@@ -1,0 +1,103 @@
+/** Penalty rules and service levels as tables; each row jumps to its clause. */
+import {
+  BASE_LABELS,
+  KIND_LABELS,
+  METRIC_LABELS,
+  TRIGGER_LABELS,
+  formatMinutes,
+} from '../../../../shared/domain/labels';
+import type { Anchor, ReviewReport } from '../../lib/report-types';
+
+export function PenaltiesPanel({
+  report,
+  selectedKey,
+  onSelect,
+}: {
+  report: ReviewReport;
+  selectedKey: string | null;
+  onSelect: (key: string, anchor: Anchor) => void;
+}) {
+  return (
+    <div className="penalties">
+      <h2>违约金条款（{report.penaltyRules.length}）</h2>
+      <table className="grid" data-testid="penalty-table">
+        <thead>
+          <tr>
+            <th>违约方</th>
+            <th>情形</th>
+            <th>方式</th>
+            <th>比例</th>
+            <th>基数</th>
+            <th>解除/起算</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.penaltyRules.map((r) => {
+            const key = `penalty:${r.id}`;
+            return (
+              <tr
+                key={r.id}
+                className={selectedKey === key ? 'selected' : ''}
+                tabIndex={0}
+                title={r.text}
+                onClick={() => onSelect(key, r.anchor)}
+                onKeyDown={(e) => e.key === 'Enter' && onSelect(key, r.anchor)}
+              >
+                <td>{r.payer === 'partyA' ? '甲方' : '乙方'}</td>
+                <td>{TRIGGER_LABELS[r.trigger]}</td>
+                <td>{r.kind ? KIND_LABELS[r.kind] : <span className="warn">不明</span>}</td>
+                <td className="num">
+                  {r.percent ? `${r.percent}%` : <span className="warn">空白</span>}
+                </td>
+                <td>{BASE_LABELS[r.base]}</td>
+                <td>
+                  {[
+                    r.terminationAfterDays ? `超${r.terminationAfterDays}日可解除` : null,
+                    r.startsAfterDays ? `第${r.startsAfterDays + 1}日起` : null,
+                    r.capPercent ? `上限${r.capPercent}%` : null,
+                  ]
+                    .filter(Boolean)
+                    .join('，') || '—'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h2>服务时效（{report.serviceLevels.length}）</h2>
+      <table className="grid" data-testid="sla-table">
+        <thead>
+          <tr>
+            <th>指标</th>
+            <th>时限</th>
+            <th>原文</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.serviceLevels.map((s, i) => {
+            const key = `sla:${i}`;
+            const limit =
+              s.metric === 'availability'
+                ? `≥ ${s.percent}%`
+                : s.minutes !== null
+                  ? formatMinutes(s.minutes)
+                  : `${s.seconds}秒`;
+            return (
+              <tr
+                key={key}
+                className={selectedKey === key ? 'selected' : ''}
+                tabIndex={0}
+                onClick={() => onSelect(key, s.anchor)}
+                onKeyDown={(e) => e.key === 'Enter' && onSelect(key, s.anchor)}
+              >
+                <td>{METRIC_LABELS[s.metric]}</td>
+                <td className="num">{limit}</td>
+                <td className="source">{s.text}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

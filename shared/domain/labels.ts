@@ -1,0 +1,99 @@
+/**
+ * Chinese names of the report's vocabularies (REPORT.md), for the app and the command line.
+ */
+import type { PenaltyBase, PenaltyKind, PenaltyTrigger } from './penalties/extract';
+import type { ServiceMetric } from './terms/service-levels';
+import type { Frequency } from './obligations/extract';
+import type { Severity } from './findings/types';
+import type { NdaSource } from './nda/extract';
+
+export const TRIGGER_LABELS: Record<PenaltyTrigger, string> = {
+  late_payment: '逾期付款',
+  late_delivery: '逾期履行',
+  quality_failure: '质量不合格',
+  subcontracting: '擅自转包分包',
+  confidentiality_breach: '违反保密',
+  unilateral_termination: '单方解除',
+  service_interruption: '服务中断',
+  fraud: '虚假/串通',
+  transition_refusal: '拒绝过渡交接',
+  other: '其他违约',
+};
+
+export const KIND_LABELS: Record<PenaltyKind, string> = {
+  per_day: '按日',
+  lump_sum: '一次性',
+  per_occurrence: '按次',
+  actual_loss: '按实际损失',
+};
+
+export const BASE_LABELS: Record<PenaltyBase, string> = {
+  contract_total: '合同总金额',
+  overdue_amount: '逾期金额',
+  sub_item_budget: '子项目预算',
+  daily_fee: '日均服务费',
+  paid_amount: '已付款项',
+  other: '其他',
+};
+
+export const METRIC_LABELS: Record<ServiceMetric, string> = {
+  response: '响应',
+  resolution: '处置/修复',
+  onsite: '到场',
+  alert: '告警',
+  rto: 'RTO',
+  rpo: 'RPO',
+  availability: '可用性',
+};
+
+export const FREQUENCY_LABELS: Record<Frequency, string> = {
+  once: '一次性',
+  hourly: '每小时',
+  daily: '每日',
+  weekly: '每周',
+  monthly: '每月',
+  quarterly: '每季度',
+  semiannual: '每半年',
+  annual: '每年',
+  on_event: '事件触发',
+  continuous: '持续',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = { high: '高', medium: '中', low: '低' };
+
+export const RULE_LABELS: Record<string, string> = {
+  'amount.written-mismatch': '大写金额不符',
+  'amount.installments-mismatch': '分期金额不符',
+  'id.inconsistent': '编号不一致',
+  'signatory.name-mismatch': '签字人姓名不一致',
+  'date.incomplete': '日期不完整',
+  'field.blank': '栏目空白',
+  'pii.personal-id': '含身份证号',
+  'term.inconsistent': '期限不一致',
+  'penalty.asymmetric': '违约责任不对等',
+  'penalty.ambiguous': '违约金计算不明',
+};
+
+export const NDA_SOURCE_LABELS: Record<NdaSource, string> = {
+  contract_clause: '合同保密条款',
+  agreement: '保密协议',
+  personal_agreement: '个人保密协议',
+};
+
+export const NDA_TERM_LABELS: Record<string, string> = {
+  scope: '保密范围',
+  recipients: '知悉范围',
+  duration: '保密期限',
+  returnDeadlineDays: '返还/销毁期限（日）',
+  breachNoticeHours: '泄密通知时限（小时，0 为立即）',
+  compelledDisclosureNoticeDays: '依法披露前通知（日）',
+  survival: '终止后效力',
+};
+
+/** Minutes as Chinese text: 90 → `1小时30分钟`, 1440 → `1天`. */
+export function formatMinutes(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440}天`;
+  if (minutes % 60 === 0) return `${minutes / 60}小时`;
+  if (minutes > 60) return `${Math.floor(minutes / 60)}小时${minutes % 60}分钟`;
+  return `${minutes}分钟`;
+}

@@ -1,0 +1,119 @@
+/**
+ * End to end for issue 3, in Chromium through the loopback harness: open seeds 003 and 004;
+ * the findings list shows amount.written-mismatch for 003 and pii.personal-id for 004, and
+ * clicking each brings its highlight into view. Also the penalties, service-level and NDA
+ * panels. Screenshots go to test-output/e2e/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+import { seedPath } from '../support/seeds';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = path.resolve('test-output/e2e');
+
+let harness: Harness;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+  fs.mkdirSync(OUT, { recursive: true });
+  harness = await startHarness(fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-e2e-findings-')));
+  for (const name of ['003_2fd1bbbed6f06600', '004_df6ca03d82af185a']) {
+    const file = seedPath(name, 'pdf');
+    await harness.store.importContract(path.basename(file), new Uint8Array(fs.readFileSync(file)));
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => errors.push(String(e)));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+});
+
+async function open(partyB: string) {
+  await page.goto(harness.url);
+  const row = page.getByTestId('contract-list').locator('tbody tr', { hasText: partyB });
+  await row.getByTestId('open').click();
+  await page.getByTestId('outline').waitFor();
+}
+
+async function expectHighlightInView() {
+  const hl = page.locator('[data-testid="highlight"]').first();
+  await hl.waitFor({ timeout: 15_000 });
+  await expect
+    .poll(async () => {
+      const box = await hl.boundingBox();
+      const view = await page.getByTestId('pdf-scroll').boundingBox();
+      return !!box && !!view && box.y >= view.y && box.y + box.height <= view.y + view.height;
+    })
+    .toBe(true);
+  return hl;
+}
+
+describe('findings in the app', () => {
+  it('seed 003: the written-amount mismatch is listed and clicking it shows the total row', async () => {
+    await open('贵州大数据产业集团有限公司');
+    await page.getByTestId('tab-findings').click();
+    const item = page.locator('.finding[data-rule="amount.written-mismatch"]');
+    expect(await item.count()).toBe(1);
+    expect(await item.textContent()).toContain('陆佰玖拾捌万捌仟元整');
+    await item.click();
+    const hl = await expectHighlightInView();
+    const pageNo = await hl.evaluate((el) => el.closest('.pdf-page')?.getAttribute('data-page'));
+    expect(Number(pageNo)).toBeGreaterThan(10);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, '003-finding-written-mismatch.png') });
+
+    // Severity filter: hiding "high" hides the mismatch.
+    await page.getByTestId('filter-high').uncheck();
+    expect(await page.locator('.finding[data-rule="amount.written-mismatch"]').count()).toBe(0);
+    await page.getByTestId('filter-high').check();
+  });
+
+  it('seed 003: penalties, service levels and NDA panels jump to their clauses', async () => {
+    await page.getByTestId('tab-penalties').click();
+    const rows = page.getByTestId('penalty-table').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('penalty-table').textContent()).toContain('逾期付款');
+    await rows.first().click();
+    await expectHighlightInView();
+    await page.screenshot({ path: path.join(OUT, '003-penalties.png') });
+    await page.getByTestId('tab-nda').click();
+    expect(await page.getByTestId('nda').textContent()).toContain('合作结束后3年');
+    await page.getByTestId('nda').locator('.term-link').first().click();
+    await expectHighlightInView();
+    await page.screenshot({ path: path.join(OUT, '003-nda.png') });
+  });
+
+  it('seed 004: the personal ID is listed and clicking it shows it in the personal NDA', async () => {
+    await open('北京慧正通软科技有限公司');
+    await page.getByTestId('tab-findings').click();
+    const item = page.locator('.finding[data-rule="pii.personal-id"]').first();
+    expect(await item.textContent()).toContain('320321********4212');
+    await item.click();
+    await expectHighlightInView();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, '004-finding-personal-id.png') });
+    expect(errors).toEqual([]);
+  });
+});
