@@ -10,9 +10,9 @@ import type { Analysis } from './analyze';
 import { clauseOwnSpan } from './analyze';
 import type { ClauseCategory } from './clauses/categories';
 import type { ContractBlock } from './terms/contract';
-import type { PenaltyBase, PenaltyKind, PenaltyTrigger } from './penalties/extract';
-import type { ServiceMetric } from './terms/service-levels';
-import type { Frequency } from './obligations/extract';
+import type { PenaltyRule } from './penalties/extract';
+import type { ServiceLevel } from './terms/service-levels';
+import type { Obligation } from './obligations/extract';
 import type { NdaSource } from './nda/extract';
 import type { Severity } from './findings/types';
 
@@ -51,42 +51,14 @@ export interface ReportKeyTerm extends Located {
   clauseId: string | null;
 }
 
-/** REPORT.md `penaltyRules[]`. */
-export interface ReportPenaltyRule extends Located {
-  id: string;
-  clauseId: string | null;
-  payer: 'partyA' | 'partyB';
-  trigger: PenaltyTrigger;
-  kind: PenaltyKind | null;
-  /** Null when the contract leaves the rate blank. */
-  percent: string | null;
-  base: PenaltyBase;
-  startsAfterDays: number | null;
-  capPercent: string | null;
-  terminationAfterDays: number | null;
-  text: string;
-}
+/** REPORT.md `penaltyRules[]` (the rule without its offsets, plus where it is). */
+export type ReportPenaltyRule = Omit<PenaltyRule, 'span'> & Located;
 
 /** REPORT.md `serviceLevels[]` (`percent` for availability; `seconds` for sub-minute limits). */
-export interface ReportServiceLevel extends Located {
-  clauseId: string | null;
-  metric: ServiceMetric;
-  minutes: number | null;
-  percent?: string;
-  seconds?: number;
-  text: string;
-}
+export type ReportServiceLevel = Omit<ServiceLevel, 'span'> & Located;
 
 /** REPORT.md `obligations[]`. */
-export interface ReportObligation extends Located {
-  id: string;
-  clauseId: string | null;
-  party: 'partyA' | 'partyB';
-  action: string;
-  frequency: Frequency;
-  deadline: string | null;
-  deliverable: string | null;
-}
+export type ReportObligation = Omit<Obligation, 'span'> & Located;
 
 /** One NDA record in the report (extra field `confidentiality.records`). */
 export interface ReportNdaRecord {

@@ -5,53 +5,35 @@
  * panels. Screenshots go to test-output/e2e/.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness';
+import type { Page } from 'playwright-core';
+import { launchApp, SCREENSHOTS, type AppSession } from './browser';
 import { seedPath } from '../support/seeds';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUT = path.resolve('test-output/e2e');
+const OUT = SCREENSHOTS;
 
-let harness: Harness;
-let browser: Browser;
+let app: AppSession;
 let page: Page;
-const errors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-  fs.mkdirSync(OUT, { recursive: true });
-  harness = await startHarness(fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-e2e-findings-')));
+  app = await launchApp('qiyue-e2e-findings-');
+  page = app.page;
   for (const name of ['003_2fd1bbbed6f06600', '004_df6ca03d82af185a']) {
     const file = seedPath(name, 'pdf');
-    await harness.store.importContract(path.basename(file), new Uint8Array(fs.readFileSync(file)));
+    await app.harness.store.importContract(
+      path.basename(file),
+      new Uint8Array(fs.readFileSync(file)),
+    );
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (e) => errors.push(String(e)));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
+  await app?.close();
 });
 
 async function open(partyB: string) {
-  await page.goto(harness.url);
+  await page.goto(app.harness.url);
   const row = page.getByTestId('contract-list').locator('tbody tr', { hasText: partyB });
   await row.getByTestId('open').click();
   await page.getByTestId('outline').waitFor();
@@ -114,6 +96,7 @@ describe('findings in the app', () => {
     await expectHighlightInView();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(OUT, '004-finding-personal-id.png') });
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
+    expect(app.externalRequests).toEqual([]);
   });
 });

@@ -5,57 +5,26 @@
  * highlight. Screenshots go to test-output/e2e/.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness';
+import type { Page } from 'playwright-core';
+import type { Harness } from './harness';
+import { launchApp, SCREENSHOTS, type AppSession } from './browser';
 import { seedPath } from '../support/seeds';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUT = path.resolve('test-output/e2e');
+const OUT = SCREENSHOTS;
 
+let app: AppSession;
 let harness: Harness;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
-const externalRequests: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-  if (!fs.existsSync('dist/renderer/index.html'))
-    throw new Error('renderer not built: run npm run build');
-  fs.mkdirSync(OUT, { recursive: true });
-  harness = await startHarness(fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-e2e-')));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  page.on('request', (r) => {
-    if (
-      !r.url().startsWith(harness.url) &&
-      !r.url().startsWith('blob:') &&
-      !r.url().startsWith('data:')
-    )
-      externalRequests.push(r.url());
-  });
+  app = await launchApp('qiyue-e2e-');
+  ({ harness, page } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
+  await app?.close();
 });
 
 describe('review seed 003 in the app', () => {
@@ -112,8 +81,8 @@ describe('review seed 003 in the app', () => {
     await hl.waitFor();
     expect(await hl.evaluate((el) => el.closest('.pdf-page')?.getAttribute('data-page'))).toBe('2');
     await page.screenshot({ path: path.join(OUT, '003-total-amount.png') });
-    expect(externalRequests).toEqual([]);
-    expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    expect(app.externalRequests).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('shows a DOCX contract’s text in place of the PDF and highlights a term in it', async () => {

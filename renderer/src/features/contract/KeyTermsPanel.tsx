@@ -4,17 +4,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../lib/format';
-import type { Anchor, ReportKeyTerm, ReviewReport } from '../../lib/report-types';
+import type { ReportKeyTerm } from '../../lib/report-types';
+import type { PanelProps } from '../../lib/panel';
 
-export function KeyTermsPanel({
-  report,
-  selectedKey,
-  onSelect,
-}: {
-  report: ReviewReport;
-  selectedKey: string | null;
-  onSelect: (key: string, anchor: Anchor) => void;
-}) {
+export function KeyTermsPanel({ report, selectedKey, onSelect }: PanelProps) {
   const { t } = useTranslation();
   const c = report.contract;
   const term = (k: string) => report.keyTerms.find((x) => x.key === k);

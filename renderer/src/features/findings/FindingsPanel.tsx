@@ -2,20 +2,12 @@
 import { useState } from 'react';
 import { RULE_LABELS, SEVERITY_LABELS } from '../../../../shared/domain/labels';
 import type { Severity } from '../../../../shared/domain/findings/types';
-import type { Anchor, ReviewReport } from '../../lib/report-types';
+import type { PanelProps } from '../../lib/panel';
 import { mergeAnchors } from '../../lib/anchors';
 
 const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
 
-export function FindingsPanel({
-  report,
-  selectedKey,
-  onSelect,
-}: {
-  report: ReviewReport;
-  selectedKey: string | null;
-  onSelect: (key: string, anchor: Anchor) => void;
-}) {
+export function FindingsPanel({ report, selectedKey, onSelect }: PanelProps) {
   const [shown, setShown] = useState<Record<Severity, boolean>>({
     high: true,
     medium: true,

@@ -1,16 +1,8 @@
 /** NDA terms per source (保密条款, 保密协议, 个人保密协议); each term jumps to its sentence. */
 import { NDA_SOURCE_LABELS, NDA_TERM_LABELS } from '../../../../shared/domain/labels';
-import type { Anchor, ReviewReport } from '../../lib/report-types';
+import type { PanelProps } from '../../lib/panel';
 
-export function NdaPanel({
-  report,
-  selectedKey,
-  onSelect,
-}: {
-  report: ReviewReport;
-  selectedKey: string | null;
-  onSelect: (key: string, anchor: Anchor) => void;
-}) {
+export function NdaPanel({ report, selectedKey, onSelect }: PanelProps) {
   const records = report.confidentiality.records;
   if (!records.length) return <p className="empty-small">未发现保密条款。</p>;
   return (

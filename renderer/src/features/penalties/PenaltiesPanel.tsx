@@ -6,17 +6,9 @@ import {
   TRIGGER_LABELS,
   formatMinutes,
 } from '../../../../shared/domain/labels';
-import type { Anchor, ReviewReport } from '../../lib/report-types';
+import type { PanelProps } from '../../lib/panel';
 
-export function PenaltiesPanel({
-  report,
-  selectedKey,
-  onSelect,
-}: {
-  report: ReviewReport;
-  selectedKey: string | null;
-  onSelect: (key: string, anchor: Anchor) => void;
-}) {
+export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
   return (
     <div className="penalties">
       <h2>违约金条款（{report.penaltyRules.length}）</h2>

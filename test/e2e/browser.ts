@@ -1,0 +1,71 @@
+/**
+ * Shared end-to-end setup: a harness on a fresh data folder and Debian's Chromium driven by
+ * playwright-core, with the flags this offline machine needs, page errors and any request
+ * leaving the harness recorded.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.resolve('test-output/e2e');
+
+/** A running app in a browser. */
+export interface AppSession {
+  harness: Harness;
+  browser: Browser;
+  page: Page;
+  /** Uncaught page errors and console errors (favicon requests aside). */
+  errors: string[];
+  /** Requests to anything but the harness, blob: or data: URLs. */
+  externalRequests: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the harness on a new temporary data folder and opens a 1440×900 page. */
+export async function launchApp(prefix: string): Promise<AppSession> {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+  if (!fs.existsSync('dist/renderer/index.html'))
+    throw new Error('renderer not built: run npm run build');
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const harness = await startHarness(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  const externalRequests: string[] = [];
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !/favicon/.test(m.text()) && errors.push(m.text()),
+  );
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(harness.url) && !url.startsWith('blob:') && !url.startsWith('data:'))
+      externalRequests.push(url);
+  });
+  return {
+    harness,
+    browser,
+    page,
+    errors,
+    externalRequests,
+    close: async () => {
+      await browser.close();
+      await harness.close();
+    },
+  };
+}
