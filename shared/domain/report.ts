@@ -14,7 +14,7 @@ import type { PenaltyRule } from './penalties/extract';
 import type { ServiceLevel } from './terms/service-levels';
 import type { Obligation } from './obligations/extract';
 import type { NdaSource } from './nda/extract';
-import type { Severity } from './findings/types';
+import type { Finding } from './findings/types';
 
 /** REPORT.md `source`. */
 export interface ReportSource {
@@ -77,17 +77,8 @@ export interface ReportNdaRecord {
   penaltyRuleIds: string[];
 }
 
-/** REPORT.md `findings[]` plus the English message, the quote and its anchors. */
-export interface ReportFinding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  messageEn: string;
-  clauseIds: string[];
-  quote: string;
-  page: number | null;
-  anchors: Anchor[];
-}
+/** REPORT.md `findings[]` plus the English message, the quote and its anchors (one per quoted span). */
+export type ReportFinding = Omit<Finding, 'spans'> & { page: number | null; anchors: Anchor[] };
 
 /** The REPORT.md document. */
 export interface ReviewReport {
