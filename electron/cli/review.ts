@@ -11,6 +11,14 @@ import path from 'node:path';
 import { QiyueError } from '../../shared/domain/errors';
 import type { ReviewReport } from '../../shared/domain/report';
 import { CATEGORY_LABELS } from '../../shared/domain/clauses/categories';
+import {
+  KIND_LABELS,
+  METRIC_LABELS,
+  RULE_LABELS,
+  SEVERITY_LABELS,
+  TRIGGER_LABELS,
+  formatMinutes,
+} from '../../shared/domain/labels';
 import { ContractStore } from '../main/store/store';
 import { defaultDataDir } from '../main/store/paths';
 
@@ -77,6 +85,29 @@ export function formatSummary(r: ReviewReport): string {
   for (const i of c.paymentInstallments)
     lines.push(
       `  第${i.sequence}期    ${i.percent ? `${i.percent}%  ` : ''}¥${i.yuan ?? '—'}  ${i.condition}`,
+    );
+  if (r.penaltyRules.length)
+    lines.push(
+      `  违约金    ${r.penaltyRules
+        .map(
+          (p) =>
+            `${p.payer === 'partyA' ? '甲' : '乙'}·${TRIGGER_LABELS[p.trigger]} ${p.percent ?? '空白'}%${p.kind ? `/${KIND_LABELS[p.kind]}` : ''}`,
+        )
+        .join('；')}`,
+    );
+  if (r.serviceLevels.length)
+    lines.push(
+      `  服务时效  ${r.serviceLevels
+        .map(
+          (s) =>
+            `${METRIC_LABELS[s.metric]} ${s.percent ? `≥${s.percent}%` : s.minutes !== null ? formatMinutes(s.minutes) : `${s.seconds}秒`}`,
+        )
+        .join('；')}`,
+    );
+  if (r.confidentiality.duration) lines.push(`  保密期限  ${r.confidentiality.duration}`);
+  for (const f of r.findings)
+    lines.push(
+      `  [${SEVERITY_LABELS[f.severity]}] ${RULE_LABELS[f.ruleId] ?? f.ruleId}：${f.message}${f.page ? `（第${f.page}页）` : ''}`,
     );
   const counts = new Map<string, number>();
   for (const cl of r.clauses) counts.set(cl.category, (counts.get(cl.category) ?? 0) + 1);
