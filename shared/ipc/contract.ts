@@ -23,6 +23,28 @@ export const ContractSummarySchema = z.object({
 });
 export type ContractSummary = z.infer<typeof ContractSummarySchema>;
 
+const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** Dates the reviewer enters for due dates (ISO dates or null). */
+export const PaymentEventsSchema = z
+  .object({
+    signedOn: IsoDateSchema.nullable().optional(),
+    invoiceDate: IsoDateSchema.nullable().optional(),
+    acceptanceDate: IsoDateSchema.nullable().optional(),
+    serviceEnd: IsoDateSchema.nullable().optional(),
+  })
+  .strict();
+
+/** A holiday calendar: holidays and adjusted working days as ISO dates. */
+export const HolidayCalendarSchema = z
+  .object({
+    years: z.array(z.number().int().min(1990).max(2100)).max(200),
+    holidays: z.array(IsoDateSchema).max(5000),
+    workdays: z.array(IsoDateSchema).max(5000),
+    source: z.string().max(500),
+  })
+  .strict();
+
 /** Largest file accepted over IPC (same limit as the importer: 100 MiB). */
 export const MAX_IPC_FILE_BYTES = 100 * 1024 * 1024;
 
@@ -38,6 +60,8 @@ export const IPC_CONTRACT = {
       summary: ContractSummarySchema,
       text: z.string(),
       report: z.unknown(),
+      scenarios: z.array(z.unknown()),
+      events: PaymentEventsSchema,
     }),
   },
   'contracts:import': {
@@ -59,6 +83,80 @@ export const IPC_CONTRACT = {
   'contracts:remove': {
     request: z.object({ id: Sha256Schema }).strict(),
     response: z.object({ removed: z.literal(true) }),
+  },
+  'contracts:setEvents': {
+    request: z.object({ id: Sha256Schema, events: PaymentEventsSchema }).strict(),
+    response: PaymentEventsSchema,
+  },
+  'checklist:get': {
+    /** One contract's checklist, or (id null) all contracts'. */
+    request: z.object({ id: Sha256Schema.nullable() }).strict(),
+    response: z.object({ rows: z.array(z.unknown()) }),
+  },
+  'checklist:update': {
+    request: z
+      .object({
+        id: Sha256Schema,
+        itemId: z.string().min(1).max(200),
+        status: z.enum(['not_started', 'in_progress', 'done', 'not_applicable']),
+        note: z.string().max(5000),
+        by: z.string().min(1).max(100),
+      })
+      .strict(),
+    response: z.object({ state: z.unknown() }),
+  },
+  'checklist:evidence': {
+    request: z
+      .object({
+        id: Sha256Schema,
+        itemId: z.string().min(1).max(200),
+        fileName: z.string().min(1).max(255),
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.length > 0 && b.length <= MAX_IPC_FILE_BYTES, 'empty or too large'),
+        by: z.string().min(1).max(100),
+      })
+      .strict(),
+    response: z.object({ state: z.unknown() }),
+  },
+  'checklist:export': {
+    request: z.object({ id: Sha256Schema.nullable(), format: z.enum(['xlsx', 'csv']) }).strict(),
+    response: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }),
+  },
+  'scenarios:save': {
+    request: z
+      .object({
+        id: Sha256Schema,
+        scenario: z
+          .object({
+            name: z.string().min(1).max(200),
+            calculator: z.string().min(1).max(50),
+            inputs: z.record(
+              z.string(),
+              z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]),
+            ),
+            totalYuan: z
+              .string()
+              .regex(/^\d+\.\d{2}$/)
+              .nullable(),
+            summary: z.string().max(5000),
+          })
+          .strict(),
+      })
+      .strict(),
+    response: z.object({ scenario: z.unknown() }),
+  },
+  'scenarios:remove': {
+    request: z.object({ id: Sha256Schema, scenarioId: z.string().uuid() }).strict(),
+    response: z.object({ removed: z.literal(true) }),
+  },
+  'calendar:get': {
+    request: z.object({}).strict(),
+    response: HolidayCalendarSchema,
+  },
+  'calendar:set': {
+    request: z.object({ calendar: HolidayCalendarSchema }).strict(),
+    response: HolidayCalendarSchema,
   },
   'store:status': {
     request: z.object({}).strict(),

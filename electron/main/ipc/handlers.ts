@@ -13,6 +13,16 @@ import {
 } from '../../../shared/ipc/contract';
 import { QiyueError } from '../../../shared/domain/errors';
 import type { ContractStore, StoredContract } from '../store/store';
+import {
+  checklistCsv,
+  emptyState,
+  type ChecklistRow,
+  type Scenario,
+} from '../../../shared/domain/checklist';
+import { checklistItems, type ChecklistStatus } from '../../../shared/domain/obligations/schedule';
+import type { PaymentEvents } from '../../../shared/domain/calculators/payments';
+import type { HolidayCalendar } from '../../../shared/domain/calendar/holidays';
+import { checklistXlsx } from '../export/checklist-xlsx';
 
 /** The library row of a stored contract. */
 export function summarize(c: StoredContract): ContractSummary {
@@ -33,14 +43,102 @@ export function summarize(c: StoredContract): ContractSummary {
 
 type Handlers = { [C in Channel]: (req: any) => Promise<Response<C>> };
 
+/** Dates a contract's due dates count from: its own, then the ones the reviewer entered. */
+export function eventsOf(c: StoredContract): PaymentEvents {
+  return {
+    signedOn: c.report.contract.signedOn,
+    serviceEnd: c.report.contract.servicePeriod?.end ?? null,
+    ...c.events,
+  };
+}
+
+/** Checklist rows of one contract, or of all contracts (id null), with their states. */
+export async function checklistRows(
+  store: ContractStore,
+  id: string | null,
+): Promise<ChecklistRow[]> {
+  const contracts = id ? [await store.get(id)] : await store.list();
+  const calendar = await store.calendar();
+  return contracts.flatMap((c) => {
+    const period = c.report.contract.servicePeriod;
+    return checklistItems(
+      c.report.obligations,
+      { start: period?.start ?? null, end: period?.end ?? null },
+      eventsOf(c),
+      calendar,
+    ).map((item) => ({
+      ...item,
+      contractId: c.id,
+      contractTitle: c.report.contract.title ?? c.fileName,
+      state: c.checklist?.[item.id] ?? emptyState(),
+    }));
+  });
+}
+
 /** The handler table for one store. */
 export function createHandlers(store: ContractStore): Handlers {
   return {
     'contracts:list': async () => (await store.list()).map(summarize),
     'contracts:get': async ({ id }: { id: string }) => {
       const c = await store.get(id);
-      return { summary: summarize(c), text: c.text, report: c.report };
+      return {
+        summary: summarize(c),
+        text: c.text,
+        report: c.report,
+        scenarios: c.scenarios ?? [],
+        events: eventsOf(c),
+      };
     },
+    'contracts:setEvents': async ({ id, events }: { id: string; events: PaymentEvents }) => {
+      await store.setEvents(id, events);
+      return eventsOf(await store.get(id));
+    },
+    'checklist:get': async ({ id }: { id: string | null }) => ({
+      rows: await checklistRows(store, id),
+    }),
+    'checklist:update': async (req: {
+      id: string;
+      itemId: string;
+      status: ChecklistStatus;
+      note: string;
+      by: string;
+    }) => ({
+      state: await store.updateChecklist(req.id, req.itemId, req),
+    }),
+    'checklist:evidence': async (req: {
+      id: string;
+      itemId: string;
+      fileName: string;
+      bytes: Uint8Array;
+      by: string;
+    }) => ({
+      state: await store.addEvidence(req.id, req.itemId, req.fileName, req.bytes, req.by),
+    }),
+    'checklist:export': async ({ id, format }: { id: string | null; format: 'xlsx' | 'csv' }) => {
+      const rows = await checklistRows(store, id);
+      const stem = id
+        ? `履约清单-${(await store.get(id)).fileName.replace(/\.[^.]+$/, '')}`
+        : '履约清单-全部合同';
+      const bytes =
+        format === 'csv' ? new TextEncoder().encode(checklistCsv(rows)) : await checklistXlsx(rows);
+      return { fileName: `${stem}.${format}`, bytes: bytes as Uint8Array<ArrayBuffer> };
+    },
+    'scenarios:save': async ({
+      id,
+      scenario,
+    }: {
+      id: string;
+      scenario: Omit<Scenario, 'id' | 'savedAt'>;
+    }) => ({
+      scenario: await store.saveScenario(id, scenario),
+    }),
+    'scenarios:remove': async ({ id, scenarioId }: { id: string; scenarioId: string }) => {
+      await store.removeScenario(id, scenarioId);
+      return { removed: true as const };
+    },
+    'calendar:get': async () => store.calendar(),
+    'calendar:set': async ({ calendar }: { calendar: HolidayCalendar }) =>
+      store.setCalendar(calendar),
     'contracts:import': async (req: { fileName: string; bytes: Uint8Array; password?: string }) => {
       const { contract, duplicate } = await store.importContract(req.fileName, req.bytes, {
         password: req.password,

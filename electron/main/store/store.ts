@@ -16,6 +16,12 @@ import { analyzeDocument } from '../../../shared/domain/analyze';
 import { buildReport } from '../../../shared/domain/report';
 import { importFile, sha256, type ImportOptions } from '../import/index';
 import { AtomicJsonFile, writeFileAtomic } from './atomic-json-file';
+import type { ChecklistState, Scenario } from '../../../shared/domain/checklist';
+import { applyChange } from '../../../shared/domain/checklist';
+import type { ChecklistStatus } from '../../../shared/domain/obligations/schedule';
+import type { PaymentEvents } from '../../../shared/domain/calculators/payments';
+import { PRC_HOLIDAYS, type HolidayCalendar } from '../../../shared/domain/calendar/holidays';
+import { createHash, randomUUID } from 'node:crypto';
 
 /** Version of the store file's schema. */
 export const STORE_SCHEMA_VERSION = 1;
@@ -34,6 +40,12 @@ export interface StoredContract {
   /** The analysed text (what clause offsets and anchors refer to). */
   text: string;
   report: ReviewReport;
+  /** Reviewer state of checklist items, by item id (items absent here are 未开始). */
+  checklist?: Record<string, ChecklistState>;
+  /** Saved calculator scenarios. */
+  scenarios?: Scenario[];
+  /** Dates the reviewer entered (invoice received, acceptance passed) for due dates. */
+  events?: PaymentEvents;
 }
 
 /**
@@ -51,6 +63,8 @@ export interface StoreData {
   schemaVersion: number;
   contracts: StoredContract[];
   ndaTerms: NdaRecord[];
+  /** The holiday calendar for working-day counts, when the user edited it. */
+  calendar?: HolidayCalendar;
 }
 
 /** Result of an import: the contract, and whether it was already in the store. */
@@ -255,6 +269,110 @@ export class ContractStore {
         });
       }
       return { contract, duplicate: false };
+    });
+  }
+
+  private async mutateContract<T>(
+    id: string,
+    fn: (c: StoredContract) => T | Promise<T>,
+  ): Promise<T> {
+    return this.transact(async (data) => {
+      const c = data.contracts.find((x) => x.id === id);
+      if (!c) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
+      return fn(c);
+    });
+  }
+
+  /** Sets a checklist item's status and note, recording who changed it when. */
+  async updateChecklist(
+    id: string,
+    itemId: string,
+    change: { status: ChecklistStatus; note: string; by: string; now?: Date },
+  ): Promise<ChecklistState> {
+    return this.mutateContract(id, (c) => {
+      c.checklist ??= {};
+      const next = applyChange(c.checklist[itemId], {
+        ...change,
+        at: (change.now ?? new Date()).toISOString(),
+      });
+      c.checklist[itemId] = next;
+      return next;
+    });
+  }
+
+  /** Copies an evidence file into `evidence/` (by SHA-256) and attaches it to an item. */
+  async addEvidence(
+    id: string,
+    itemId: string,
+    fileName: string,
+    bytes: Uint8Array,
+    by: string,
+    now = new Date(),
+  ) {
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const rel = path.join('evidence', `${sha}${path.extname(fileName).toLowerCase()}`);
+    await fs.mkdir(path.join(this.dataDir, 'evidence'), { recursive: true });
+    return this.mutateContract(id, async (c) => {
+      if (!(await exists(path.join(this.dataDir, rel))))
+        await writeFileAtomic(path.join(this.dataDir, rel), bytes);
+      c.checklist ??= {};
+      const state = c.checklist[itemId] ?? {
+        status: 'not_started',
+        note: '',
+        evidence: [],
+        history: [],
+      };
+      state.evidence.push({
+        fileName: path.basename(fileName),
+        sha256: sha,
+        file: rel,
+        addedAt: now.toISOString(),
+        by,
+      });
+      c.checklist[itemId] = state;
+      return state;
+    });
+  }
+
+  /** Saves a calculator scenario with the contract. */
+  async saveScenario(
+    id: string,
+    scenario: Omit<Scenario, 'id' | 'savedAt'>,
+    now = new Date(),
+  ): Promise<Scenario> {
+    return this.mutateContract(id, (c) => {
+      const saved: Scenario = { ...scenario, id: randomUUID(), savedAt: now.toISOString() };
+      c.scenarios = [...(c.scenarios ?? []), saved];
+      return saved;
+    });
+  }
+
+  /** Removes a saved scenario. */
+  async removeScenario(id: string, scenarioId: string): Promise<void> {
+    await this.mutateContract(id, (c) => {
+      c.scenarios = (c.scenarios ?? []).filter((s) => s.id !== scenarioId);
+    });
+  }
+
+  /** Records dates the reviewer entered (invoice, acceptance) for due dates. */
+  async setEvents(id: string, events: PaymentEvents): Promise<PaymentEvents> {
+    return this.mutateContract(id, (c) => {
+      c.events = { ...c.events, ...events };
+      return c.events;
+    });
+  }
+
+  /** The holiday calendar: the user's edited one, else the shipped PRC calendar. */
+  async calendar(): Promise<HolidayCalendar> {
+    await this.list();
+    return this.db.data.calendar ?? PRC_HOLIDAYS;
+  }
+
+  /** Saves an edited holiday calendar. */
+  async setCalendar(calendar: HolidayCalendar): Promise<HolidayCalendar> {
+    return this.transact((data) => {
+      data.calendar = calendar;
+      return calendar;
     });
   }
 

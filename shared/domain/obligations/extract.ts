@@ -27,7 +27,10 @@ export interface Obligation {
   id: string;
   clauseId: string | null;
   party: 'partyA' | 'partyB';
+  /** The duty itself (`网站每日巡检1次`). */
   action: string;
+  /** The sentence it stands in, for context (at most 120 characters). */
+  context: string;
   frequency: Frequency;
   deadline: string | null;
   deliverable: string | null;
@@ -125,7 +128,18 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
       if (!frequency || !DUTY.test(seg)) continue;
       const party = partyOf(phrase, before, after, clause);
       if (!party) continue;
-      const action = seg.replace(/\s+/g, '').slice(0, 80);
+      // The duty itself: the phrase, or for a deadline phrase (`服务期满后30日内`) what follows it.
+      const own =
+        phrase.replace(/^[①-⑳\d.、（）()一二三四五六七八九十]*\s*[^：:]{0,12}[：:]/, '').trim() ||
+        phrase;
+      const action =
+        frequency === 'once' && after.replace(/^[，,\s]+/, '').length > 2
+          ? after
+              .replace(/^[，,\s]+/, '')
+              .replace(/[。；;]$/, '')
+              .slice(0, 60)
+          : own;
+      const context = seg.replace(/\s+/g, '').slice(0, 120);
       const deliverable = /《[^》]{2,30}》/.exec(phrase)?.[0] ?? sentenceDeliverable;
       const key = `${party}|${frequency}|${phrase}`;
       if (seen.has(key)) continue;
@@ -135,6 +149,7 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
         clauseId: clause?.id ?? null,
         party,
         action,
+        context,
         frequency,
         deadline,
         deliverable,

@@ -51,6 +51,14 @@ export interface PenaltyRule {
   capPercent: string | null;
   /** Days of delay after which the other party may terminate (`延期达到30日…解除合同` → 30). */
   terminationAfterDays: number | null;
+  /** Whether the termination threshold must be reached (`达到30日`) or exceeded (`超过30日`). */
+  terminationWhen: 'reached' | 'exceeded' | null;
+  /** Occurrences that give a right to terminate (`达到三次（项）…解除合同` → 3). */
+  terminationAfterOccurrences: number | null;
+  /** A lump sum due on that termination, read from the same sentence (its rule id). */
+  terminationPenaltyRuleId: string | null;
+  /** `违约金和损失赔偿以高者为准`: the higher of the penalty and the actual loss is due. */
+  higherOfLoss: boolean;
   text: string;
   /** Offsets of the sentence the rule was read from. */
   span: Span;
@@ -204,9 +212,11 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
         seg.slice(m.index) +
         (sentences[si + 1] ? text.slice(sentences[si + 1].start, sentences[si + 1].end) : '');
       const term =
-        /(?:延期|逾期|延迟|迟延|中断)[^，。；]{0,6}?(?:达到|超过|超出|满|逾)\s*([【\[]?\s*[\d一二三四五六七八九十]+\s*[】\]]?)\s*(?:个)?(?:日|天|工作日)[^。]{0,30}?(?:解除|终止)/.exec(
+        /(?:延期|逾期|延迟|迟延|中断)[^，。；]{0,6}?(达到|超过|超出|满|逾)\s*([【\[]?\s*[\d一二三四五六七八九十]+\s*[】\]]?)\s*(?:个)?(?:日|天|工作日)[^。]{0,30}?(?:解除|终止)/.exec(
           rest,
         );
+      const occ =
+        /(?:达到|累计|满)\s*([\d一二三四五六七八九十]+)\s*次[^。]{0,24}?(?:解除|终止)/.exec(rest);
       const starts =
         /自[^，。；]{0,16}?第\s*([\d一二三四五六七八九十]+)\s*(?:日|天)起/.exec(part) ??
         /(?:超过|超出)\s*([\d一二三四五六七八九十]+)\s*(?:日|天)(?:后|起)(?:[^，。；]{0,6})?(?:每日|按日)/.exec(
@@ -236,12 +246,35 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
             : null,
           capPercent: cap ? cap[1] : null,
           terminationAfterDays:
-            kind === 'per_day' || kind === null ? (term ? daysNumber(term[1]) : null) : null,
+            kind === 'per_day' || kind === null ? (term ? daysNumber(term[2]) : null) : null,
+          terminationWhen:
+            (kind === 'per_day' || kind === null) && term
+              ? /达到|满/.test(term[1])
+                ? 'reached'
+                : 'exceeded'
+              : null,
+          terminationAfterOccurrences: kind === 'per_occurrence' && occ ? daysNumber(occ[1]) : null,
+          terminationPenaltyRuleId: null,
+          higherOfLoss: /以(?:较)?高者为准/.test(rest),
           text: seg.trim(),
           span: { start: sentence.start, end: sentence.end },
         });
       }
     }
   });
+  // A per-day rule's termination lump sum: the same payer's lump sum for the same breach in the
+  // same sentence (`…延期交付超过30日，甲方有权解除合同并要求乙方支付合同总金额30%的违约金`).
+  for (const r of rules) {
+    if (r.kind !== 'per_day' || !r.terminationAfterDays) continue;
+    const lump = rules.find(
+      (o) =>
+        o !== r &&
+        o.kind === 'lump_sum' &&
+        o.payer === r.payer &&
+        o.trigger === r.trigger &&
+        o.span.start === r.span.start,
+    );
+    if (lump) r.terminationPenaltyRuleId = lump.id;
+  }
   return rules;
 }

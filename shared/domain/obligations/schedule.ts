@@ -1,0 +1,148 @@
+/**
+ * The obligation checklist: every obligation turned into concrete dated items over the service
+ * period — daily items for each day, weekly every 7 days from the start, monthly at each month's
+ * end, quarterly and half-yearly at calendar quarter and half-year ends, annual at each contract
+ * year's end; one-off items dated from the contract's own dates (`服务期满后30日内` → end + 30
+ * days); continuous and event-driven duties as one standing item.
+ */
+import type { Obligation, Frequency } from './extract';
+import { addMonths } from '../terms/dates';
+import { addDays, type HolidayCalendar, PRC_HOLIDAYS } from '../calendar/holidays';
+import { dueDateOf, type PaymentEvents } from '../calculators/payments';
+
+/** Review status of a checklist item: 未开始 / 进行中 / 已完成 / 不适用. */
+export type ChecklistStatus = 'not_started' | 'in_progress' | 'done' | 'not_applicable';
+
+export const CHECKLIST_STATUS_LABELS: Record<ChecklistStatus, string> = {
+  not_started: '未开始',
+  in_progress: '进行中',
+  done: '已完成',
+  not_applicable: '不适用',
+};
+
+/** One dated item of the checklist. `id` is stable: obligation id and due date. */
+export interface ChecklistItem {
+  id: string;
+  obligationId: string;
+  clauseId: string | null;
+  party: 'partyA' | 'partyB';
+  frequency: Frequency;
+  action: string;
+  deliverable: string | null;
+  /** ISO due date; null for standing items and for one-offs whose starting event is unknown. */
+  dueDate: string | null;
+  /** `YYYY-MM` of the due date (the monthly view groups by it), or null. */
+  month: string | null;
+  basis: string;
+}
+
+function endOfMonth(iso: string): string {
+  return addMonths(`${iso.slice(0, 7)}-01`, 1, -1);
+}
+
+function datesFor(frequency: Frequency, start: string, end: string): string[] {
+  const out: string[] = [];
+  switch (frequency) {
+    case 'daily':
+      for (let d = start; d <= end; d = addDays(d, 1)) out.push(d);
+      break;
+    case 'weekly':
+      for (let d = addDays(start, 6); d <= end; d = addDays(d, 7)) out.push(d);
+      break;
+    case 'monthly':
+      for (
+        let m = endOfMonth(start);
+        m <= end || m.slice(0, 7) === end.slice(0, 7);
+        m = endOfMonth(addDays(m, 1))
+      ) {
+        out.push(m > end ? end : m);
+        if (m >= end) break;
+      }
+      break;
+    case 'quarterly':
+    case 'semiannual': {
+      const months = frequency === 'quarterly' ? ['03', '06', '09', '12'] : ['06', '12'];
+      for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++)
+        for (const m of months) {
+          const d = endOfMonth(`${y}-${m}-01`);
+          if (d >= start && d <= end) out.push(d);
+        }
+      if (!out.length || out[out.length - 1] < end) out.push(end); // the period's last, partial one
+      break;
+    }
+    case 'annual':
+      for (let k = 1; ; k++) {
+        const d = addMonths(start, 12 * k, -1);
+        if (d > end) break;
+        out.push(d);
+      }
+      if (!out.length || out[out.length - 1] < end) out.push(end);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/**
+ * The dated checklist of a contract's obligations.
+ * @param period the service period; without start and end only one-off and standing items are made
+ */
+export function checklistItems(
+  obligations: Omit<Obligation, 'span'>[],
+  period: { start: string | null; end: string | null },
+  events: PaymentEvents,
+  calendar: HolidayCalendar = PRC_HOLIDAYS,
+): ChecklistItem[] {
+  const items: ChecklistItem[] = [];
+  for (const o of obligations) {
+    const base = {
+      obligationId: o.id,
+      clauseId: o.clauseId,
+      party: o.party,
+      frequency: o.frequency,
+      action: o.action,
+      deliverable: o.deliverable,
+    };
+    if (o.frequency === 'once') {
+      const due = o.deadline
+        ? dueDateOf(
+            o.deadline,
+            { ...events, serviceEnd: events.serviceEnd ?? period.end },
+            calendar,
+          )
+        : null;
+      items.push({
+        ...base,
+        id: `${o.id}@once`,
+        dueDate: due?.dueDate ?? null,
+        month: due?.dueDate?.slice(0, 7) ?? null,
+        basis: due ? due.basis : '合同未约定期限',
+      });
+    } else if (
+      o.frequency === 'continuous' ||
+      o.frequency === 'on_event' ||
+      o.frequency === 'hourly'
+    ) {
+      items.push({
+        ...base,
+        id: `${o.id}@standing`,
+        dueDate: null,
+        month: null,
+        basis: o.frequency === 'on_event' ? '事件发生时' : '服务期内持续',
+      });
+    } else if (period.start && period.end) {
+      for (const d of datesFor(o.frequency, period.start, period.end))
+        items.push({
+          ...base,
+          id: `${o.id}@${d}`,
+          dueDate: d,
+          month: d.slice(0, 7),
+          basis: '按服务期限推算',
+        });
+    }
+  }
+  return items.sort(
+    (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.id.localeCompare(b.id),
+  );
+}
