@@ -333,6 +333,13 @@ describe('payment schedule and working days', () => {
     ['甲方收到发票后十个工作日内', { invoiceDate: '2025-09-26' }, '2025-10-16', null],
     ['甲方收到发票后十个工作日内', {}, null, 'invoiceDate'],
     ['2025年7月底前', {}, '2025-07-31', null],
+    // seed 004: the payment is due 10 working days after the invoice, not 30 after signing
+    [
+      '合同签订后三十个工作日内乙方向甲方提供合同金额80%的增值税普通发票，甲方收到发票后十个工作日内',
+      { signedOn: '2024-06-09', invoiceDate: '2024-07-01' },
+      '2024-07-15',
+      null,
+    ],
     [
       '乙方服务完成并经甲方验收合格后的30日内',
       { acceptanceDate: '2027-12-01' },

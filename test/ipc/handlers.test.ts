@@ -70,4 +70,92 @@ describe('IPC dispatch', () => {
     const missing = await dispatch(handlers, 'contracts:get', { id: 'a'.repeat(64) });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
+
+  it('keeps checklist states, scenarios and events with the contract, and exports XLSX and CSV', async () => {
+    const list = await dispatch(handlers, 'contracts:list', {});
+    const id = (list as { value: { id: string }[] }).value[0].id;
+    const rows = (await dispatch(handlers, 'checklist:get', { id })) as {
+      ok: true;
+      value: { rows: { id: string; action: string }[] };
+    };
+    const item = rows.value.rows.find((r) => r.action === '网站每日巡检1次')!;
+    expect(item).toBeDefined();
+    const bad = await dispatch(handlers, 'checklist:update', {
+      id,
+      itemId: item.id,
+      status: 'finished',
+      note: '',
+      by: '张审',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const ok = await dispatch(handlers, 'checklist:update', {
+      id,
+      itemId: item.id,
+      status: 'done',
+      note: '已核对',
+      by: '张审',
+    });
+    expect(ok).toMatchObject({
+      ok: true,
+      value: {
+        state: { status: 'done', note: '已核对', history: [{ by: '张审', status: 'done' }] },
+      },
+    });
+    const ev = await dispatch(handlers, 'checklist:evidence', {
+      id,
+      itemId: item.id,
+      fileName: '巡检记录.txt',
+      bytes: new TextEncoder().encode('记录'),
+      by: '张审',
+    });
+    expect(ev).toMatchObject({
+      ok: true,
+      value: { state: { evidence: [{ fileName: '巡检记录.txt' }] } },
+    });
+    const xlsx = (await dispatch(handlers, 'checklist:export', { id, format: 'xlsx' })) as {
+      ok: true;
+      value: { fileName: string; bytes: Uint8Array };
+    };
+    expect(xlsx.value.fileName).toMatch(/\.xlsx$/);
+    expect([xlsx.value.bytes[0], xlsx.value.bytes[1]]).toEqual([0x50, 0x4b]);
+    const csv = (await dispatch(handlers, 'checklist:export', { id: null, format: 'csv' })) as {
+      ok: true;
+      value: { bytes: Uint8Array };
+    };
+    const text = new TextDecoder().decode(csv.value.bytes);
+    expect(text).toContain('网站每日巡检1次');
+    expect(text).toContain('已完成');
+    const saved = await dispatch(handlers, 'scenarios:save', {
+      id,
+      scenario: {
+        name: '逾期3次',
+        calculator: 'penalty',
+        inputs: { count: 3 },
+        totalYuan: '56397.00',
+        summary: '375,980.00 × 5% × 3',
+      },
+    });
+    expect(saved.ok).toBe(true);
+    expect(
+      await dispatch(handlers, 'scenarios:save', {
+        id,
+        scenario: { name: 'x', calculator: 'p', inputs: {}, totalYuan: '1e9', summary: '' },
+      }),
+    ).toMatchObject({
+      ok: false,
+    });
+    await dispatch(handlers, 'contracts:setEvents', {
+      id,
+      events: { acceptanceDate: '2027-12-01' },
+    });
+    const got = (await dispatch(handlers, 'contracts:get', { id })) as {
+      ok: true;
+      value: { scenarios: unknown[]; events: Record<string, string> };
+    };
+    expect(got.value.scenarios).toHaveLength(1);
+    expect(got.value.events).toMatchObject({
+      signedOn: '2026-05-20',
+      acceptanceDate: '2027-12-01',
+    });
+  });
 });

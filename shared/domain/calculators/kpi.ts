@@ -59,6 +59,44 @@ export interface RubricItem {
  * last category seen.
  */
 export function parseRubric(text: string): RubricItem[] {
+  const table = parseRubricTable(text);
+  return table.length >= 3 ? table : parseRubricStatements(text);
+}
+
+/**
+ * Scoring statements in running text (a scoring table that a PDF flattened into prose):
+ * `重大故障 每次扣40-50分`, `发现隐患并及时汇报处理并解决，加1分` — each statement an item named by
+ * the words before its points.
+ */
+export function parseRubricStatements(text: string): RubricItem[] {
+  const items: RubricItem[] = [];
+  const re =
+    /([^，。；;\n\t]{2,40}?)\s*[，,]?\s*(扣|加)\s*(\d+(?:\.\d+)?)(?:\s*[~～\-－]\s*\d+(?:\.\d+)?)?\s*分/g;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 60), m.index);
+    if (/违约|赔偿/.test(before + m[0])) continue;
+    // A flattened row reads `分类 事项 内容标准`: keep the last two words.
+    const name = m[1]
+      .replace(/(?:每[^扣加]{0,8})$/, '')
+      .trim()
+      .split(/\s+/)
+      .slice(-2)
+      .join(' ')
+      .slice(-24);
+    if (!/[\u4e00-\u9fff]{2}/.test(name)) continue;
+    items.push({
+      id: `k${items.length + 1}`,
+      category: '',
+      name,
+      standard: m[0].trim(),
+      deduct: m[2] === '扣' ? m[3] : null,
+      add: m[2] === '加' ? m[3] : null,
+    });
+  }
+  return items;
+}
+
+function parseRubricTable(text: string): RubricItem[] {
   const items: RubricItem[] = [];
   let category = '';
   for (const line of text.split('\n')) {

@@ -66,12 +66,16 @@ export function dueDateOf(
     const iso = `${fixed[1]}-${fixed[2].padStart(2, '0')}-${fixed[3].padStart(2, '0')}`;
     return { dueDate: iso, basis: `合同约定日期 ${iso}`, needs: null };
   }
-  const rel =
-    /([\d一二三四五六七八九十两]+)\s*(?:个)?(工作日|日|天|个月|月)\s*(?:内|之内|以内)/.exec(
-      condition,
-    );
+  // The last period counts: `签订后三十个工作日内提供发票，收到发票后十个工作日内` pays 10 working
+  // days after the invoice.
+  const rels = [
+    ...condition.matchAll(
+      /([\d一二三四五六七八九十两]+)\s*(?:个)?(工作日|日|天|个月|月)\s*(?:内|之内|以内)/g,
+    ),
+  ];
+  const rel = rels.length ? rels[rels.length - 1] : null;
   // The last event named before the period is the one it counts from.
-  const before = rel ? condition.slice(0, rel.index) : condition;
+  const before = rel ? condition.slice(0, rel.index ?? 0) : condition;
   const named = EVENTS.map(([key, re, label]) => {
     let last = -1;
     for (const m of before.matchAll(new RegExp(re.source, 'g'))) last = m.index ?? last;

@@ -129,9 +129,15 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
       const party = partyOf(phrase, before, after, clause);
       if (!party) continue;
       // The duty itself: the phrase, or for a deadline phrase (`服务期满后30日内`) what follows it.
+      const clean = phrase.replace(/<\/?[a-z][^>]*>/gi, '').trim();
+      // A flattened table row (`序号 服务名称 … ①日常巡检：网站每日巡检1次`): the text after its last colon.
+      const tail =
+        clean.length > 30 && /[：:]/.test(clean)
+          ? clean.slice(Math.max(clean.lastIndexOf('：'), clean.lastIndexOf(':')) + 1)
+          : clean;
       const own =
-        phrase.replace(/^[①-⑳\d.、（）()一二三四五六七八九十]*\s*[^：:]{0,12}[：:]/, '').trim() ||
-        phrase;
+        tail.replace(/^[①-⑳\d.、（）()一二三四五六七八九十]*\s*[^：:]{0,12}[：:]/, '').trim() ||
+        tail;
       const action =
         frequency === 'once' && after.replace(/^[，,\s]+/, '').length > 2
           ? after

@@ -13,16 +13,22 @@ import { KeyTermsPanel } from './KeyTermsPanel';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { PenaltiesPanel } from '../penalties/PenaltiesPanel';
 import { NdaPanel } from '../nda/NdaPanel';
+import { CalculatorsPanel } from '../calculators/CalculatorsPanel';
+import { ChecklistPanel } from '../checklist/ChecklistPanel';
+import type { Scenario } from '../../../../shared/domain/checklist';
+import type { PaymentEvents } from '../../../../shared/domain/calculators/payments';
 import { PdfViewer } from '../pdf-viewer/PdfViewer';
 import { TextViewer } from '../pdf-viewer/TextViewer';
 
-type Tab = 'outline' | 'terms' | 'findings' | 'penalties' | 'nda';
+type Tab = 'outline' | 'terms' | 'findings' | 'penalties' | 'nda' | 'calculators' | 'checklist';
 
 interface Loaded {
   summary: ContractSummary;
   text: string;
   report: ReviewReport;
   pdf: Uint8Array | null;
+  scenarios: Scenario[];
+  events: PaymentEvents;
 }
 
 export function ContractView({ id }: { id: string }) {
@@ -38,7 +44,14 @@ export function ContractView({ id }: { id: string }) {
       const c = await call('contracts:get', { id });
       const pdf = c.summary.format === 'pdf' ? (await call('contracts:file', { id })).bytes : null;
       if (live)
-        setData({ summary: c.summary, text: c.text, report: c.report as ReviewReport, pdf });
+        setData({
+          summary: c.summary,
+          text: c.text,
+          report: c.report as ReviewReport,
+          pdf,
+          scenarios: c.scenarios as Scenario[],
+          events: c.events,
+        });
     })().catch((err: Error) => setError(err.message));
     return () => {
       live = false;
@@ -50,7 +63,7 @@ export function ContractView({ id }: { id: string }) {
   const select = (key: string, anchor: Anchor) => setSelected({ key, anchor });
   return (
     <div className="contract-view">
-      <aside className="side">
+      <aside className={`side ${tab === 'calculators' || tab === 'checklist' ? 'wide' : ''}`}>
         <h1 className="contract-title" title={data.summary.fileName}>
           {data.report.contract.title ?? data.summary.fileName}
         </h1>
@@ -62,6 +75,8 @@ export function ContractView({ id }: { id: string }) {
               ['findings', `问题（${data.report.findings.length}）`],
               ['penalties', '违约/时效'],
               ['nda', '保密'],
+              ['calculators', '计算器'],
+              ['checklist', '履约清单'],
             ] as [Tab, string][]
           ).map(([id, label]) => (
             <button
@@ -106,6 +121,28 @@ export function ContractView({ id }: { id: string }) {
           )}
           {tab === 'nda' && (
             <NdaPanel report={data.report} selectedKey={selected?.key ?? null} onSelect={select} />
+          )}
+          {tab === 'calculators' && (
+            <CalculatorsPanel
+              report={data.report}
+              selectedKey={selected?.key ?? null}
+              onSelect={select}
+              contractId={id}
+              text={data.text}
+              scenarios={data.scenarios}
+              events={data.events}
+              onScenariosChange={(scenarios) => setData({ ...data, scenarios })}
+              onEventsChange={(events) => setData({ ...data, events })}
+            />
+          )}
+          {tab === 'checklist' && (
+            <ChecklistPanel
+              contractId={id}
+              onLocate={(clauseId) => {
+                const c = data.report.clauses.find((x) => x.id === clauseId);
+                if (c) select(`clause:${c.id}`, c.anchor);
+              }}
+            />
           )}
         </div>
       </aside>

@@ -1,0 +1,110 @@
+/**
+ * End to end for issue 4, in Chromium through the loopback harness: seed 004 — 45 days of late
+ * delivery (1,160,000 × 1% × 45 = 522,000.00, and past day 30 termination with 348,000.00), then
+ * the KPI rubric with two deductions → grade and refund; seed 001 — mark a checklist item done
+ * with a note, reload, and it is still done.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchApp, SCREENSHOTS, type AppSession } from './browser';
+import { seedPath } from '../support/seeds';
+
+let app: AppSession;
+let page: Page;
+
+beforeAll(async () => {
+  app = await launchApp('qiyue-e2e-calc-');
+  page = app.page;
+  for (const name of ['001_18cfc68e7d229bba', '004_df6ca03d82af185a']) {
+    const file = seedPath(name, 'pdf');
+    await app.harness.store.importContract(
+      path.basename(file),
+      new Uint8Array(fs.readFileSync(file)),
+    );
+  }
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function open(partyB: string) {
+  await page.goto(app.harness.url);
+  await page
+    .getByTestId('contract-list')
+    .locator('tbody tr', { hasText: partyB })
+    .getByTestId('open')
+    .click();
+  await page.getByTestId('outline').waitFor();
+}
+
+describe('calculators and checklist in the app', () => {
+  it('seed 004: 45 days of late delivery, with termination past day 30', async () => {
+    await open('北京慧正通软科技有限公司');
+    await page.getByTestId('tab-calculators').click();
+    const calc = page.getByTestId('penalty-calculator');
+    const lateOption = calc.locator('option', { hasText: '逾期履行 1%（按日）' });
+    await page
+      .getByTestId('calc-rule')
+      .selectOption((await lateOption.getAttribute('value')) as string);
+    expect(await page.getByTestId('calc-base').inputValue()).toBe('1160000.00');
+    await page.getByTestId('calc-days').fill('45');
+    await page.getByTestId('calc-run').click();
+    const result = page.getByTestId('calc-result');
+    await result.waitFor();
+    const text = await result.textContent();
+    expect(text).toContain('1,160,000.00（合同总金额）× 1% × 45 日');
+    expect(text).toContain('522,000.00');
+    expect(text).toContain('348,000.00');
+    expect(await page.getByTestId('calc-note').first().textContent()).toContain('超过 30 日');
+    expect(await page.getByTestId('calc-total').textContent()).toBe('¥870,000.00');
+    // The clause the rule rests on is highlighted in the PDF beside it.
+    await page.locator('[data-testid="highlight"]').first().waitFor();
+    await page.getByTestId('calc-save').click();
+    await page.getByTestId('scenarios').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, '004-late-delivery-45-days.png') });
+  });
+
+  it('seed 004: the KPI rubric with two deductions gives the grade and the refund of the tail', async () => {
+    const rubric = page.getByTestId('kpi-rubric');
+    await rubric.scrollIntoViewIfNeeded();
+    const major = rubric.locator('tr', { hasText: '重大故障' }).locator('input').first();
+    await major.fill('1'); // −40
+    const late = rubric.locator('tr', { hasText: '驻场人员出勤管理' }).locator('input').first();
+    await late.fill('1'); // −0.5
+    expect(await page.getByTestId('kpi-score').textContent()).toBe('59.5');
+    expect(await page.getByTestId('kpi-grade').textContent()).toBe('不合格');
+    expect(await page.getByTestId('kpi-refund').textContent()).toBe('¥139,200.00');
+    await page.getByTestId('kpi-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, '004-kpi-rubric.png') });
+  });
+
+  it('seed 001: marking a checklist item done with a note survives a reload', async () => {
+    await open('内蒙古绿能万企智科信息科技有限公司');
+    await page.getByTestId('tab-checklist').click();
+    await page.getByTestId('reviewer').fill('张审');
+    const item = page.getByTestId('check-item').filter({ hasText: '网站每日巡检1次' }).first();
+    const itemId = await item.getAttribute('data-item');
+    await item.getByTestId('check-status').selectOption('done');
+    await item.getByTestId('check-note').fill('已收到《日常巡检记录》');
+    await item.getByTestId('check-save').click();
+    await expect.poll(() => item.getByTestId('check-history').count()).toBe(1);
+    await page.reload();
+    await page
+      .getByTestId('contract-list')
+      .locator('tbody tr', { hasText: '内蒙古绿能万企智科信息科技有限公司' })
+      .getByTestId('open')
+      .click();
+    await page.getByTestId('tab-checklist').click();
+    const again = page.locator(`[data-item="${itemId}"]`);
+    await again.waitFor();
+    expect(await again.getByTestId('check-status').inputValue()).toBe('done');
+    expect(await again.getByTestId('check-note').inputValue()).toBe('已收到《日常巡检记录》');
+    expect(await again.getByTestId('check-history').textContent()).toContain('张审');
+    await page.screenshot({ path: path.join(SCREENSHOTS, '001-checklist-done.png') });
+    expect(app.errors).toEqual([]);
+    expect(app.externalRequests).toEqual([]);
+  });
+});
