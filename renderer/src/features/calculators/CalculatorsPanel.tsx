@@ -4,7 +4,8 @@
  * dates, tax split and 大写 ↔ figures. Prefilled from the contract, editable, each result with
  * its working; selecting a rule highlights its clause; scenarios are saved with the contract.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { PRC_HOLIDAYS, type HolidayCalendar } from '../../../../shared/domain/calendar/holidays';
 import { BASE_LABELS, KIND_LABELS, TRIGGER_LABELS } from '../../../../shared/domain/labels';
 import {
   countedPenalty,
@@ -376,10 +377,77 @@ function KpiCalculator({ report, text }: Props) {
   );
 }
 
+/** The holiday calendar used for working days: shipped PRC years, editable, saved in the store. */
+function CalendarEditor({
+  calendar,
+  onChange,
+}: {
+  calendar: HolidayCalendar;
+  onChange: (c: HolidayCalendar) => void;
+}) {
+  const [holidays, setHolidays] = useState(calendar.holidays.join('\n'));
+  const [workdays, setWorkdays] = useState(calendar.workdays.join('\n'));
+  const [years, setYears] = useState(calendar.years.join(', '));
+  const [message, setMessage] = useState<string | null>(null);
+  const save = async () => {
+    const dates = (t: string) =>
+      t
+        .split(/\s+/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+    try {
+      const next = await call('calendar:set', {
+        calendar: {
+          years: years
+            .split(/[,，\s]+/)
+            .filter(Boolean)
+            .map(Number),
+          holidays: dates(holidays),
+          workdays: dates(workdays),
+          source: `${calendar.source}（已编辑）`.replace(/（已编辑）+$/, '（已编辑）'),
+        },
+      });
+      onChange(next);
+      setMessage('已保存');
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  };
+  return (
+    <details className="calendar-editor">
+      <summary>
+        节假日日历：{calendar.years.join('、')} 年（{calendar.source}
+        ）。其他年份仅扣除周末，可在此补充。
+      </summary>
+      <div className="calc-grid">
+        <label>
+          已录入年份
+          <input value={years} onChange={(e) => setYears(e.target.value)} />
+        </label>
+        <span />
+        <label>
+          放假日期（每行一个 YYYY-MM-DD）
+          <textarea rows={5} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
+        </label>
+        <label>
+          调休上班日期
+          <textarea rows={5} value={workdays} onChange={(e) => setWorkdays(e.target.value)} />
+        </label>
+      </div>
+      <button onClick={() => void save()}>保存日历</button>{' '}
+      {message && <span className="hint">{message}</span>}
+    </details>
+  );
+}
+
 function PaymentCalculator({ report, contractId, events, onEventsChange, onSelect }: Props) {
   const [written, setWritten] = useState('');
   const [figures, setFigures] = useState('');
-  const schedule = paymentSchedule(report.contract.paymentInstallments, events);
+  const [calendar, setCalendar] = useState<HolidayCalendar>(PRC_HOLIDAYS);
+  useEffect(() => {
+    void call('calendar:get', {}).then(setCalendar);
+  }, []);
+  const schedule = paymentSchedule(report.contract.paymentInstallments, events, calendar);
   const total = report.contract.totalAmount;
   const [rate, setRate] = useState(total?.taxRatePercent ?? '6');
   const setEvent = async (key: keyof PaymentEvents, value: string) => {
@@ -422,6 +490,11 @@ function PaymentCalculator({ report, contractId, events, onEventsChange, onSelec
           />
         </label>
       </div>
+      <CalendarEditor
+        key={calendar.source + calendar.holidays.length}
+        calendar={calendar}
+        onChange={setCalendar}
+      />
       <table className="grid" data-testid="payment-schedule">
         <thead>
           <tr>
@@ -449,7 +522,7 @@ function PaymentCalculator({ report, contractId, events, onEventsChange, onSelec
       </table>
       {split && (
         <p>
-          价税分离（税率
+          价税分离（{total?.taxRatePercent ? '合同税率' : '假设税率'}
           <input
             className="count"
             value={rate}
