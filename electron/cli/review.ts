@@ -6,9 +6,7 @@
  * (one object for one file, an array for several) on stdout. Exits 0 when every file was
  * reviewed; otherwise 1, with one line per bad file on stderr, the good files still reported.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { QiyueError } from '../../shared/domain/errors';
 import type { ReviewReport } from '../../shared/domain/report';
 import { CATEGORY_LABELS } from '../../shared/domain/clauses/categories';
 import {
@@ -19,7 +17,7 @@ import {
   TRIGGER_LABELS,
   formatMinutes,
 } from '../../shared/domain/labels';
-import { ContractStore } from '../main/store/store';
+import { importFiles, writeOut } from './import-files';
 import { defaultDataDir } from '../main/store/paths';
 
 interface Args {
@@ -128,35 +126,17 @@ async function main(): Promise<number> {
     process.stderr.write(`${(err as Error).message}\n`);
     return 2;
   }
-  const store = await ContractStore.open(args.dataDir);
-  if (store.recoveredFrom)
-    process.stderr.write(
-      `警告：数据文件无法读取，已移至 ${store.recoveredFrom.movedTo} (warning: the store could not be read and was moved aside)\n`,
-    );
-  const reports: ReviewReport[] = [];
-  let failed = 0;
-  for (const file of args.files) {
-    try {
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await fs.readFile(file));
-      } catch (err) {
-        throw new QiyueError(
-          'not-found',
-          `无法读取文件 (cannot read the file: ${(err as NodeJS.ErrnoException).code ?? err})`,
-        );
-      }
-      const { contract } = await store.importContract(file, bytes, { password: args.password });
-      reports.push({
+  const { contracts, failed } = await importFiles(args.dataDir, args.files, args.password);
+  // Saved calculator scenarios and checklist states travel with the report as extra fields.
+  const reports = contracts.map(
+    ({ file, contract }) =>
+      ({
         ...contract.report,
-        source: { ...contract.report.source, fileName: path.basename(file) },
-      });
-    } catch (err) {
-      failed++;
-      const code = err instanceof QiyueError ? err.code : 'internal';
-      process.stderr.write(`${file}: [${code}] ${(err as Error).message}\n`);
-    }
-  }
+        source: { ...contract.report.source, fileName: file },
+        scenarios: contract.scenarios ?? [],
+        checklist: contract.checklist ?? {},
+      }) as ReviewReport,
+  );
   let text: string;
   if (args.json) {
     const out = args.files.length === 1 ? (reports[0] ?? null) : reports;
@@ -164,8 +144,7 @@ async function main(): Promise<number> {
   } else {
     text = reports.map(formatSummary).join('\n\n') + (reports.length ? '\n' : '');
   }
-  // Wait until a piped stdout has taken everything before the process exits.
-  await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+  await writeOut(text);
   return failed ? 1 : 0;
 }
 

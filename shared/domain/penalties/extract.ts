@@ -197,7 +197,20 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
       prevEnd = m.index + m[0].length;
       const base = baseOf(m[1]);
       const clause = clauseAt(clauses, sentence.start + m.index);
-      const clauseLead = clause ? text.slice(clause.start, sentence.start + m.index) : before;
+      // The clause's own opening words (`14. 过渡期义务，…`) name its topic; later sentences of a long
+      // clause are other topics.
+      const clauseStart = clause ? clause.start : sentence.start;
+      const leadEnd = Math.min(
+        sentence.start + m.index,
+        text.slice(clauseStart).search(/[。；;\n]/) + clauseStart,
+      );
+      const prevSentence = sentences[si - 1];
+      const clauseLead =
+        text.slice(clauseStart, leadEnd > clauseStart ? leadEnd : sentence.start + m.index) +
+        // …and the sentence before, when it belongs to the same clause (`过渡期义务，…；若乙方拒绝履行，…`).
+        (prevSentence && prevSentence.start >= clauseStart
+          ? `。${text.slice(prevSentence.start, prevSentence.end)}`
+          : '');
       let trigger = triggerOf(part);
       if (trigger === 'other') trigger = triggerOf(before);
       if (trigger === 'other') trigger = triggerOf(clauseLead);
@@ -232,7 +245,7 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
             ? trigger
             : triggerOf(part, payer) !== 'other'
               ? triggerOf(part, payer)
-              : triggerOf(clauseLead, payer);
+              : triggerOf(clauseLead);
         rules.push({
           id: `p${rules.length + 1}`,
           clauseId: clause?.id ?? null,

@@ -1,0 +1,48 @@
+/**
+ * What `review` and `compare` share: reading files into the store, one clear line on stderr per
+ * file that cannot be reviewed, the good files still returned.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { QiyueError } from '../../shared/domain/errors';
+import { ContractStore, type StoredContract } from '../main/store/store';
+
+/** Imports each file; returns the contracts imported (or found) and how many files failed. */
+export async function importFiles(
+  dataDir: string,
+  files: string[],
+  password?: string,
+): Promise<{ contracts: { file: string; contract: StoredContract }[]; failed: number }> {
+  const store = await ContractStore.open(dataDir);
+  if (store.recoveredFrom)
+    process.stderr.write(
+      `警告：数据文件无法读取，已移至 ${store.recoveredFrom.movedTo} (warning: the store could not be read and was moved aside)\n`,
+    );
+  const contracts: { file: string; contract: StoredContract }[] = [];
+  let failed = 0;
+  for (const file of files) {
+    try {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await fs.readFile(file));
+      } catch (err) {
+        throw new QiyueError(
+          'not-found',
+          `无法读取文件 (cannot read the file: ${(err as NodeJS.ErrnoException).code ?? err})`,
+        );
+      }
+      const { contract } = await store.importContract(file, bytes, { password });
+      contracts.push({ file: path.basename(file), contract });
+    } catch (err) {
+      failed++;
+      const code = err instanceof QiyueError ? err.code : 'internal';
+      process.stderr.write(`${file}: [${code}] ${(err as Error).message}\n`);
+    }
+  }
+  return { contracts, failed };
+}
+
+/** Writes to stdout and waits until a pipe has taken it all. */
+export function writeOut(text: string): Promise<void> {
+  return new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+}
