@@ -17,5 +17,9 @@ export const CHANNEL_NAMES = [
   'scenarios:remove',
   'calendar:get',
   'calendar:set',
+  'playbook:get',
+  'playbook:set',
+  'nda:check',
+  'search:query',
   'store:status',
 ] as const;

@@ -45,6 +45,25 @@ export const HolidayCalendarSchema = z
   })
   .strict();
 
+const SeveritySchema = z.enum(['high', 'medium', 'low']);
+const position = <T extends z.ZodTypeAny>(value: T) =>
+  z.object({ enabled: z.boolean(), severity: SeveritySchema, value }).strict();
+
+/** The NDA playbook (standard positions), as the app edits it. */
+export const PlaybookSchema = z
+  .object({
+    version: z.literal(1),
+    duration: position(z.number().min(0).max(100)),
+    returnDeadlineDays: position(z.number().int().min(0).max(3650)),
+    breachNoticeHours: position(z.number().min(0).max(8760)),
+    compelledDisclosureNotice: position(z.null()),
+    penalty: position(z.number().min(0).max(1000)),
+    survival: position(z.null()),
+    subcontractorConsent: position(z.null()),
+    scope: position(z.null()),
+  })
+  .strict();
+
 /** Largest file accepted over IPC (same limit as the importer: 100 MiB). */
 export const MAX_IPC_FILE_BYTES = 100 * 1024 * 1024;
 
@@ -157,6 +176,22 @@ export const IPC_CONTRACT = {
   'calendar:set': {
     request: z.object({ calendar: HolidayCalendarSchema }).strict(),
     response: HolidayCalendarSchema,
+  },
+  'playbook:get': {
+    request: z.object({}).strict(),
+    response: z.unknown(),
+  },
+  'playbook:set': {
+    request: z.object({ playbook: PlaybookSchema }).strict(),
+    response: z.unknown(),
+  },
+  'nda:check': {
+    request: z.object({ id: Sha256Schema }).strict(),
+    response: z.object({ deviations: z.array(z.unknown()), disagreements: z.array(z.unknown()) }),
+  },
+  'search:query': {
+    request: z.object({ q: z.string().min(1).max(100) }).strict(),
+    response: z.object({ groups: z.array(z.unknown()) }),
   },
   'store:status': {
     request: z.object({}).strict(),

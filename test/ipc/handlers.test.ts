@@ -158,4 +158,47 @@ describe('IPC dispatch', () => {
       acceptanceDate: '2027-12-01',
     });
   });
+
+  it('searches all contracts for 违约金, each hit on its page with the match highlighted', async () => {
+    for (const n of [
+      '000_0afe16271ab3c86a',
+      '002_21901a1de7442d81',
+      '003_2fd1bbbed6f06600',
+      '004_df6ca03d82af185a',
+    ]) {
+      const f = seedPath(n, 'pdf');
+      await dispatch(handlers, 'contracts:import', {
+        fileName: `${n}.pdf`,
+        bytes: new Uint8Array(fs.readFileSync(f)),
+      });
+    }
+    const res = (await dispatch(handlers, 'search:query', { q: '违约金' })) as {
+      ok: true;
+      value: {
+        groups: {
+          contractId: string;
+          hits: {
+            page: number;
+            snippet: string;
+            anchor: { quote: string; positions: { pageIndex: number }[] };
+          }[];
+        }[];
+      };
+    };
+    expect(res.ok).toBe(true);
+    expect(res.value.groups).toHaveLength(5);
+    for (const g of res.value.groups) {
+      expect(g.hits.length).toBeGreaterThan(0);
+      for (const h of g.hits) {
+        expect(h.snippet).toContain('违约金');
+        expect(h.anchor.quote).toBe('违约金');
+        expect(h.anchor.positions[0].pageIndex + 1).toBe(h.page);
+      }
+    }
+    const none = (await dispatch(handlers, 'search:query', { q: '金违约' })) as {
+      ok: true;
+      value: { groups: unknown[] };
+    };
+    expect(none.value.groups).toEqual([]);
+  });
 });

@@ -23,6 +23,12 @@ import { checklistItems, type ChecklistStatus } from '../../../shared/domain/obl
 import type { PaymentEvents } from '../../../shared/domain/calculators/payments';
 import type { HolidayCalendar } from '../../../shared/domain/calendar/holidays';
 import { checklistXlsx } from '../export/checklist-xlsx';
+import { ContractSearch } from '../search/index';
+import {
+  checkNdaAgainstContract,
+  checkNdaAgainstPlaybook,
+  type NdaPlaybook,
+} from '../../../shared/domain/nda/playbook';
 
 /** The library row of a stored contract. */
 export function summarize(c: StoredContract): ContractSummary {
@@ -77,7 +83,18 @@ export async function checklistRows(
 
 /** The handler table for one store. */
 export function createHandlers(store: ContractStore): Handlers {
+  const search = new ContractSearch(store);
   return {
+    'playbook:get': async () => store.playbook(),
+    'playbook:set': async ({ playbook }: { playbook: NdaPlaybook }) => store.setPlaybook(playbook),
+    'nda:check': async ({ id }: { id: string }) => {
+      const c = await store.get(id);
+      return {
+        deviations: checkNdaAgainstPlaybook(c.report, await store.playbook()),
+        disagreements: checkNdaAgainstContract(c.report),
+      };
+    },
+    'search:query': async ({ q }: { q: string }) => ({ groups: await search.query(q) }),
     'contracts:list': async () => (await store.list()).map(summarize),
     'contracts:get': async ({ id }: { id: string }) => {
       const c = await store.get(id);

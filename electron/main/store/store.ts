@@ -22,6 +22,7 @@ import type { ChecklistStatus } from '../../../shared/domain/obligations/schedul
 import type { PaymentEvents } from '../../../shared/domain/calculators/payments';
 import { PRC_HOLIDAYS, type HolidayCalendar } from '../../../shared/domain/calendar/holidays';
 import { createHash, randomUUID } from 'node:crypto';
+import { DEFAULT_PLAYBOOK, type NdaPlaybook } from '../../../shared/domain/nda/playbook';
 
 /** Version of the store file's schema. */
 export const STORE_SCHEMA_VERSION = 1;
@@ -65,6 +66,8 @@ export interface StoreData {
   ndaTerms: NdaRecord[];
   /** The holiday calendar for working-day counts, when the user edited it. */
   calendar?: HolidayCalendar;
+  /** The NDA playbook, when the user edited it. */
+  playbook?: NdaPlaybook;
 }
 
 /** Result of an import: the contract, and whether it was already in the store. */
@@ -366,6 +369,20 @@ export class ContractStore {
   async calendar(): Promise<HolidayCalendar> {
     await this.list();
     return this.db.data.calendar ?? PRC_HOLIDAYS;
+  }
+
+  /** The NDA playbook: the user's edited one, else the shipped default. */
+  async playbook(): Promise<NdaPlaybook> {
+    await this.list();
+    return this.db.data.playbook ?? DEFAULT_PLAYBOOK;
+  }
+
+  /** Saves an edited NDA playbook. */
+  async setPlaybook(playbook: NdaPlaybook): Promise<NdaPlaybook> {
+    return this.transact((data) => {
+      data.playbook = playbook;
+      return playbook;
+    });
   }
 
   /** Saves an edited holiday calendar. */

@@ -1,0 +1,124 @@
+/**
+ * Search across all contracts' clauses with MiniSearch and the CJK bigram tokenizer. The index is
+ * built from the store on first use and rebuilt when the set of contracts changes. Each hit keeps
+ * the offsets of the query in the contract's text; the anchor (PDF rectangles of exactly those
+ * characters) is computed from the document, re-read from the stored original and cached.
+ */
+import MiniSearch from 'minisearch';
+import { cjkTokens } from '../../../shared/domain/search/tokenize';
+import { anchorFor, type Anchor, type SourceDocument } from '../../../shared/domain/document';
+import type { ContractStore, StoredContract } from '../store/store';
+import { importFile } from '../import/index';
+
+interface Doc {
+  id: string;
+  contractId: string;
+  clauseId: string;
+  text: string;
+}
+
+/** One hit: the clause, its page, a snippet around the match and the anchor of the match. */
+export interface SearchHit {
+  clauseId: string;
+  number: string;
+  heading: string;
+  page: number | null;
+  snippet: string;
+  anchor: Anchor | null;
+}
+
+/** Hits of one contract. */
+export interface SearchGroup {
+  contractId: string;
+  title: string;
+  hits: SearchHit[];
+}
+
+export class ContractSearch {
+  private index: MiniSearch<Doc> | null = null;
+  private indexedIds = '';
+  private docs = new Map<string, Promise<SourceDocument>>();
+
+  constructor(private readonly store: ContractStore) {}
+
+  private async ensureIndex(contracts: StoredContract[]): Promise<MiniSearch<Doc>> {
+    const ids = contracts
+      .map((c) => c.id)
+      .sort()
+      .join(',');
+    if (this.index && ids === this.indexedIds) return this.index;
+    const index = new MiniSearch<Doc>({
+      fields: ['text'],
+      storeFields: ['contractId', 'clauseId'],
+      tokenize: cjkTokens,
+      processTerm: (t) => t,
+      searchOptions: { combineWith: 'AND', tokenize: cjkTokens, processTerm: (t) => t },
+    });
+    index.addAll(
+      contracts.flatMap((c) =>
+        c.report.clauses.map((cl) => ({
+          id: `${c.id}:${cl.id}`,
+          contractId: c.id,
+          clauseId: cl.id,
+          text: cl.text,
+        })),
+      ),
+    );
+    this.index = index;
+    this.indexedIds = ids;
+    return index;
+  }
+
+  private async documentOf(c: StoredContract): Promise<SourceDocument | null> {
+    if (c.format !== 'pdf') return null;
+    if (!this.docs.has(c.id)) {
+      this.docs.set(
+        c.id,
+        this.store.readOriginal(c.id).then(({ bytes }) => importFile(c.fileName, bytes)),
+      );
+    }
+    try {
+      return await this.docs.get(c.id)!;
+    } catch {
+      return null; // an encrypted original needs its password: fall back to the clause's anchor
+    }
+  }
+
+  /** Searches every contract; results grouped by contract, best first, the exact match highlighted. */
+  async query(q: string, limitPerContract = 50): Promise<SearchGroup[]> {
+    const contracts = await this.store.list();
+    const index = await this.ensureIndex(contracts);
+    const byContract = new Map<string, SearchHit[]>();
+    const needle = q.replace(/\s+/g, '');
+    for (const r of index.search(q)) {
+      const c = contracts.find((x) => x.id === r.contractId)!;
+      const clause = c.report.clauses.find((x) => x.id === r.clauseId)!;
+      const at = clause.text.indexOf(needle);
+      if (at < 0) continue; // bigrams matched out of order: not the phrase
+      const hits = byContract.get(c.id) ?? [];
+      if (hits.length >= limitPerContract) continue;
+      const start = clause.anchor.start + at;
+      const doc = await this.documentOf(c);
+      const anchor = doc
+        ? anchorFor(doc, start, start + needle.length)
+        : { ...clause.anchor, start, end: start + needle.length, quote: needle };
+      hits.push({
+        clauseId: clause.id,
+        number: clause.number,
+        heading: clause.heading,
+        // The page of the match itself (a clause may run over several pages).
+        page: anchor.positions[0] ? anchor.positions[0].pageIndex + 1 : clause.page,
+        snippet: clause.text.slice(Math.max(0, at - 20), at + needle.length + 30),
+        anchor,
+      });
+      byContract.set(c.id, hits);
+    }
+    return [...byContract.entries()].map(([contractId, hits]) => ({
+      contractId,
+      title:
+        contracts.find((c) => c.id === contractId)!.report.contract.title ??
+        contracts.find((c) => c.id === contractId)!.fileName,
+      hits: hits.sort((a, b) => (a.page ?? 0) - (b.page ?? 0)),
+    }));
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Tokens for Chinese-aware full-text search: Han text becomes overlapping bigrams (违约金 →
+ * 违约, 约金), a single Han character stays as it is, Latin words and numbers are lower-cased
+ * words. Bigrams are the standard index for CJK text without a dictionary (as in Lucene's CJK
+ * analyzer); queries are tokenised the same way and matched with AND.
+ */
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/** Tokens of `text` (see module doc). */
+export function cjkTokens(text: string): string[] {
+  const out: string[] = [];
+  const runs =
+    text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*/g) ??
+    [];
+  for (const run of runs) {
+    if (HAN.test(run[0])) {
+      if (run.length === 1) out.push(run);
+      for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    } else out.push(run.toLowerCase());
+  }
+  return out;
+}
