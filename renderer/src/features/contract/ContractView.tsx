@@ -31,7 +31,13 @@ interface Loaded {
   events: PaymentEvents;
 }
 
-export function ContractView({ id }: { id: string }) {
+/** What to show first: a search hit's anchor, or a clause (from the comparison matrix). */
+export interface InitialSelection {
+  anchor?: Anchor | null;
+  clauseId?: string | null;
+}
+
+export function ContractView({ id, initial }: { id: string; initial?: InitialSelection }) {
   const { t } = useTranslation();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,6 +49,14 @@ export function ContractView({ id }: { id: string }) {
     (async () => {
       const c = await call('contracts:get', { id });
       const pdf = c.summary.format === 'pdf' ? (await call('contracts:file', { id })).bytes : null;
+      if (live && initial) {
+        const report = c.report as ReviewReport;
+        const clause = initial.clauseId
+          ? report.clauses.find((x) => x.id === initial.clauseId)
+          : null;
+        if (initial.anchor) setSelected({ key: 'search', anchor: initial.anchor });
+        else if (clause) setSelected({ key: `clause:${clause.id}`, anchor: clause.anchor });
+      }
       if (live)
         setData({
           summary: c.summary,
@@ -120,7 +134,12 @@ export function ContractView({ id }: { id: string }) {
             />
           )}
           {tab === 'nda' && (
-            <NdaPanel report={data.report} selectedKey={selected?.key ?? null} onSelect={select} />
+            <NdaPanel
+              report={data.report}
+              selectedKey={selected?.key ?? null}
+              onSelect={select}
+              contractId={id}
+            />
           )}
           {tab === 'calculators' && (
             <CalculatorsPanel

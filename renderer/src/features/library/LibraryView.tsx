@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContractSummary } from '../../../../shared/ipc/contract';
 import { call, IpcCallError } from '../../lib/ipc';
 import { formatTime, formatYuan } from '../../lib/format';
+import type { Anchor } from '../../lib/report-types';
+import { SearchBox } from '../search/SearchBox';
 
 interface Notice {
   kind: 'ok' | 'error';
@@ -20,7 +22,14 @@ interface PendingPassword {
   file: File;
 }
 
-export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
+export function LibraryView({
+  onOpen,
+  onCompare,
+}: {
+  onOpen: (id: string, anchor?: Anchor | null) => void;
+  onCompare: (ids: string[]) => void;
+}) {
+  const [checked, setChecked] = useState<string[]>([]);
   const { t } = useTranslation();
   const [contracts, setContracts] = useState<ContractSummary[]>([]);
   const [progress, setProgress] = useState<{ current: number; total: number; name: string } | null>(
@@ -148,7 +157,16 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
           }}
         />
         <span className="hint">{t('library.dropHint')}</span>
+        <button
+          disabled={checked.length < 2}
+          onClick={() => onCompare(checked)}
+          data-testid="compare-selected"
+          title="勾选两份或以上合同后比较"
+        >
+          比较所选（{checked.length}）
+        </button>
       </div>
+      <SearchBox onOpen={(id, anchor) => onOpen(id, anchor)} />
       {recovered && (
         <div className="notice error">{t('library.recovered', { path: recovered })}</div>
       )}
@@ -218,6 +236,15 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
         <table className="contracts" data-testid="contract-list">
           <thead>
             <tr>
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label="全选"
+                  checked={visible.length > 0 && checked.length === visible.length}
+                  onChange={(e) => setChecked(e.target.checked ? visible.map((c) => c.id) : [])}
+                  data-testid="select-all"
+                />
+              </th>
               <th>{t('library.title')}</th>
               <th>{t('library.partyA')}</th>
               <th>{t('library.partyB')}</th>
@@ -230,6 +257,18 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
           <tbody>
             {visible.map((c) => (
               <tr key={c.id} onDoubleClick={() => onOpen(c.id)}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`选择 ${c.title ?? c.fileName}`}
+                    checked={checked.includes(c.id)}
+                    onChange={(e) =>
+                      setChecked(
+                        e.target.checked ? [...checked, c.id] : checked.filter((x) => x !== c.id),
+                      )
+                    }
+                  />
+                </td>
                 <td>
                   <div className="title">{c.title ?? c.fileName}</div>
                   <div className="file">{c.fileName}</div>

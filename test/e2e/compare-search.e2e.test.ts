@@ -1,0 +1,87 @@
+/**
+ * End to end for issue 5 (part): the comparison matrix of the five seed PDFs, search for 违约金
+ * across them (each hit opening its page with the match highlighted), and the NDA playbook
+ * deviations. Screenshots go to test-output/e2e/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchApp, SCREENSHOTS, type AppSession } from './browser';
+import { SEED_NAMES, seedPath } from '../support/seeds';
+
+let app: AppSession;
+let page: Page;
+
+beforeAll(async () => {
+  app = await launchApp('qiyue-e2e-cmp-');
+  page = app.page;
+  for (const name of SEED_NAMES) {
+    const file = seedPath(name, 'pdf');
+    await app.harness.store.importContract(
+      path.basename(file),
+      new Uint8Array(fs.readFileSync(file)),
+    );
+  }
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('comparison, search and NDA playbook in the app', () => {
+  it('compares all five contracts; the late-delivery row marks 004 strictest and 000 most lenient', async () => {
+    await page.goto(app.harness.url);
+    await page.getByTestId('select-all').check();
+    await page.getByTestId('compare-selected').click();
+    const row = page.locator('[data-row="penalty.partyB.late_delivery.per_day"]');
+    await row.waitFor();
+    expect(await row.locator('td.strictest').textContent()).toContain('1%/日');
+    expect(await row.locator('td.lenient').textContent()).toContain('0.1%/日');
+    expect(await page.locator('[data-row="totalAmount"]').textContent()).toContain('6980000.00');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'compare-matrix.png'), fullPage: false });
+    // A cell opens its clause beside the PDF.
+    await row.locator('td.strictest').click();
+    await page.locator('[data-testid="highlight"]').first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('back').click();
+    await page.getByTestId('back').click();
+  });
+
+  it('finds 违约金 in all five contracts, and a hit opens its page with the match highlighted', async () => {
+    await page.getByTestId('search-input').fill('违约金');
+    await page.getByTestId('search-run').click();
+    const results = page.getByTestId('search-results');
+    await results.waitFor();
+    expect(await results.locator('.search-group').count()).toBe(5);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'search-results.png') });
+    const hit = results.locator('.search-group').nth(2).getByTestId('search-hit').first();
+    const pageLabel = (await hit.locator('.page').textContent())!.replace('p.', '');
+    await hit.click();
+    const hl = page
+      .locator(`.pdf-page[data-page="${pageLabel}"] [data-testid="highlight"]`)
+      .first();
+    await hl.waitFor({ timeout: 15_000 });
+    const box = await hl.boundingBox();
+    expect(box!.width).toBeLessThan(80); // the three characters, not the whole clause
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'search-hit.png') });
+  });
+
+  it('shows playbook deviations and the NDA-vs-contract disagreement for seed 003', async () => {
+    await page.goto(app.harness.url);
+    await page
+      .getByTestId('contract-list')
+      .locator('tbody tr', { hasText: '贵州大数据产业集团有限公司' })
+      .getByTestId('open')
+      .click();
+    await page.getByTestId('tab-nda').click();
+    await page.getByTestId('nda-disagreements').waitFor();
+    expect(await page.getByTestId('nda-disagreements').textContent()).toContain('长期有效');
+    expect(await page.getByTestId('nda-deviations').count()).toBeGreaterThan(0);
+    await page.getByTestId('nda-deviations').first().locator('button').first().click();
+    await page.locator('[data-testid="highlight"]').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, '003-nda-playbook.png') });
+    expect(app.errors).toEqual([]);
+    expect(app.externalRequests).toEqual([]);
+  });
+});
