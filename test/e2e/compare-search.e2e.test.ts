@@ -40,6 +40,13 @@ describe('comparison, search and NDA playbook in the app', () => {
     expect(await row.locator('td.lenient').textContent()).toContain('0.1%/日');
     expect(await page.locator('[data-row="totalAmount"]').textContent()).toContain('6980000.00');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'compare-matrix.png'), fullPage: false });
+    // Clause diff: two liability clauses side by side, changes marked.
+    const diff = page.getByTestId('clause-diff');
+    await diff.scrollIntoViewIfNeeded();
+    await page.getByTestId('diff-category').selectOption('liability');
+    expect(await diff.locator('del').count()).toBeGreaterThan(0);
+    expect(await diff.locator('ins').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'clause-diff.png') });
     // A cell opens its clause beside the PDF.
     await row.locator('td.strictest').click();
     await page.locator('[data-testid="highlight"]').first().waitFor({ timeout: 15_000 });

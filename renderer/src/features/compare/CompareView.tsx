@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { compareContracts, type ComparisonMatrix } from '../../../../shared/domain/compare/matrix';
 import { call } from '../../lib/ipc';
 import type { ReviewReport } from '../../lib/report-types';
+import { ClauseDiff } from './ClauseDiff';
 
 export function CompareView({
   ids,
@@ -12,18 +13,17 @@ export function CompareView({
   onOpenClause: (contractId: string, clauseId: string | null) => void;
 }) {
   const [matrix, setMatrix] = useState<ComparisonMatrix | null>(null);
+  const [sources, setSources] = useState<{ id: string; title: string; report: ReviewReport }[]>([]);
   useEffect(() => {
-    void Promise.all(ids.map((id) => call('contracts:get', { id }))).then((cs) =>
-      setMatrix(
-        compareContracts(
-          cs.map((c) => ({
-            id: c.summary.id,
-            title: c.summary.title ?? c.summary.fileName,
-            report: c.report as ReviewReport,
-          })),
-        ),
-      ),
-    );
+    void Promise.all(ids.map((id) => call('contracts:get', { id }))).then((cs) => {
+      const list = cs.map((c) => ({
+        id: c.summary.id,
+        title: c.summary.title ?? c.summary.fileName,
+        report: c.report as ReviewReport,
+      }));
+      setSources(list);
+      setMatrix(compareContracts(list));
+    });
   }, [ids]);
   if (!matrix) return <div className="loading">正在比较…</div>;
   return (
@@ -68,6 +68,7 @@ export function CompareView({
           ))}
         </tbody>
       </table>
+      <ClauseDiff sources={sources} />
     </div>
   );
 }
