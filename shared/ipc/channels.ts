@@ -21,5 +21,8 @@ export const CHANNEL_NAMES = [
   'playbook:set',
   'nda:check',
   'search:query',
+  'annotations:create',
+  'annotations:change',
+  'contracts:signOff',
   'store:status',
 ] as const;

@@ -45,6 +45,34 @@ export const HolidayCalendarSchema = z
   })
   .strict();
 
+const RectSchema = z.tuple([
+  z.number().finite(),
+  z.number().finite(),
+  z.number().finite(),
+  z.number().finite(),
+]);
+
+/** An anchor: offsets into the text, the quoted text, and PDF rectangles per page. */
+export const AnchorSchema = z
+  .object({
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    quote: z.string().max(20_000),
+    positions: z
+      .array(
+        z
+          .object({
+            pageIndex: z.number().int().min(0).max(100_000),
+            rects: z.array(RectSchema).max(500),
+          })
+          .strict(),
+      )
+      .max(200),
+  })
+  .strict();
+
+const AnnotationStatusSchema = z.enum(['pending', 'question', 'confirmed']);
+
 const SeveritySchema = z.enum(['high', 'medium', 'low']);
 const position = <T extends z.ZodTypeAny>(value: T) =>
   z.object({ enabled: z.boolean(), severity: SeveritySchema, value }).strict();
@@ -81,6 +109,8 @@ export const IPC_CONTRACT = {
       report: z.unknown(),
       scenarios: z.array(z.unknown()),
       events: PaymentEventsSchema,
+      annotations: z.array(z.unknown()),
+      signOff: z.unknown(),
     }),
   },
   'contracts:import': {
@@ -192,6 +222,39 @@ export const IPC_CONTRACT = {
   'search:query': {
     request: z.object({ q: z.string().min(1).max(100) }).strict(),
     response: z.object({ groups: z.array(z.unknown()) }),
+  },
+  'annotations:create': {
+    request: z
+      .object({
+        id: Sha256Schema,
+        anchor: AnchorSchema,
+        comment: z.string().max(10_000),
+        tags: z.array(z.string().min(1).max(30)).max(20),
+        status: AnnotationStatusSchema,
+        by: z.string().min(1).max(100),
+      })
+      .strict(),
+    response: z.object({ annotation: z.unknown() }),
+  },
+  'annotations:change': {
+    request: z
+      .object({
+        id: Sha256Schema,
+        annotationId: z.string().uuid(),
+        comment: z.string().max(10_000).optional(),
+        tags: z.array(z.string().min(1).max(30)).max(20).optional(),
+        status: AnnotationStatusSchema.optional(),
+        deleted: z.boolean().optional(),
+        by: z.string().min(1).max(100),
+      })
+      .strict(),
+    response: z.object({ annotation: z.unknown() }),
+  },
+  'contracts:signOff': {
+    request: z
+      .object({ id: Sha256Schema, by: z.string().max(100), note: z.string().max(2000) })
+      .strict(),
+    response: z.object({ signOff: z.unknown() }),
   },
   'store:status': {
     request: z.object({}).strict(),

@@ -24,6 +24,8 @@ import type { PaymentEvents } from '../../../shared/domain/calculators/payments'
 import type { HolidayCalendar } from '../../../shared/domain/calendar/holidays';
 import { checklistXlsx } from '../export/checklist-xlsx';
 import { ContractSearch } from '../search/index';
+import type { AnnotationStatus } from '../../../shared/domain/annotations';
+import type { Anchor } from '../../../shared/domain/document';
 import {
   checkNdaAgainstContract,
   checkNdaAgainstPlaybook,
@@ -94,6 +96,28 @@ export function createHandlers(store: ContractStore): Handlers {
         disagreements: checkNdaAgainstContract(c.report),
       };
     },
+    'annotations:create': async (req: {
+      id: string;
+      anchor: Anchor;
+      comment: string;
+      tags: string[];
+      status: AnnotationStatus;
+      by: string;
+    }) => ({ annotation: await store.addAnnotation(req.id, req) }),
+    'annotations:change': async ({
+      id,
+      annotationId,
+      ...change
+    }: {
+      id: string;
+      annotationId: string;
+      by: string;
+    }) => ({
+      annotation: await store.changeAnnotation(id, annotationId, change),
+    }),
+    'contracts:signOff': async ({ id, by, note }: { id: string; by: string; note: string }) => ({
+      signOff: await store.signOff(id, by, note),
+    }),
     'search:query': async ({ q }: { q: string }) => ({ groups: await search.query(q) }),
     'contracts:list': async () => (await store.list()).map(summarize),
     'contracts:get': async ({ id }: { id: string }) => {
@@ -104,6 +128,8 @@ export function createHandlers(store: ContractStore): Handlers {
         report: c.report,
         scenarios: c.scenarios ?? [],
         events: eventsOf(c),
+        annotations: c.annotations ?? [],
+        signOff: c.signOff ?? null,
       };
     },
     'contracts:setEvents': async ({ id, events }: { id: string; events: PaymentEvents }) => {

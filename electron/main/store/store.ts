@@ -23,6 +23,14 @@ import type { PaymentEvents } from '../../../shared/domain/calculators/payments'
 import { PRC_HOLIDAYS, type HolidayCalendar } from '../../../shared/domain/calendar/holidays';
 import { createHash, randomUUID } from 'node:crypto';
 import { DEFAULT_PLAYBOOK, type NdaPlaybook } from '../../../shared/domain/nda/playbook';
+import {
+  changeAnnotation,
+  createAnnotation,
+  type Annotation,
+  type AnnotationStatus,
+  type SignOff,
+} from '../../../shared/domain/annotations';
+import type { Anchor } from '../../../shared/domain/document';
 
 /** Version of the store file's schema. */
 export const STORE_SCHEMA_VERSION = 1;
@@ -47,6 +55,10 @@ export interface StoredContract {
   scenarios?: Scenario[];
   /** Dates the reviewer entered (invoice received, acceptance passed) for due dates. */
   events?: PaymentEvents;
+  /** Reviewer annotations (soft-deleted ones kept for undo and the audit trail). */
+  annotations?: Annotation[];
+  /** The reviewer's sign-off of this contract's review. */
+  signOff?: SignOff | null;
 }
 
 /**
@@ -334,6 +346,56 @@ export class ContractStore {
       });
       c.checklist[itemId] = state;
       return state;
+    });
+  }
+
+  /** Adds an annotation. */
+  async addAnnotation(
+    id: string,
+    input: {
+      anchor: Anchor;
+      comment: string;
+      tags: string[];
+      status: AnnotationStatus;
+      by: string;
+    },
+    now = new Date(),
+  ): Promise<Annotation> {
+    return this.mutateContract(id, (c) => {
+      const a = createAnnotation({ ...input, id: randomUUID(), at: now.toISOString() });
+      c.annotations = [...(c.annotations ?? []), a];
+      return a;
+    });
+  }
+
+  /** Edits, deletes (soft) or restores an annotation. @throws QiyueError `not-found` */
+  async changeAnnotation(
+    id: string,
+    annotationId: string,
+    change: {
+      comment?: string;
+      tags?: string[];
+      status?: AnnotationStatus;
+      deleted?: boolean;
+      by: string;
+    },
+    now = new Date(),
+  ): Promise<Annotation> {
+    return this.mutateContract(id, (c) => {
+      const list = c.annotations ?? [];
+      const i = list.findIndex((a) => a.id === annotationId);
+      if (i < 0) throw new QiyueError('not-found', `找不到该批注 (no annotation ${annotationId})`);
+      list[i] = changeAnnotation(list[i], { ...change, at: now.toISOString() });
+      c.annotations = list;
+      return list[i];
+    });
+  }
+
+  /** Signs off (or, with `by` empty, withdraws the sign-off of) a contract's review. */
+  async signOff(id: string, by: string, note: string, now = new Date()): Promise<SignOff | null> {
+    return this.mutateContract(id, (c) => {
+      c.signOff = by ? { by, note, at: now.toISOString() } : null;
+      return c.signOff;
     });
   }
 

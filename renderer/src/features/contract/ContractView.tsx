@@ -17,10 +17,20 @@ import { CalculatorsPanel } from '../calculators/CalculatorsPanel';
 import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import type { Scenario } from '../../../../shared/domain/checklist';
 import type { PaymentEvents } from '../../../../shared/domain/calculators/payments';
+import type { Annotation, SignOff } from '../../../../shared/domain/annotations';
+import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { PdfViewer } from '../pdf-viewer/PdfViewer';
 import { TextViewer } from '../pdf-viewer/TextViewer';
 
-type Tab = 'outline' | 'terms' | 'findings' | 'penalties' | 'nda' | 'calculators' | 'checklist';
+type Tab =
+  | 'outline'
+  | 'terms'
+  | 'findings'
+  | 'penalties'
+  | 'nda'
+  | 'calculators'
+  | 'checklist'
+  | 'annotations';
 
 interface Loaded {
   summary: ContractSummary;
@@ -29,6 +39,8 @@ interface Loaded {
   pdf: Uint8Array | null;
   scenarios: Scenario[];
   events: PaymentEvents;
+  annotations: Annotation[];
+  signOff: SignOff | null;
 }
 
 /** What to show first: a search hit's anchor, or a clause (from the comparison matrix). */
@@ -43,6 +55,7 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('outline');
   const [selected, setSelected] = useState<{ key: string; anchor: Anchor } | null>(null);
+  const [draft, setDraft] = useState<Anchor | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -65,6 +78,8 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
           pdf,
           scenarios: c.scenarios as Scenario[],
           events: c.events,
+          annotations: c.annotations as Annotation[],
+          signOff: (c.signOff as SignOff | null) ?? null,
         });
     })().catch((err: Error) => setError(err.message));
     return () => {
@@ -91,6 +106,7 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
               ['nda', '保密'],
               ['calculators', '计算器'],
               ['checklist', '履约清单'],
+              ['annotations', `批注（${data.annotations.filter((a) => !a.deleted).length}）`],
             ] as [Tab, string][]
           ).map(([id, label]) => (
             <button
@@ -154,6 +170,19 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
               onEventsChange={(events) => setData({ ...data, events })}
             />
           )}
+          {tab === 'annotations' && (
+            <AnnotationsPanel
+              contractId={id}
+              annotations={data.annotations}
+              onChange={(annotations) => setData({ ...data, annotations })}
+              draft={draft}
+              onDraftDone={() => setDraft(null)}
+              signOff={data.signOff}
+              onSignOff={(signOff) => setData({ ...data, signOff })}
+              selectedKey={selected?.key ?? null}
+              onSelect={select}
+            />
+          )}
           {tab === 'checklist' && (
             <ChecklistPanel
               contractId={id}
@@ -167,12 +196,32 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
       </aside>
       <section className="doc">
         {data.pdf ? (
-          <PdfViewer data={data.pdf} highlight={selected?.anchor ?? null} />
+          <PdfViewer
+            data={data.pdf}
+            highlight={selected?.anchor ?? null}
+            annotations={data.annotations.filter((a) => !a.deleted)}
+            onSelectText={(positions, quote) => {
+              // Offsets into the analysed text, where the quote can be found; the rectangles are the anchor.
+              const compact = quote.replace(/\s+/g, '');
+              const start = Math.max(0, data.text.indexOf(compact));
+              setDraft({ start, end: start + compact.length, quote: compact, positions });
+              setTab('annotations');
+            }}
+            onAnnotationClick={(annId) => {
+              const a = data.annotations.find((x) => x.id === annId);
+              setTab('annotations');
+              if (a) select(`ann:${a.id}`, a.anchor);
+            }}
+          />
         ) : (
           <TextViewer
             text={data.text}
             format={data.summary.format}
             highlight={selected?.anchor ?? null}
+            onSelectText={(start, end) => {
+              setDraft({ start, end, quote: data.text.slice(start, end), positions: [] });
+              setTab('annotations');
+            }}
           />
         )}
       </section>

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
 import type { Anchor } from '../../lib/report-types';
+import type { Rect } from '../../../../shared/domain/document';
 import { openPdf, pdfjs } from './pdfjs';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
@@ -28,16 +29,27 @@ function toScreen(viewport: PageViewport, rect: number[]) {
   };
 }
 
+/** An annotation as the viewer draws it. */
+export interface ViewerAnnotation {
+  id: string;
+  status: string;
+  anchor: Anchor;
+}
+
 function PageView({
   info,
   scale,
   highlight,
   index,
+  annotations,
+  onAnnotationClick,
 }: {
   info: PageInfo;
   scale: number;
   highlight: Anchor | null;
   index: number;
+  annotations: ViewerAnnotation[];
+  onAnnotationClick?: (id: string) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
@@ -95,6 +107,19 @@ function PageView({
     >
       <canvas />
       <div className="textLayer" />
+      <div className="annotation-layer">
+        {annotations.flatMap((a) =>
+          (a.anchor.positions.find((p) => p.pageIndex === index)?.rects ?? []).map((r, i) => (
+            <div
+              key={`${a.id}-${i}`}
+              className={`ann ann-${a.status}`}
+              data-annotation={a.id}
+              style={toScreen(viewport, r)}
+              onClick={() => onAnnotationClick?.(a.id)}
+            />
+          )),
+        )}
+      </div>
       <div className="highlight-layer">
         {rects.map((r, i) => (
           <div key={i} className="hl" data-testid="highlight" style={toScreen(viewport, r)} />
@@ -104,7 +129,54 @@ function PageView({
   );
 }
 
-export function PdfViewer({ data, highlight }: { data: Uint8Array; highlight: Anchor | null }) {
+/**
+ * PDF user-space rectangles of a DOM selection: each client rectangle is mapped to the page it
+ * falls on and converted with that page's viewport, so the anchor is independent of the zoom.
+ */
+function selectionPositions(
+  range: Range,
+  pages: PageInfo[],
+  scale: number,
+  root: HTMLElement,
+): Anchor['positions'] {
+  const out = new Map<number, Rect[]>();
+  const pageEls = [...root.querySelectorAll<HTMLElement>('.pdf-page')];
+  for (const r of range.getClientRects()) {
+    if (r.width < 1 || r.height < 1) continue;
+    const cx = r.left + r.width / 2;
+    const cy = r.top + r.height / 2;
+    const el = pageEls.find((p) => {
+      const b = p.getBoundingClientRect();
+      return cx >= b.left && cx <= b.right && cy >= b.top && cy <= b.bottom;
+    });
+    if (!el) continue;
+    const index = Number(el.dataset.page) - 1;
+    const b = el.getBoundingClientRect();
+    const viewport = pages[index].page.getViewport({ scale });
+    const [x1, y1] = viewport.convertToPdfPoint(r.left - b.left, r.bottom - b.top) as number[];
+    const [x2, y2] = viewport.convertToPdfPoint(r.right - b.left, r.top - b.top) as number[];
+    const rect: Rect = [Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)].map(
+      (v) => Math.round(v * 100) / 100,
+    ) as Rect;
+    out.set(index, [...(out.get(index) ?? []), rect]);
+  }
+  return [...out.entries()].map(([pageIndex, rects]) => ({ pageIndex, rects }));
+}
+
+export function PdfViewer({
+  data,
+  highlight,
+  annotations = [],
+  onSelectText,
+  onAnnotationClick,
+}: {
+  data: Uint8Array;
+  highlight: Anchor | null;
+  annotations?: ViewerAnnotation[];
+  /** Called with the anchor (PDF user space) of text the reviewer selected. */
+  onSelectText?: (positions: Anchor['positions'], quote: string) => void;
+  onAnnotationClick?: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [pages, setPages] = useState<PageInfo[]>([]);
@@ -217,10 +289,32 @@ export function PdfViewer({ data, highlight }: { data: Uint8Array; highlight: An
           ›
         </button>
       </div>
-      <div className="pdf-scroll" ref={scroller} onScroll={onScroll} data-testid="pdf-scroll">
+      <div
+        className="pdf-scroll"
+        ref={scroller}
+        onScroll={onScroll}
+        data-testid="pdf-scroll"
+        onMouseUp={() => {
+          if (!onSelectText) return;
+          const sel = window.getSelection();
+          if (!sel || sel.isCollapsed || !sel.rangeCount) return;
+          const quote = sel.toString().trim();
+          if (!quote) return;
+          const positions = selectionPositions(sel.getRangeAt(0), pages, scale, scroller.current!);
+          if (positions.length) onSelectText(positions, quote);
+        }}
+      >
         {!doc && <div className="loading">{t('viewer.loading')}</div>}
         {pages.map((p, i) => (
-          <PageView key={i} info={p} index={i} scale={scale} highlight={highlight} />
+          <PageView
+            key={i}
+            info={p}
+            index={i}
+            scale={scale}
+            highlight={highlight}
+            annotations={annotations}
+            onAnnotationClick={onAnnotationClick}
+          />
         ))}
       </div>
     </div>

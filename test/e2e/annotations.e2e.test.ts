@@ -1,0 +1,125 @@
+/**
+ * End to end for annotations (issue 5): text selected in the PDF at 100 % becomes an annotation
+ * anchored in PDF coordinates; it lands on the same words at 200 % and after the app restarts
+ * (a new harness on the same data folder). Delete with undo; sign-off. Screenshots saved.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchApp, SCREENSHOTS, type AppSession } from './browser';
+import { startHarness, type Harness } from './harness';
+import { seedPath } from '../support/seeds';
+
+let app: AppSession;
+let page: Page;
+let restarted: Harness | null = null;
+
+beforeAll(async () => {
+  app = await launchApp('qiyue-e2e-ann-');
+  page = app.page;
+  const file = seedPath('003_2fd1bbbed6f06600', 'pdf');
+  await app.harness.store.importContract(
+    path.basename(file),
+    new Uint8Array(fs.readFileSync(file)),
+  );
+});
+
+afterAll(async () => {
+  await restarted?.close();
+  await app?.close();
+});
+
+/** Whether the annotation's rectangle sits on the text-layer span holding `words`. */
+async function annotationOnWords(words: string): Promise<boolean> {
+  return page.evaluate((w) => {
+    const span = [...document.querySelectorAll('.pdf-page[data-page="1"] .textLayer span')].find(
+      (s) => s.textContent?.includes(w),
+    );
+    const ann = document.querySelector('.pdf-page[data-page="1"] .ann');
+    if (!span || !ann) return false;
+    const s = span.getBoundingClientRect();
+    const a = ann.getBoundingClientRect();
+    const cx = a.left + a.width / 2;
+    const cy = a.top + a.height / 2;
+    return (
+      cx > s.left - 2 &&
+      cx < s.right + 2 &&
+      cy > s.top - 4 &&
+      cy < s.bottom + 4 &&
+      Math.abs(a.width - s.width) < s.width * 0.25
+    );
+  }, words);
+}
+
+async function openContract(url: string) {
+  await page.goto(url);
+  await page.getByTestId('open').first().click();
+  await page.locator('.pdf-page[data-page="1"][data-rendered="true"]').waitFor({ timeout: 30_000 });
+  await page.locator('.pdf-page[data-page="1"] .textLayer span').first().waitFor();
+}
+
+describe('annotations in the app', () => {
+  it('an annotation made at 100 % lands on the same words at 200 % and after a restart', async () => {
+    await openContract(app.harness.url);
+    await page.getByRole('button', { name: '缩小' }).click();
+    expect(await page.getByTestId('zoom').textContent()).toBe('100%');
+    await page.locator('.pdf-page[data-page="1"][data-rendered="true"]').waitFor();
+    // Select the words in the text layer as a reviewer's drag would, then release the mouse.
+    await page.evaluate(() => {
+      const span = [...document.querySelectorAll('.pdf-page[data-page="1"] .textLayer span')].find(
+        (s) => s.textContent?.includes('贵州大数据产业集团有限公司'),
+      )!;
+      const range = document.createRange();
+      range.selectNodeContents(span);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      span.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    await page.getByTestId('ann-draft').waitFor();
+    await page.getByTestId('ann-reviewer').fill('李审');
+    await page.getByTestId('ann-comment').fill('乙方名称与营业执照核对');
+    await page.getByTestId('ann-tags').fill('主体, 待核');
+    await page.getByTestId('ann-save').click();
+    await page.locator('.pdf-page[data-page="1"] .ann').waitFor();
+    expect(await annotationOnWords('贵州大数据产业集团有限公司')).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'annotation-100.png') });
+
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '放大' }).click();
+    expect(await page.getByTestId('zoom').textContent()).toBe('200%');
+    await page.locator('.pdf-page[data-page="1"] .textLayer span').first().waitFor();
+    await expect
+      .poll(() => annotationOnWords('贵州大数据产业集团有限公司'), { timeout: 10_000 })
+      .toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'annotation-200.png') });
+
+    // Restart: a new harness process on the same data folder, a fresh page load.
+    const dataDir = app.harness.store.dataDir;
+    await app.harness.close();
+    restarted = await startHarness(dataDir);
+    await openContract(restarted.url);
+    await expect
+      .poll(() => annotationOnWords('贵州大数据产业集团有限公司'), { timeout: 10_000 })
+      .toBe(true);
+    await page.getByTestId('tab-annotations').click();
+    expect(await page.getByTestId('annotations').textContent()).toContain('李审');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'annotation-after-restart.png') });
+  });
+
+  it('deletes with undo, and the reviewer signs off', async () => {
+    // The restarted harness is another origin: the reviewer's name is entered again.
+    await page.getByTestId('ann-reviewer').fill('李审');
+    await page.getByTestId('ann-delete').first().click();
+    await expect.poll(() => page.locator('.pdf-page[data-page="1"] .ann').count()).toBe(0);
+    await page.getByTestId('ann-undo').click();
+    await page.locator('.pdf-page[data-page="1"] .ann').waitFor();
+    await page.getByTestId('sign-off').getByRole('button', { name: '签字确认' }).click();
+    await expect.poll(() => page.getByTestId('sign-off').textContent()).toContain('李审 于');
+    const stored = (await restarted!.store.list())[0];
+    expect(stored.annotations!.map((a) => a.history.map((h) => h.action))).toEqual([
+      ['created', 'deleted', 'restored'],
+    ]);
+    expect(stored.signOff!.by).toBe('李审');
+  });
+});
