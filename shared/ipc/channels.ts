@@ -24,5 +24,8 @@ export const CHANNEL_NAMES = [
   'annotations:create',
   'annotations:change',
   'contracts:signOff',
+  'report:export',
+  'bundle:export',
+  'bundle:import',
   'store:status',
 ] as const;

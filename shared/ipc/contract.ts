@@ -256,6 +256,24 @@ export const IPC_CONTRACT = {
       .strict(),
     response: z.object({ signOff: z.unknown() }),
   },
+  'report:export': {
+    request: z.object({ id: Sha256Schema, format: z.enum(['json', 'html', 'xlsx']) }).strict(),
+    response: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }),
+  },
+  'bundle:export': {
+    request: z.object({ ids: z.array(Sha256Schema).max(10_000).nullable() }).strict(),
+    response: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }),
+  },
+  'bundle:import': {
+    request: z
+      .object({
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.length > 0 && b.length <= 1024 * 1024 * 1024, 'empty or too large'),
+      })
+      .strict(),
+    response: z.object({ added: z.array(z.string()), merged: z.array(z.string()) }),
+  },
   'store:status': {
     request: z.object({}).strict(),
     response: z.object({ dataDir: z.string(), recoveredFrom: z.string().nullable() }),

@@ -122,4 +122,27 @@ describe('annotations in the app', () => {
     ]);
     expect(stored.signOff!.by).toBe('李审');
   });
+
+  it('exports the review as printable HTML with the annotation, and as a bundle', async () => {
+    const [html] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-html').click(),
+    ]);
+    const text = fs.readFileSync((await html.path())!, 'utf8');
+    expect(html.suggestedFilename()).toMatch(/^审阅报告-.*\.html$/);
+    expect(text).toContain('乙方名称与营业执照核对');
+    expect(text).toContain('李审');
+    // Look at the printable report as a reviewer would.
+    const view = await app.browser.newPage({ viewport: { width: 1000, height: 1300 } });
+    await view.setContent(text);
+    await view.screenshot({ path: path.join(SCREENSHOTS, 'report-html.png') });
+    await view.close();
+    await page.getByTestId('back').click();
+    const [bundle] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('bundle-export').click(),
+    ]);
+    expect(bundle.suggestedFilename()).toMatch(/\.qiyue\.zip$/);
+    expect(fs.statSync((await bundle.path())!).size).toBeGreaterThan(100_000);
+  });
 });

@@ -24,6 +24,8 @@ import type { PaymentEvents } from '../../../shared/domain/calculators/payments'
 import type { HolidayCalendar } from '../../../shared/domain/calendar/holidays';
 import { checklistXlsx } from '../export/checklist-xlsx';
 import { ContractSearch } from '../search/index';
+import { reportHtml, reportJson, reportXlsx } from '../export/report';
+import { exportBundle, importBundle } from '../store/bundle';
 import type { AnnotationStatus } from '../../../shared/domain/annotations';
 import type { Anchor } from '../../../shared/domain/document';
 import {
@@ -118,6 +120,26 @@ export function createHandlers(store: ContractStore): Handlers {
     'contracts:signOff': async ({ id, by, note }: { id: string; by: string; note: string }) => ({
       signOff: await store.signOff(id, by, note),
     }),
+    'report:export': async ({ id, format }: { id: string; format: 'json' | 'html' | 'xlsx' }) => {
+      const c = await store.get(id);
+      const extras = {
+        deviations: checkNdaAgainstPlaybook(c.report, await store.playbook()),
+        disagreements: checkNdaAgainstContract(c.report),
+      };
+      const stem = `审阅报告-${c.fileName.replace(/\.[^.]+$/, '')}`;
+      const bytes =
+        format === 'json'
+          ? new TextEncoder().encode(JSON.stringify(reportJson(c, extras), null, 2))
+          : format === 'html'
+            ? new TextEncoder().encode(reportHtml(c, extras))
+            : await reportXlsx(c, extras);
+      return { fileName: `${stem}.${format}`, bytes: bytes as Uint8Array<ArrayBuffer> };
+    },
+    'bundle:export': async ({ ids }: { ids: string[] | null }) => ({
+      fileName: `契阅审阅包-${new Date().toISOString().slice(0, 10)}.qiyue.zip`,
+      bytes: (await exportBundle(store, ids)) as Uint8Array<ArrayBuffer>,
+    }),
+    'bundle:import': async ({ bytes }: { bytes: Uint8Array }) => importBundle(store, bytes),
     'search:query': async ({ q }: { q: string }) => ({ groups: await search.query(q) }),
     'contracts:list': async () => (await store.list()).map(summarize),
     'contracts:get': async ({ id }: { id: string }) => {

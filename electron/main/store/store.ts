@@ -349,6 +349,31 @@ export class ContractStore {
     });
   }
 
+  /**
+   * Adds a contract record with its original file as it comes from a bundle (no re-analysis).
+   * @throws QiyueError `corrupt` when the file does not match the record's SHA-256
+   */
+  async addRecord(record: StoredContract, original: Uint8Array, nda: NdaRecord[]): Promise<void> {
+    if (sha256(original) !== record.id)
+      throw new QiyueError(
+        'corrupt',
+        `审阅包中的文件已损坏 (the bundled file of ${record.fileName} does not match its SHA-256)`,
+      );
+    await this.transact(async (data) => {
+      if (data.contracts.some((c) => c.id === record.id)) return;
+      const rel = path.join('files', path.basename(record.file));
+      if (!(await exists(path.join(this.dataDir, rel))))
+        await writeFileAtomic(path.join(this.dataDir, rel), original);
+      data.contracts.push({ ...record, file: rel });
+      data.ndaTerms.push(...nda.filter((n) => n.contractId === record.id));
+    });
+  }
+
+  /** Changes a stored contract in place under the write lock (bundle merges). */
+  async mergeRecord(id: string, fn: (c: StoredContract) => void): Promise<void> {
+    await this.mutateContract(id, fn);
+  }
+
   /** Adds an annotation. */
   async addAnnotation(
     id: string,

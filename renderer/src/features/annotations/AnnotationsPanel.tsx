@@ -45,6 +45,7 @@ export function AnnotationsPanel({
   const [tags, setTags] = useState('');
   const [status, setStatus] = useState<AnnotationStatus>('pending');
   const [filter, setFilter] = useState<'all' | AnnotationStatus>('all');
+  const [tagFilter, setTagFilter] = useState('');
   const [undo, setUndo] = useState<Annotation | null>(null);
   const [signNote, setSignNote] = useState('');
   const by = reviewer || '未署名';
@@ -81,7 +82,13 @@ export function AnnotationsPanel({
     replace(res.annotation as Annotation);
     return res.annotation as Annotation;
   };
-  const shown = annotations.filter((a) => !a.deleted && (filter === 'all' || a.status === filter));
+  const allTags = [...new Set(annotations.filter((a) => !a.deleted).flatMap((a) => a.tags))].sort();
+  const shown = annotations.filter(
+    (a) =>
+      !a.deleted &&
+      (filter === 'all' || a.status === filter) &&
+      (!tagFilter || a.tags.includes(tagFilter)),
+  );
   return (
     <div className="annotations" data-testid="annotations">
       <div className="check-toolbar">
@@ -106,6 +113,20 @@ export function AnnotationsPanel({
             </option>
           ))}
         </select>
+        {allTags.length > 0 && (
+          <select
+            value={tagFilter}
+            onChange={(e) => setTagFilter(e.target.value)}
+            aria-label="按标签筛选"
+          >
+            <option value="">全部标签</option>
+            {allTags.map((t) => (
+              <option key={t} value={t}>
+                #{t}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       {draft ? (
         <form

@@ -12,6 +12,7 @@ import {
 import { FREQUENCY_LABELS } from '../../../../shared/domain/labels';
 import type { ChecklistRow } from '../../../../shared/domain/checklist';
 import { call } from '../../lib/ipc';
+import { download } from '../../lib/download';
 import type { Anchor } from '../../lib/report-types';
 
 const STATUSES = Object.keys(CHECKLIST_STATUS_LABELS) as ChecklistStatus[];
@@ -19,15 +20,6 @@ const STATUSES = Object.keys(CHECKLIST_STATUS_LABELS) as ChecklistStatus[];
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function download(fileName: string, bytes: Uint8Array) {
-  const url = URL.createObjectURL(new Blob([bytes.slice().buffer]));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function Item({

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractSummary } from '../../../../shared/ipc/contract';
 import { call } from '../../lib/ipc';
+import { download } from '../../lib/download';
 import type { Anchor, ReviewReport } from '../../lib/report-types';
 import { ClauseOutline } from './ClauseOutline';
 import { KeyTermsPanel } from './KeyTermsPanel';
@@ -96,6 +97,22 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
         <h1 className="contract-title" title={data.summary.fileName}>
           {data.report.contract.title ?? data.summary.fileName}
         </h1>
+        <div className="export-bar">
+          导出报告：
+          {(['json', 'html', 'xlsx'] as const).map((format) => (
+            <button
+              key={format}
+              className="link"
+              data-testid={`export-${format}`}
+              onClick={async () => {
+                const r = await call('report:export', { id, format });
+                download(r.fileName, r.bytes);
+              }}
+            >
+              {format.toUpperCase()}
+            </button>
+          ))}
+        </div>
         <div className="tabs" role="tablist">
           {(
             [

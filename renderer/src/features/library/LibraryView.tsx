@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractSummary } from '../../../../shared/ipc/contract';
 import { call, IpcCallError } from '../../lib/ipc';
+import { download } from '../../lib/download';
 import { formatTime, formatYuan } from '../../lib/format';
 import type { Anchor } from '../../lib/report-types';
 import { SearchBox } from '../search/SearchBox';
@@ -165,6 +166,49 @@ export function LibraryView({
         >
           比较所选（{checked.length}）
         </button>
+      </div>
+      <div className="bundle-bar">
+        <button
+          onClick={async () => {
+            const r = await call('bundle:export', { ids: checked.length ? checked : null });
+            download(r.fileName, r.bytes);
+          }}
+          data-testid="bundle-export"
+        >
+          导出审阅包（{checked.length ? `所选 ${checked.length} 份` : '全部'}）
+        </button>
+        <label className="button-like">
+          导入审阅包…
+          <input
+            type="file"
+            accept=".zip"
+            hidden
+            data-testid="bundle-input"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              try {
+                const r = await call('bundle:import', {
+                  bytes: new Uint8Array(await file.arrayBuffer()),
+                });
+                setNotices((n) => [
+                  ...n,
+                  {
+                    kind: 'ok',
+                    text: `审阅包已导入：新增 ${r.added.length} 份，合并 ${r.merged.length} 份`,
+                  },
+                ]);
+                await refresh();
+              } catch (err) {
+                setNotices((n) => [
+                  ...n,
+                  { kind: 'error', text: `审阅包导入失败 — ${(err as Error).message}` },
+                ]);
+              }
+            }}
+          />
+        </label>
       </div>
       <SearchBox onOpen={(id, anchor) => onOpen(id, anchor)} />
       {recovered && (

@@ -1,0 +1,232 @@
+/**
+ * Exports of one contract's review: the REPORT.md JSON with Qiyue's extra fields (annotations,
+ * calculator scenarios, checklist states, sign-off, NDA playbook deviations), a printable HTML
+ * document (Chinese typography, print CSS), and an XLSX workbook (exceljs).
+ */
+import ExcelJS from 'exceljs';
+import type { StoredContract } from '../store/store';
+import type { Deviation, NdaDisagreement } from '../../../shared/domain/nda/playbook';
+import { ANNOTATION_STATUS_LABELS } from '../../../shared/domain/annotations';
+import {
+  BASE_LABELS,
+  KIND_LABELS,
+  METRIC_LABELS,
+  RULE_LABELS,
+  SEVERITY_LABELS,
+  TRIGGER_LABELS,
+  formatMinutes,
+} from '../../../shared/domain/labels';
+
+/** Everything an export carries besides the stored contract. */
+export interface ExportExtras {
+  deviations: Deviation[];
+  disagreements: NdaDisagreement[];
+}
+
+/** REPORT.md document plus extra fields (annotations, scenarios, checklist, signOff, ndaReview). */
+export function reportJson(c: StoredContract, extras: ExportExtras): object {
+  return {
+    ...c.report,
+    annotations: (c.annotations ?? []).filter((a) => !a.deleted),
+    scenarios: c.scenarios ?? [],
+    checklist: c.checklist ?? {},
+    signOff: c.signOff ?? null,
+    ndaReview: extras,
+  };
+}
+
+const esc = (s: unknown) =>
+  String(s ?? '').replace(
+    /[&<>"]/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!,
+  );
+
+/** A printable HTML document of the review. */
+export function reportHtml(c: StoredContract, extras: ExportExtras, now = new Date()): string {
+  const r = c.report;
+  const k = r.contract;
+  const rows = (cells: unknown[][]) =>
+    cells.map((row) => `<tr>${row.map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`).join('');
+  const table = (head: string[], body: unknown[][]) =>
+    body.length
+      ? `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows(body)}</tbody></table>`
+      : '<p class="none">（无）</p>';
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(k.title ?? c.fileName)} · 审阅报告</title>
+<style>
+body{font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun",serif;margin:24px 40px;color:#1f2329;line-height:1.7}
+h1{font-size:22px;text-align:center;margin-bottom:4px}h2{font-size:17px;border-bottom:1px solid #c9cdd4;padding-bottom:2px;margin-top:24px}
+.meta{text-align:center;color:#646a73;font-size:13px}table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}
+th,td{border:1px solid #c9cdd4;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f2f3f5}
+td:first-child,th:first-child{white-space:nowrap}.sev-high{color:#b3261e;font-weight:bold}.sev-medium{color:#a35f00}.none{color:#8f959e}
+@page{size:A4;margin:18mm}@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}
+</style></head><body>
+<h1>${esc(k.title ?? c.fileName)}</h1>
+<p class="meta">合同审阅报告 · 文件 ${esc(c.fileName)} · SHA-256 ${esc(c.id.slice(0, 16))}… · 生成于 ${esc(now.toISOString().slice(0, 16).replace('T', ' '))}</p>
+<h2>一、关键条款</h2>
+${table(
+  ['项目', '内容'],
+  [
+    ...k.parties.map((p) => [
+      p.role === 'partyA' ? '甲方' : '乙方',
+      `${p.name}${p.legalRepresentative ? `（法定代表人：${p.legalRepresentative}）` : ''}`,
+    ]),
+    ['合同编号', k.contractNumbers.join('、') || '—'],
+    ['项目编号', k.projectNumbers.join('、') || '—'],
+    ['签订日期', k.signedOn ?? '—'],
+    [
+      '服务期限',
+      k.servicePeriod
+        ? `${k.servicePeriod.start ?? '?'} 至 ${k.servicePeriod.end ?? '?'}（${k.servicePeriod.months ?? '?'} 个月）`
+        : '—',
+    ],
+    [
+      '合同金额',
+      k.totalAmount ? `¥${k.totalAmount.yuan}（${k.totalAmount.writtenChinese ?? ''}）` : '—',
+    ],
+    [
+      '履约保证金',
+      k.performanceBond
+        ? `${k.performanceBond.percent ?? '—'}% ¥${k.performanceBond.yuan ?? '—'}`
+        : '—',
+    ],
+    ...k.paymentInstallments.map((i) => [
+      `第${i.sequence}期`,
+      `${i.percent ? `${i.percent}% ` : ''}¥${i.yuan ?? '—'}　${i.condition}`,
+    ]),
+  ],
+)}
+<h2>二、问题</h2>
+${table(
+  ['严重程度', '问题', '说明', '原文', '页'],
+  r.findings.map((f) => [
+    SEVERITY_LABELS[f.severity],
+    RULE_LABELS[f.ruleId] ?? f.ruleId,
+    f.message,
+    f.quote,
+    f.page ?? '',
+  ]),
+)}
+<h2>三、违约金条款</h2>
+${table(
+  ['违约方', '情形', '方式', '比例', '基数', '原文', '页'],
+  r.penaltyRules.map((p) => [
+    p.payer === 'partyA' ? '甲方' : '乙方',
+    TRIGGER_LABELS[p.trigger],
+    p.kind ? KIND_LABELS[p.kind] : '不明',
+    p.percent ? `${p.percent}%` : '空白',
+    BASE_LABELS[p.base],
+    p.text,
+    p.page ?? '',
+  ]),
+)}
+<h2>四、服务时效</h2>
+${table(
+  ['指标', '时限', '原文'],
+  r.serviceLevels.map((s) => [
+    METRIC_LABELS[s.metric],
+    s.percent ? `≥${s.percent}%` : s.minutes !== null ? formatMinutes(s.minutes) : `${s.seconds}秒`,
+    s.text,
+  ]),
+)}
+<h2>五、保密审查</h2>
+${table(
+  ['严重程度', '偏离', '原文'],
+  extras.deviations.map((d) => [SEVERITY_LABELS[d.severity], d.message, d.quote]),
+)}
+${
+  extras.disagreements.length
+    ? table(
+        ['保密协议与主合同不一致'],
+        extras.disagreements.map((d) => [d.message]),
+      )
+    : ''
+}
+<h2>六、批注</h2>
+${table(
+  ['状态', '原文', '意见', '标签', '审阅人', '时间'],
+  (c.annotations ?? [])
+    .filter((a) => !a.deleted)
+    .map((a) => [
+      ANNOTATION_STATUS_LABELS[a.status],
+      a.anchor.quote,
+      a.comment,
+      a.tags.join('、'),
+      a.reviewer,
+      a.updatedAt.slice(0, 16).replace('T', ' '),
+    ]),
+)}
+<h2>七、计算方案</h2>
+${table(
+  ['方案', '金额（元）', '过程'],
+  (c.scenarios ?? []).map((s) => [s.name, s.totalYuan ?? '', s.summary]),
+)}
+<h2>八、签字</h2>
+<p>${c.signOff ? `${esc(c.signOff.by)} 于 ${esc(c.signOff.at.slice(0, 16).replace('T', ' '))} 签字确认。${esc(c.signOff.note)}` : '尚未签字确认。'}</p>
+</body></html>`;
+}
+
+/** The review as an XLSX workbook: key terms, findings, penalties, service levels, annotations. */
+export async function reportXlsx(c: StoredContract, extras: ExportExtras): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Qiyue 契阅';
+  const sheet = (name: string, head: string[], body: unknown[][], widths: number[]) => {
+    const s = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    s.addRow(head).font = { bold: true };
+    for (const row of body) s.addRow(row.map((x) => (x === null || x === undefined ? '' : x)));
+    widths.forEach((w, i) => (s.getColumn(i + 1).width = w));
+  };
+  const r = c.report;
+  sheet(
+    '关键条款',
+    ['项目', '值', '页'],
+    r.keyTerms.map((t) => [t.label, t.value, t.page]),
+    [16, 60, 6],
+  );
+  sheet(
+    '问题',
+    ['严重程度', '规则', '说明', '原文', '页'],
+    r.findings.map((f) => [SEVERITY_LABELS[f.severity], f.ruleId, f.message, f.quote, f.page]),
+    [8, 26, 50, 50, 6],
+  );
+  sheet(
+    '违约金',
+    ['违约方', '情形', '方式', '比例%', '基数', '原文'],
+    r.penaltyRules.map((p) => [
+      p.payer,
+      TRIGGER_LABELS[p.trigger],
+      p.kind,
+      p.percent,
+      BASE_LABELS[p.base],
+      p.text,
+    ]),
+    [8, 14, 14, 8, 14, 80],
+  );
+  sheet(
+    '服务时效',
+    ['指标', '分钟', '百分比', '原文'],
+    r.serviceLevels.map((s) => [METRIC_LABELS[s.metric], s.minutes, s.percent, s.text]),
+    [10, 8, 8, 60],
+  );
+  sheet(
+    '保密审查',
+    ['严重程度', '偏离', '原文'],
+    extras.deviations.map((d) => [SEVERITY_LABELS[d.severity], d.message, d.quote]),
+    [8, 50, 60],
+  );
+  sheet(
+    '批注',
+    ['状态', '原文', '意见', '标签', '审阅人', '时间'],
+    (c.annotations ?? [])
+      .filter((a) => !a.deleted)
+      .map((a) => [
+        ANNOTATION_STATUS_LABELS[a.status],
+        a.anchor.quote,
+        a.comment,
+        a.tags.join('、'),
+        a.reviewer,
+        a.updatedAt,
+      ]),
+    [8, 40, 40, 16, 10, 20],
+  );
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
