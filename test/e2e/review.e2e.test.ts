@@ -118,6 +118,12 @@ describe('review seed 003 in the app', () => {
       .locator('tbody tr', { hasText: '内蒙古自治区大数据中心' });
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toContain('375,980.00');
+    // Opening it asks for the password again to display the PDF.
+    await row.getByTestId('open').click();
+    await page.getByTestId('viewer-password').fill('user123');
+    await page.getByTestId('viewer-password').press('Enter');
+    await page.locator('.pdf-page[data-rendered="true"]').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('back').click();
   });
 
   it('deletes a contract with undo, and keyboard moves through the outline', async () => {

@@ -183,10 +183,19 @@ export function PdfViewer({
   const [scale, setScale] = useState(1.25);
   const [current, setCurrent] = useState(1);
   const scroller = useRef<HTMLDivElement>(null);
+  const [passwordPrompt, setPasswordPrompt] = useState<{
+    update: (pw: string) => void;
+    wrong: boolean;
+  } | null>(null);
+  const [password, setPassword] = useState('');
 
   useEffect(() => {
     const task = openPdf(data);
     let live = true;
+    // An encrypted PDF (imported with its password) asks for it again to display.
+    task.onPassword = (update: (pw: string) => void, reason: number) => {
+      if (live) setPasswordPrompt({ update, wrong: reason === 2 });
+    };
     task.promise.then(async (d) => {
       const list: PageInfo[] = [];
       for (let i = 1; i <= d.numPages; i++) {
@@ -304,7 +313,34 @@ export function PdfViewer({
           if (positions.length) onSelectText(positions, quote);
         }}
       >
-        {!doc && <div className="loading">{t('viewer.loading')}</div>}
+        {passwordPrompt && (
+          <form
+            className="password"
+            onSubmit={(e) => {
+              e.preventDefault();
+              passwordPrompt.update(password);
+              setPasswordPrompt(null);
+              setPassword('');
+            }}
+          >
+            <label>
+              {passwordPrompt.wrong
+                ? '密码不正确，请重新输入：'
+                : '此 PDF 已加密，请输入打开密码以显示：'}
+              <input
+                type="password"
+                autoFocus
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                data-testid="viewer-password"
+              />
+            </label>
+            <button className="primary" type="submit">
+              打开
+            </button>
+          </form>
+        )}
+        {!doc && !passwordPrompt && <div className="loading">{t('viewer.loading')}</div>}
         {pages.map((p, i) => (
           <PageView
             key={i}
