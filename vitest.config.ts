@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two cores: more workers only make the end-to-end tests (each with its Chromium) contend.
+    maxWorkers: 2,
   },
 });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { compareContracts, matrixCsv } from '../../shared/domain/compare/matrix';
 import { defaultDataDir } from '../main/store/paths';
-import { importFiles, writeOut } from './import-files';
+import { importFiles, runCli, writeOut } from './import-files';
 
 const USAGE = 'usage: npm run compare -- [--format json|csv] [--data-dir DIR] FILE…';
 
@@ -47,10 +47,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

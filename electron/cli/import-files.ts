@@ -46,3 +46,14 @@ export async function importFiles(
 export function writeOut(text: string): Promise<void> {
   return new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
 }
+
+/** Runs a command-line `main`, exiting with its code; an unexpected error is one line on stderr and exit 1. */
+export function runCli(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -17,7 +17,7 @@ import {
   TRIGGER_LABELS,
   formatMinutes,
 } from '../../shared/domain/labels';
-import { importFiles, writeOut } from './import-files';
+import { importFiles, runCli, writeOut } from './import-files';
 import { defaultDataDir } from '../main/store/paths';
 
 interface Args {
@@ -148,10 +148,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

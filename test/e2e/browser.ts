@@ -69,3 +69,15 @@ export async function launchApp(prefix: string): Promise<AppSession> {
     },
   };
 }
+
+/** {@link launchApp} with seed PDFs already imported into its store. */
+export async function launchAppWith(prefix: string, seedPdfs: string[]): Promise<AppSession> {
+  const app = await launchApp(prefix);
+  for (const file of seedPdfs) {
+    await app.harness.store.importContract(
+      path.basename(file),
+      new Uint8Array(fs.readFileSync(file)),
+    );
+  }
+  return app;
+}

@@ -4,26 +4,21 @@
  * the KPI rubric with two deductions → grade and refund; seed 001 — mark a checklist item done
  * with a note, reload, and it is still done.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, SCREENSHOTS, type AppSession } from './browser';
+import { launchAppWith, SCREENSHOTS, type AppSession } from './browser';
 import { seedPath } from '../support/seeds';
 
 let app: AppSession;
 let page: Page;
 
 beforeAll(async () => {
-  app = await launchApp('qiyue-e2e-calc-');
+  app = await launchAppWith(
+    'qiyue-e2e-calc-',
+    ['001_18cfc68e7d229bba', '004_df6ca03d82af185a'].map((n) => seedPath(n, 'pdf')),
+  );
   page = app.page;
-  for (const name of ['001_18cfc68e7d229bba', '004_df6ca03d82af185a']) {
-    const file = seedPath(name, 'pdf');
-    await app.harness.store.importContract(
-      path.basename(file),
-      new Uint8Array(fs.readFileSync(file)),
-    );
-  }
 });
 
 afterAll(async () => {

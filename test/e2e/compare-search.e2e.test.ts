@@ -3,26 +3,21 @@
  * across them (each hit opening its page with the match highlighted), and the NDA playbook
  * deviations. Screenshots go to test-output/e2e/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, SCREENSHOTS, type AppSession } from './browser';
+import { launchAppWith, SCREENSHOTS, type AppSession } from './browser';
 import { SEED_NAMES, seedPath } from '../support/seeds';
 
 let app: AppSession;
 let page: Page;
 
 beforeAll(async () => {
-  app = await launchApp('qiyue-e2e-cmp-');
+  app = await launchAppWith(
+    'qiyue-e2e-cmp-',
+    SEED_NAMES.map((n) => seedPath(n, 'pdf')),
+  );
   page = app.page;
-  for (const name of SEED_NAMES) {
-    const file = seedPath(name, 'pdf');
-    await app.harness.store.importContract(
-      path.basename(file),
-      new Uint8Array(fs.readFileSync(file)),
-    );
-  }
 });
 
 afterAll(async () => {

@@ -4,11 +4,10 @@
  * clicking each brings its highlight into view. Also the penalties, service-level and NDA
  * panels. Screenshots go to test-output/e2e/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, SCREENSHOTS, type AppSession } from './browser';
+import { launchAppWith, SCREENSHOTS, type AppSession } from './browser';
 import { seedPath } from '../support/seeds';
 
 const OUT = SCREENSHOTS;
@@ -17,15 +16,11 @@ let app: AppSession;
 let page: Page;
 
 beforeAll(async () => {
-  app = await launchApp('qiyue-e2e-findings-');
+  app = await launchAppWith(
+    'qiyue-e2e-findings-',
+    ['003_2fd1bbbed6f06600', '004_df6ca03d82af185a'].map((n) => seedPath(n, 'pdf')),
+  );
   page = app.page;
-  for (const name of ['003_2fd1bbbed6f06600', '004_df6ca03d82af185a']) {
-    const file = seedPath(name, 'pdf');
-    await app.harness.store.importContract(
-      path.basename(file),
-      new Uint8Array(fs.readFileSync(file)),
-    );
-  }
 });
 
 afterAll(async () => {

@@ -128,12 +128,14 @@ describe('review seed 003 in the app', () => {
 
   it('deletes a contract with undo, and keyboard moves through the outline', async () => {
     const rows = page.getByTestId('contract-list').locator('tbody tr');
+    // The library has listed all three contracts imported so far.
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
     const before = await rows.count();
     await rows.first().getByTestId('remove').click();
     await page.getByTestId('undo-delete').waitFor();
-    expect(await rows.count()).toBe(before - 1);
+    await expect.poll(() => rows.count()).toBe(before - 1);
     await page.getByTestId('undo-delete').getByRole('button').click();
-    expect(await rows.count()).toBe(before);
+    await expect.poll(() => rows.count()).toBe(before);
     expect((await harness.store.list()).length).toBe(before);
 
     await rows.first().getByTestId('open').click();
@@ -147,6 +149,7 @@ describe('review seed 003 in the app', () => {
 
   it('imports a file dropped onto the library window', async () => {
     await page.getByTestId('back').click();
+    await page.locator('.library').waitFor();
     const b64 = fs.readFileSync(seedPath('004_df6ca03d82af185a', 'txt')).toString('base64');
     const dt = await page.evaluateHandle((data) => {
       const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));

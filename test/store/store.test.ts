@@ -89,7 +89,7 @@ describe('ContractStore', () => {
     const imported: number[] = [];
     // A fresh folder each round would not test a kill during the second or later write, so the
     // rounds share one; later rounds find earlier files already imported and go further.
-    for (const delay of [150, 400, 700, 1000, 1300, 1600, 2000, 2500]) {
+    for (const delay of [150, 400, 700, 1000, 1500, 2000, 3000, 4500]) {
       const child = spawn(
         process.execPath,
         ['--import', 'tsx', cli, '--json', '--data-dir', dir, ...files],

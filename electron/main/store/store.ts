@@ -167,12 +167,7 @@ export class ContractStore {
     return this.serialize(async () => {
       let release: () => Promise<void>;
       try {
-        release = await lockfile.lock(this.dataDir, {
-          lockfilePath: path.join(this.dataDir, 'store.lock'),
-          stale: 5000,
-          update: 2000,
-          retries: { retries: 30, factor: 1.2, minTimeout: 100, maxTimeout: 1000 },
-        });
+        release = await this.acquireLock();
       } catch (err) {
         throw new QiyueError(
           'store-locked',
@@ -189,6 +184,40 @@ export class ContractStore {
         await release();
       }
     });
+  }
+
+  /**
+   * The cross-process write lock (proper-lockfile), with the owner's PID beside it so that a lock
+   * left by a writer that was killed is taken over at once instead of after it goes stale.
+   */
+  private async acquireLock(): Promise<() => Promise<void>> {
+    const lockPath = path.join(this.dataDir, 'store.lock');
+    const ownerFile = path.join(this.dataDir, 'store.lock.owner');
+    const options = {
+      lockfilePath: lockPath,
+      stale: 5000,
+      update: 2000,
+    };
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(this.dataDir, { ...options, retries: 0 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+      const owner = Number(await fs.readFile(ownerFile, 'utf8').catch(() => 'NaN'));
+      if (Number.isInteger(owner) && owner !== process.pid && !processAlive(owner)) {
+        await fs.rm(lockPath, { recursive: true, force: true });
+        await fs.rm(ownerFile, { force: true });
+      }
+      release = await lockfile.lock(this.dataDir, {
+        ...options,
+        retries: { retries: 30, factor: 1.2, minTimeout: 100, maxTimeout: 1000 },
+      });
+    }
+    await fs.writeFile(ownerFile, String(process.pid));
+    return async () => {
+      await fs.rm(ownerFile, { force: true });
+      await release();
+    };
   }
 
   /** All contracts, newest import first. Re-reads the file so other processes' writes show. */
