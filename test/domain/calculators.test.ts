@@ -19,6 +19,7 @@ import {
   tailFromScore,
 } from '../../shared/domain/calculators/kpi';
 import { addWorkingDays, isWorkingDay } from '../../shared/domain/calendar/holidays';
+import { dailyFee } from '../../shared/domain/calculators/daily-fee';
 
 const late004 = {
   baseYuan: '1160000.00',
@@ -220,6 +221,14 @@ describe('lump-sum and per-occurrence penalties', () => {
     const r = countedPenalty(input);
     expect(r.totalYuan).toBe(total);
     expect(r.terminationApplies).toBe(termination);
+  });
+
+  it('estimates the daily fee from the total and the service period (seed 002: 3,200.00)', () => {
+    const contract = {
+      totalAmount: { yuan: '1168000.00' },
+      servicePeriod: { start: null, end: '2025-12-31', months: 12, text: '' },
+    } as unknown as Parameters<typeof dailyFee>[0];
+    expect(dailyFee(contract)).toMatchObject({ yuan: '3200.00' });
   });
 
   it('seed 002: 200 % of the daily fee for each day of a refused transition', () => {

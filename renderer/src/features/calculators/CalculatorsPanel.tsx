@@ -27,6 +27,7 @@ import {
   type RubricAdjustment,
 } from '../../../../shared/domain/calculators/kpi';
 import { extractSubItems } from '../../../../shared/domain/terms/sub-items';
+import { dailyFee } from '../../../../shared/domain/calculators/daily-fee';
 import type { Scenario } from '../../../../shared/domain/checklist';
 import { call } from '../../lib/ipc';
 import { formatYuan } from '../../lib/format';
@@ -105,7 +106,13 @@ function PenaltyCalculator({
     setRuleId(id);
     setPercent(r.percent ?? '');
     setKind(r.kind ?? 'per_day');
-    setBase(r.base === 'contract_total' ? total : '');
+    setBase(
+      r.base === 'contract_total'
+        ? total
+        : r.base === 'daily_fee'
+          ? (dailyFee(report.contract)?.yuan ?? '')
+          : '',
+    );
     setResult(null);
     onSelect(`penalty:${r.id}`, r.anchor);
   };
@@ -183,6 +190,9 @@ function PenaltyCalculator({
             inputMode="decimal"
           />
         </label>
+        {rule?.base === 'daily_fee' && dailyFee(report.contract) && (
+          <p className="hint">估算：{dailyFee(report.contract)!.basis}，可修改</p>
+        )}
         {rule?.base === 'sub_item_budget' && subItems.length > 0 && (
           <label>
             选择分项
