@@ -9,6 +9,7 @@ import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import { startsWithHeadingNumber } from '../clauses/numbering';
+import { isHeadingLine } from '../text/sentences';
 import { addMonths, findDates, monthsBetween } from './dates';
 import {
   PERCENT_OF_TOTAL_RE,
@@ -453,11 +454,7 @@ const PAY_VERB = /支付|付款|预付|拨付|尾款|首付/;
 export function installmentCondition(sentence: string): string {
   // Drop heading lines the sentence starts with (`资金支付条件及时间：`, `2.2付款方式`), join the rest.
   const lines = sentence.split('\n').map((l) => l.trim());
-  const isHeading = (l: string) =>
-    !l ||
-    (/[：:]$/.test(l) && l.length <= 20) ||
-    (startsWithHeadingNumber(l) && l.length <= 30 && !/[，,。；;]/.test(l));
-  while (lines.length > 1 && isHeading(lines[0])) lines.shift();
+  while (lines.length > 1 && isHeadingLine(lines[0])) lines.shift();
   let body = lines.join('');
   body = body
     .replace(/^[\s(（]*[\d一二三四五六七八九十]+[)）、.．]\s*/, '')

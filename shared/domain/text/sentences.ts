@@ -10,7 +10,8 @@ export interface TextSpan {
   end: number;
 }
 
-function isHeadingLine(line: string): boolean {
+/** Whether a line is a heading rather than sentence text (`八、违约条款`, `资金支付条件及时间：`, `【解除终止程序】`). */
+export function isHeadingLine(line: string): boolean {
   const l = line.trim();
   return (
     !l ||
