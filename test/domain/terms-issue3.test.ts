@@ -225,6 +225,32 @@ describe('NDA terms', () => {
   });
 });
 
+describe('a standalone NDA', () => {
+  it('is read as one agreement over the whole document, with its terms and penalty', () => {
+    const d = doc([
+      '保密协议',
+      '甲方：某某市大数据中心',
+      '乙方：某某科技有限公司',
+      '第一条 保密信息',
+      '本协议所称保密信息，是指甲方以任何形式提供的业务数据、系统资料。',
+      '第二条 保密义务',
+      '乙方仅能向参与本项目的员工披露保密信息，未经甲方书面同意，不得向任何第三方披露。',
+      '发生泄密的，乙方应在24小时内书面通知甲方。',
+      '第三条 保密期限',
+      '保密期限为自本协议签订之日起至合作结束后五年。本协议终止后，保密义务仍然有效。',
+      '第四条 违约责任',
+      '乙方违反本协议的，应向甲方支付合同金额10%的违约金。',
+    ]);
+    const [nda] = extractNdaTerms(d.text, d.clauses, extractPenaltyRules(d.text, d.clauses));
+    expect(nda.source).toBe('agreement');
+    expect(nda.duration?.value).toContain('合作结束后五年');
+    expect(nda.breachNoticeHours?.value).toBe(24);
+    expect(nda.recipients?.value).toContain('仅能向参与本项目的员工');
+    expect(nda.survival).not.toBeNull();
+    expect(nda.penaltyRuleIds).toHaveLength(1);
+  });
+});
+
 describe('score and grade bands', () => {
   it('reads tail payments by score and grades by score', () => {
     const text =

@@ -68,7 +68,11 @@ function firstMatch<T>(
 const num = (s: string) => (/^\d/.test(s) ? Number(s) : parseChineseInteger(s));
 
 /** Reads the NDA terms of one region of the document. */
-function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[]) {
+/**
+ * The terms of one region. In an agreement every penalty is about secrecy (`anyPenalty`); in a
+ * contract's 保密 clause only penalties for a confidentiality breach count.
+ */
+function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[], anyPenalty = false) {
   const spans = sentenceSpans(text, region.start, region.end);
   return {
     scope: firstMatch(
@@ -110,7 +114,7 @@ function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[]) {
     survival: firstMatch(
       text,
       spans,
-      /(?:终止|解除|届满|履行完毕|离职)[^。；]{0,24}?(?:后|之后)?[^。；]{0,10}(?:仍|继续|依然)(?:有效|履行|承担|负有|应)|长期有效|不受[^。；]{0,16}(?:终止|届满|解除)[^。；]{0,6}影响|无论[^。；]{0,30}(?:终止|解除)[^。；]{0,12}(?:仍|均)/,
+      /(?:终止|解除|届满|履行完毕|离职)[^。；]{0,24}?(?:后|之后)?[^。；]{0,10}(?:仍然|仍|继续|依然)(?:有效|履行|承担|负有|应)|长期有效|不受[^。；]{0,16}(?:终止|届满|解除)[^。；]{0,6}影响|无论[^。；]{0,30}(?:终止|解除)[^。；]{0,12}(?:仍|均)/,
       (m) => m[0],
     ),
     penaltyRuleIds: penaltyRules
@@ -118,7 +122,7 @@ function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[]) {
         (r) =>
           r.span.start >= region.start &&
           r.span.start < region.end &&
-          r.trigger === 'confidentiality_breach',
+          (anyPenalty || r.trigger === 'confidentiality_breach'),
       )
       .map((r) => r.id),
   };
@@ -135,6 +139,30 @@ export function extractNdaTerms(
   penaltyRules: PenaltyRule[],
 ): NdaTerms[] {
   const out: NdaTerms[] = [];
+  // A standalone NDA: the document itself is titled 保密协议 — one agreement over the whole text.
+  const title =
+    text
+      .slice(0, 200)
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? '';
+  if (
+    /保密(?:协议|协议书|合同|承诺书)$/.test(title) &&
+    !clauses.some((c) => c.category === 'annex' && c.level === 0)
+  ) {
+    const party = /乙\s*方\s*[：:]\s*([\u4e00-\u9fff·]{2,4})\s*(?:\n|$)/.exec(text.slice(0, 400));
+    return [
+      {
+        id: 'nda1',
+        source: /个人/.test(title) || party ? 'personal_agreement' : 'agreement',
+        title,
+        clauseIds: clauses.map((c) => c.id),
+        recipientName: party ? party[1] : null,
+        ...termsOf(text, { start: 0, end: text.length }, penaltyRules, true),
+        span: { start: 0, end: text.length },
+      },
+    ];
+  }
   const annexes = clauses.filter((c) => c.category === 'annex' && c.level === 0);
   const inAnnex = (c: Clause) => annexes.some((a) => c.start >= a.start && c.start < a.end);
   const mainConf = clauses.filter((c) => c.category === 'confidentiality' && !inAnnex(c));
@@ -187,7 +215,7 @@ export function extractNdaTerms(
       title,
       clauseIds: clauses.filter((c) => c.start >= a.start && c.start < a.end).map((c) => c.id),
       recipientName: party ? party[1] : null,
-      ...termsOf(text, region, penaltyRules),
+      ...termsOf(text, region, penaltyRules, true),
       span: region,
     });
   }
