@@ -59,6 +59,7 @@ export const CATEGORY_LABELS: Record<ClauseCategory, string> = {
 
 const RULES: [ClauseCategory, RegExp][] = [
   ['performance_bond', /履约保证金|履约保函|履约担保/],
+  ['other', /投标保证金|投标有效期|投标人须知|招标公告/],
   ['force_majeure', /不可抗力/],
   ['dispute_resolution', /争议|纠纷|仲裁|诉讼|法律适用/],
   ['confidentiality', /保密|秘密|泄密/],

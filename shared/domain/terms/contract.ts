@@ -426,7 +426,7 @@ function extractBond(text: string, clauses: Clause[], total: Decimal | null) {
     for (const s of sentences(text, region.start, region.end)) {
       const seg = text.slice(s.start, s.end);
       if (!/履约保证金|履约保函|履约担保/.test(seg) && region.end === text.length) continue;
-      if (!/保证金|保函/.test(seg)) continue;
+      if (!/保证金|保函/.test(seg) || /投标保证金|质量保证金|投标保函/.test(seg)) continue;
       const pct = /(\d+(?:\.\d+)?)\s*[%％]/.exec(seg);
       const money = findMoney(seg, s.start)[0];
       if (!pct && !money) continue;

@@ -107,7 +107,12 @@ export function markupToLines(source: string): string[] {
       line.includes('\t') ||
       para.includes('\t') ||
       startsWithHeadingNumber(trimmed) ||
-      /^[-—–\s(（]*以下无正文/.test(trimmed);
+      /^[-—–\s(（]*以下无正文/.test(trimmed) ||
+      // A plain-text line break is a real one after a finished sentence, a field (`合同编号：`) or
+      // a heading, and before a new field (`乙方（供应商）：`); OCR wraps mid-sentence otherwise.
+      /[。；;：:！？!?）)」』】]$/.test(para.trimEnd()) ||
+      /^[\u4e00-\u9fff（）()]{2,12}[：:]/.test(trimmed) ||
+      (startsWithHeadingNumber(para.trim()) && para.trim().length <= 30 && !/[，,。；;]/.test(para));
     if (startsNew) {
       flush();
       para = line;
