@@ -112,7 +112,9 @@ export function markupToLines(source: string): string[] {
       // a heading, and before a new field (`乙方（供应商）：`); OCR wraps mid-sentence otherwise.
       /[。；;：:！？!?）)」』】]$/.test(para.trimEnd()) ||
       /^[\u4e00-\u9fff（）()]{2,12}[：:]/.test(trimmed) ||
-      (startsWithHeadingNumber(para.trim()) && para.trim().length <= 30 && !/[，,。；;]/.test(para));
+      (startsWithHeadingNumber(para.trim()) &&
+        para.trim().length <= 30 &&
+        !/[，,。；;]/.test(para));
     if (startsNew) {
       flush();
       para = line;
