@@ -23,6 +23,22 @@ export interface ExportExtras {
   disagreements: NdaDisagreement[];
 }
 
+/** The live annotations as table rows: status, quote, comment, tags, reviewer, time. */
+function annotationRows(c: StoredContract, time: (iso: string) => string): unknown[][] {
+  return (c.annotations ?? [])
+    .filter((a) => !a.deleted)
+    .map((a) => [
+      ANNOTATION_STATUS_LABELS[a.status],
+      a.anchor.quote,
+      a.comment,
+      a.tags.join('、'),
+      a.reviewer,
+      time(a.updatedAt),
+    ]);
+}
+
+const ANNOTATION_COLUMNS = ['状态', '原文', '意见', '标签', '审阅人', '时间'];
+
 /** REPORT.md document plus extra fields (annotations, scenarios, checklist, signOff, ndaReview). */
 export function reportJson(c: StoredContract, extras: ExportExtras): object {
   return {
@@ -143,17 +159,8 @@ ${
 }
 <h2>六、批注</h2>
 ${table(
-  ['状态', '原文', '意见', '标签', '审阅人', '时间'],
-  (c.annotations ?? [])
-    .filter((a) => !a.deleted)
-    .map((a) => [
-      ANNOTATION_STATUS_LABELS[a.status],
-      a.anchor.quote,
-      a.comment,
-      a.tags.join('、'),
-      a.reviewer,
-      a.updatedAt.slice(0, 16).replace('T', ' '),
-    ]),
+  ANNOTATION_COLUMNS,
+  annotationRows(c, (t) => t.slice(0, 16).replace('T', ' ')),
 )}
 <h2>七、计算方案</h2>
 ${table(
@@ -215,17 +222,8 @@ export async function reportXlsx(c: StoredContract, extras: ExportExtras): Promi
   );
   sheet(
     '批注',
-    ['状态', '原文', '意见', '标签', '审阅人', '时间'],
-    (c.annotations ?? [])
-      .filter((a) => !a.deleted)
-      .map((a) => [
-        ANNOTATION_STATUS_LABELS[a.status],
-        a.anchor.quote,
-        a.comment,
-        a.tags.join('、'),
-        a.reviewer,
-        a.updatedAt,
-      ]),
+    ANNOTATION_COLUMNS,
+    annotationRows(c, (t) => t),
     [8, 40, 40, 16, 10, 20],
   );
   return new Uint8Array(await wb.xlsx.writeBuffer());

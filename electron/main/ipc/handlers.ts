@@ -5,6 +5,7 @@
  */
 import {
   IPC_CONTRACT,
+  type Request,
   isChannel,
   type Channel,
   type ContractSummary,
@@ -26,8 +27,6 @@ import { checklistXlsx } from '../export/checklist-xlsx';
 import { ContractSearch } from '../search/index';
 import { reportHtml, reportJson, reportXlsx } from '../export/report';
 import { exportBundle, importBundle } from '../store/bundle';
-import type { AnnotationStatus } from '../../../shared/domain/annotations';
-import type { Anchor } from '../../../shared/domain/document';
 import {
   checkNdaAgainstContract,
   checkNdaAgainstPlaybook,
@@ -52,6 +51,14 @@ export function summarize(c: StoredContract): ContractSummary {
 }
 
 type Handlers = { [C in Channel]: (req: any) => Promise<Response<C>> };
+
+/** A contract's NDA review: deviations from the stored playbook and NDA-vs-contract disagreements. */
+async function ndaReview(store: ContractStore, c: StoredContract) {
+  return {
+    deviations: checkNdaAgainstPlaybook(c.report, await store.playbook()),
+    disagreements: checkNdaAgainstContract(c.report),
+  };
+}
 
 /** Dates a contract's due dates count from: its own, then the ones the reviewer entered. */
 export function eventsOf(c: StoredContract): PaymentEvents {
@@ -91,21 +98,10 @@ export function createHandlers(store: ContractStore): Handlers {
   return {
     'playbook:get': async () => store.playbook(),
     'playbook:set': async ({ playbook }: { playbook: NdaPlaybook }) => store.setPlaybook(playbook),
-    'nda:check': async ({ id }: { id: string }) => {
-      const c = await store.get(id);
-      return {
-        deviations: checkNdaAgainstPlaybook(c.report, await store.playbook()),
-        disagreements: checkNdaAgainstContract(c.report),
-      };
-    },
-    'annotations:create': async (req: {
-      id: string;
-      anchor: Anchor;
-      comment: string;
-      tags: string[];
-      status: AnnotationStatus;
-      by: string;
-    }) => ({ annotation: await store.addAnnotation(req.id, req) }),
+    'nda:check': async ({ id }: { id: string }) => ndaReview(store, await store.get(id)),
+    'annotations:create': async (req: Request<'annotations:create'>) => ({
+      annotation: await store.addAnnotation(req.id, req),
+    }),
     'annotations:change': async ({
       id,
       annotationId,
@@ -122,10 +118,7 @@ export function createHandlers(store: ContractStore): Handlers {
     }),
     'report:export': async ({ id, format }: { id: string; format: 'json' | 'html' | 'xlsx' }) => {
       const c = await store.get(id);
-      const extras = {
-        deviations: checkNdaAgainstPlaybook(c.report, await store.playbook()),
-        disagreements: checkNdaAgainstContract(c.report),
-      };
+      const extras = await ndaReview(store, c);
       const stem = `审阅报告-${c.fileName.replace(/\.[^.]+$/, '')}`;
       const bytes =
         format === 'json'
