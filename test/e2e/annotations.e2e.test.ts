@@ -63,7 +63,7 @@ describe('annotations in the app', () => {
   it('an annotation made at 100 % lands on the same words at 200 % and after a restart', async () => {
     await openContract(app.harness.url);
     await page.getByRole('button', { name: '缩小' }).click();
-    expect(await page.getByTestId('zoom').textContent()).toBe('100%');
+    await expect.poll(() => page.getByTestId('zoom').textContent()).toBe('100%');
     await page.locator('.pdf-page[data-page="1"][data-rendered="true"]').waitFor();
     // Select the words in the text layer as a reviewer's drag would, then release the mouse.
     await page.evaluate(() => {
@@ -87,7 +87,7 @@ describe('annotations in the app', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'annotation-100.png') });
 
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '放大' }).click();
-    expect(await page.getByTestId('zoom').textContent()).toBe('200%');
+    await expect.poll(() => page.getByTestId('zoom').textContent()).toBe('200%');
     await page.locator('.pdf-page[data-page="1"] .textLayer span').first().waitFor();
     await expect
       .poll(() => annotationOnWords('贵州大数据产业集团有限公司'), { timeout: 10_000 })
@@ -103,7 +103,7 @@ describe('annotations in the app', () => {
       .poll(() => annotationOnWords('贵州大数据产业集团有限公司'), { timeout: 10_000 })
       .toBe(true);
     await page.getByTestId('tab-annotations').click();
-    expect(await page.getByTestId('annotations').textContent()).toContain('李审');
+    await expect.poll(() => page.getByTestId('annotations').textContent()).toContain('李审');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'annotation-after-restart.png') });
   });
 

@@ -44,7 +44,7 @@ describe('calculators and checklist in the app', () => {
     await page
       .getByTestId('calc-rule')
       .selectOption((await lateOption.getAttribute('value')) as string);
-    expect(await page.getByTestId('calc-base').inputValue()).toBe('1160000.00');
+    await expect.poll(() => page.getByTestId('calc-base').inputValue()).toBe('1160000.00');
     await page.getByTestId('calc-days').fill('45');
     await page.getByTestId('calc-run').click();
     const result = page.getByTestId('calc-result');
@@ -69,7 +69,7 @@ describe('calculators and checklist in the app', () => {
     await major.fill('1'); // −40
     const late = rubric.locator('tr', { hasText: '驻场人员出勤管理' }).locator('input').first();
     await late.fill('1'); // −0.5
-    expect(await page.getByTestId('kpi-score').textContent()).toBe('59.5');
+    await expect.poll(() => page.getByTestId('kpi-score').textContent()).toBe('59.5');
     expect(await page.getByTestId('kpi-grade').textContent()).toBe('不合格');
     expect(await page.getByTestId('kpi-refund').textContent()).toBe('¥139,200.00');
     await page.getByTestId('kpi-result').scrollIntoViewIfNeeded();

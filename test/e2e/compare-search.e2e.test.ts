@@ -39,8 +39,8 @@ describe('comparison, search and NDA playbook in the app', () => {
     const diff = page.getByTestId('clause-diff');
     await diff.scrollIntoViewIfNeeded();
     await page.getByTestId('diff-category').selectOption('liability');
-    expect(await diff.locator('del').count()).toBeGreaterThan(0);
-    expect(await diff.locator('ins').count()).toBeGreaterThan(0);
+    await expect.poll(() => diff.locator('del').count()).toBeGreaterThan(0);
+    await expect.poll(() => diff.locator('ins').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'clause-diff.png') });
     // A cell opens its clause beside the PDF.
     await row.locator('td.strictest').click();
@@ -54,7 +54,7 @@ describe('comparison, search and NDA playbook in the app', () => {
     await page.getByTestId('search-run').click();
     const results = page.getByTestId('search-results');
     await results.waitFor();
-    expect(await results.locator('.search-group').count()).toBe(5);
+    await expect.poll(() => results.locator('.search-group').count()).toBe(5);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'search-results.png') });
     const hit = results.locator('.search-group').nth(2).getByTestId('search-hit').first();
     const pageLabel = (await hit.locator('.page').textContent())!.replace('p.', '');

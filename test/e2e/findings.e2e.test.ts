@@ -52,7 +52,7 @@ describe('findings in the app', () => {
     await open('贵州大数据产业集团有限公司');
     await page.getByTestId('tab-findings').click();
     const item = page.locator('.finding[data-rule="amount.written-mismatch"]');
-    expect(await item.count()).toBe(1);
+    await expect.poll(() => item.count()).toBe(1);
     expect(await item.textContent()).toContain('陆佰玖拾捌万捌仟元整');
     await item.click();
     const hl = await expectHighlightInView();
@@ -63,20 +63,22 @@ describe('findings in the app', () => {
 
     // Severity filter: hiding "high" hides the mismatch.
     await page.getByTestId('filter-high').uncheck();
-    expect(await page.locator('.finding[data-rule="amount.written-mismatch"]').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('.finding[data-rule="amount.written-mismatch"]').count())
+      .toBe(0);
     await page.getByTestId('filter-high').check();
   });
 
   it('seed 003: penalties, service levels and NDA panels jump to their clauses', async () => {
     await page.getByTestId('tab-penalties').click();
     const rows = page.getByTestId('penalty-table').locator('tbody tr');
-    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('penalty-table').textContent()).toContain('逾期付款');
     await rows.first().click();
     await expectHighlightInView();
     await page.screenshot({ path: path.join(OUT, '003-penalties.png') });
     await page.getByTestId('tab-nda').click();
-    expect(await page.getByTestId('nda').textContent()).toContain('合作结束后3年');
+    await expect.poll(() => page.getByTestId('nda').textContent()).toContain('合作结束后3年');
     await page.getByTestId('nda').locator('.term-link').first().click();
     await expectHighlightInView();
     await page.screenshot({ path: path.join(OUT, '003-nda.png') });
@@ -86,7 +88,7 @@ describe('findings in the app', () => {
     await open('北京慧正通软科技有限公司');
     await page.getByTestId('tab-findings').click();
     const item = page.locator('.finding[data-rule="pii.personal-id"]').first();
-    expect(await item.textContent()).toContain('320321********4212');
+    await expect.poll(() => item.textContent()).toContain('320321********4212');
     await item.click();
     await expectHighlightInView();
     await page.waitForTimeout(300);
