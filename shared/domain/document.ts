@@ -3,7 +3,7 @@
  * every character on its page, so that any span of the text can be turned back into PDF
  * rectangles (PDF user space, origin bottom-left, units of 1/72 inch).
  */
-import { spacingMask } from './text/normalize';
+import { canonicalText, spacingMask } from './text/normalize';
 
 /** Source formats Qiyue imports (REPORT.md `source.format`). */
 export type SourceFormat = 'pdf' | 'txt' | 'md' | 'docx';
@@ -50,8 +50,9 @@ export interface CharBox {
 }
 
 /**
- * Accumulates lines into a {@link SourceDocument}, applying the whitespace rules of
- * `text/normalize.ts` to each line and keeping each surviving character's box.
+ * Accumulates lines into a {@link SourceDocument}, mapping radicals to the ideographs they
+ * stand for and applying the whitespace rules of `text/normalize.ts` to each line, keeping each
+ * surviving character's box.
  */
 export class TextBuilder {
   private parts: string[] = [];
@@ -64,7 +65,8 @@ export class TextBuilder {
   }
 
   /** Appends one line (without its break); `boxes[i]` is the box of `line[i]` when given. */
-  addLine(line: string, boxes?: (CharBox | null)[]): void {
+  addLine(raw: string, boxes?: (CharBox | null)[]): void {
+    const line = canonicalText(raw);
     const keep = spacingMask(line);
     let out = '';
     for (let i = 0; i < line.length; i++) {

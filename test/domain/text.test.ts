@@ -1,7 +1,7 @@
 /** Table-driven tests of the text layer: whitespace rules, numerals, money, dates, markup. */
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { normalizeLine } from '../../shared/domain/text/normalize';
+import { canonicalText, normalizeLine } from '../../shared/domain/text/normalize';
 import {
   parseChineseInteger,
   parseWrittenAmount,
@@ -151,5 +151,27 @@ describe('markupToLines', () => {
       '第二段',
       '(二) 成交结果',
     ]);
+  });
+});
+
+describe('radicals extracted from PDFs read as the ideographs they stand for', () => {
+  it('maps Kangxi and supplement radicals and compatibility ideographs, one unit for one', () => {
+    expect(canonicalText('⼈⺠币壹佰元，第1⻚，甲⽅、⼄⽅，详⻅附件')).toBe(
+      '人民币壹佰元，第1页，甲方、乙方，详见附件',
+    );
+    expect(canonicalText('違約金 ABC 123，。')).toBe('違約金 ABC 123，。');
+    for (const [from, to] of [
+      [0x2e80, 0x2eff],
+      [0x2f00, 0x2fdf],
+      [0xf900, 0xfaff],
+    ]) {
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCharCode(c);
+        const out = canonicalText(ch);
+        expect(out.length).toBe(1);
+        // Either unchanged (unassigned or no equivalent) or a unified ideograph.
+        if (out !== ch) expect(out).toMatch(/[\u3400-\u4dbf\u4e00-\u9fff]/);
+      }
+    }
   });
 });

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { TextBuilder, type CharBox, type SourceDocument } from '../../../shared/domain/document';
 import { QiyueError } from '../../../shared/domain/errors';
 import { startsWithHeadingNumber } from '../../../shared/domain/clauses/numbering';
-import { isHan } from '../../../shared/domain/text/normalize';
+import { canonicalText, isHan } from '../../../shared/domain/text/normalize';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -114,7 +114,7 @@ function pageLines(items: TextItemLike[], pageIndex: number): PdfLine[] {
         }
       }
       const boxes = itemBoxes(item, pageIndex);
-      cur!.text += item.str;
+      cur!.text += canonicalText(item.str);
       cur!.boxes.push(...boxes);
       cur!.x2 = Math.max(cur!.x2, x + item.width);
       cur!.h = Math.max(cur!.h, h);
@@ -134,8 +134,52 @@ function pageLines(items: TextItemLike[], pageIndex: number): PdfLine[] {
   return lines;
 }
 
+/** A page number on its own: `3`, `- 3 -`, `第 3 页`, `第3页 共20页`, `共20页 第3页`, `3/20`, `Page 3 of 20`. */
 const PAGE_NUMBER =
-  /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+  /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，/]?\s*第\s*\d+\s*页|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
+
+/** Share of the page height, at the top and at the bottom, where headers and footers sit. */
+const MARGIN_ZONE = 0.12;
+
+/** A line's text with digits generalised and spaces dropped: the same running header or footer on every page gives the same key. */
+function runningKey(text: string): string {
+  return text.replace(/\s+/g, '').replace(/\d+/g, '#');
+}
+
+/**
+ * Running headers and footers: lines in the top or bottom {@link MARGIN_ZONE} of their page
+ * whose text (digits aside) recurs in that zone on at least two pages and on at least 40 % of
+ * the document's pages (a cover page or odd/even headers aside). They are page furniture, not
+ * contract text: left in, they would split a sentence that runs across a page break.
+ *
+ * @param pages lines per page, each with the page's height in PDF points
+ * @returns the set of lines to drop
+ */
+function runningLines(pages: { lines: PdfLine[]; height: number }[]): Set<PdfLine> {
+  const drop = new Set<PdfLine>();
+  if (pages.length < 2) return drop;
+  const inZone = (l: PdfLine, height: number) =>
+    l.y > height * (1 - MARGIN_ZONE) || l.y < height * MARGIN_ZONE;
+  const pagesByKey = new Map<string, Set<number>>();
+  for (const { lines, height } of pages) {
+    for (const l of lines) {
+      if (!inZone(l, height)) continue;
+      const key = runningKey(l.text);
+      if (!key) continue;
+      let set = pagesByKey.get(key);
+      if (!set) pagesByKey.set(key, (set = new Set()));
+      set.add(l.page);
+    }
+  }
+  const needed = Math.max(2, Math.ceil(pages.length * 0.4));
+  for (const { lines, height } of pages) {
+    for (const l of lines) {
+      if (inZone(l, height) && (pagesByKey.get(runningKey(l.text))?.size ?? 0) >= needed)
+        drop.add(l);
+    }
+  }
+  return drop;
+}
 
 /**
  * Imports a PDF's text layer.
@@ -174,8 +218,7 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
     );
   }
   try {
-    const lines: PdfLine[] = [];
-    let rightEdges: number[] = [];
+    const pages: { lines: PdfLine[]; height: number }[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       let page;
       let content;
@@ -195,11 +238,19 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
           !/^[•·●○■□◆▪\-–—*]?$/.test(l.text.trim()) &&
           !(PAGE_NUMBER.test(l.text.trim()) && (l.y < 72 || l.y > height - 72)),
       );
-      if (pl.length) pl[pl.length - 1].last = true;
-      lines.push(...pl);
-      rightEdges = rightEdges.concat(pl.filter((l) => !l.text.includes('\t')).map((l) => l.x2));
+      pages.push({ lines: pl, height });
       page.cleanup();
     }
+    const running = runningLines(pages);
+    const lines: PdfLine[] = [];
+    for (const { lines: all } of pages) {
+      const pl = all.filter((l) => !running.has(l));
+      for (const l of pl) l.last = false;
+      if (pl.length) pl[pl.length - 1].last = true;
+      lines.push(...pl);
+    }
+    const rightEdges = lines.filter((l) => !l.text.includes('\t')).map((l) => l.x2);
+    const pitch = linePitch(lines);
     const visible = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
     if (visible === 0) {
       throw new QiyueError(
@@ -212,7 +263,7 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
     const builder = new TextBuilder(true);
     let para: PdfLine | null = null;
     for (const line of lines) {
-      if (para && continues(para, line, right)) {
+      if (para && continues(para, line, right, pitch)) {
         para.text += line.text;
         para.boxes.push(...line.boxes);
         para.x2 = line.x2;
@@ -231,14 +282,37 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
   }
 }
 
+/**
+ * The document's usual distance between baselines of consecutive lines of body text, in PDF
+ * points (the median over same-page pairs of tab-free lines of one size), or 0 when unknown.
+ * Chinese documents set anything from single spacing to the 公文 standard's 28.95 pt pitch
+ * on 16 pt type (GB/T 9704), so a fixed multiple of the font size cannot tell a wrapped line.
+ */
+function linePitch(lines: PdfLine[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1];
+    const b = lines[i];
+    if (a.page !== b.page || a.text.includes('\t') || b.text.includes('\t')) continue;
+    if (Math.abs(a.h - b.h) >= 1.5) continue;
+    const gap = a.y - b.y;
+    if (gap > 0 && gap < Math.max(a.h, b.h) * 2.5) gaps.push(gap);
+  }
+  if (!gaps.length) return 0;
+  gaps.sort((x, y) => x - y);
+  return gaps[Math.floor(gaps.length / 2)];
+}
+
 /** Whether `next` continues the paragraph `prev` (a line wrapped in mid-sentence). */
-function continues(prev: PdfLine, next: PdfLine, right: number): boolean {
+function continues(prev: PdfLine, next: PdfLine, right: number, pitch: number): boolean {
   if (prev.text.includes('\t') || next.text.includes('\t')) return false;
   if (prev.x2 < right - prev.h * 2) return false;
   if (startsWithHeadingNumber(next.text.trim())) return false;
   if (prev.page === next.page) {
     const gap = prev.y - next.y;
-    return gap > 0 && gap < Math.max(prev.h, next.h) * 1.6 && Math.abs(next.h - prev.h) < 1.5;
+    const h = Math.max(prev.h, next.h);
+    const limit = Math.min(Math.max(h * 1.6, pitch * 1.15), h * 2.5);
+    return gap > 0 && gap <= limit && Math.abs(next.h - prev.h) < 1.5;
   }
   // Across a page break: only when the previous page's last line was full and unfinished.
   return prev.last && next.page === prev.page + 1 && !/[。；：！？]$/.test(prev.text.trim());

@@ -6,6 +6,7 @@
  */
 import MiniSearch from 'minisearch';
 import { cjkTokens } from '../../../shared/domain/search/tokenize';
+import { canonicalText } from '../../../shared/domain/text/normalize';
 import { anchorFor, type Anchor, type SourceDocument } from '../../../shared/domain/document';
 import type { ContractStore, StoredContract } from '../store/store';
 import { importFile } from '../import/index';
@@ -89,7 +90,7 @@ export class ContractSearch {
     const contracts = await this.store.list();
     const index = await this.ensureIndex(contracts);
     const byContract = new Map<string, SearchHit[]>();
-    const needle = q.replace(/\s+/g, '');
+    const needle = canonicalText(q).replace(/\s+/g, '');
     for (const r of index.search(q)) {
       const c = contracts.find((x) => x.id === r.contractId)!;
       const clause = c.report.clauses.find((x) => x.id === r.clauseId)!;

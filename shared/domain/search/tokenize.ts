@@ -4,14 +4,17 @@
  * words. Bigrams are the standard index for CJK text without a dictionary (as in Lucene's CJK
  * analyzer); queries are tokenised the same way and matched with AND.
  */
+import { canonicalText } from '../text/normalize';
+
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
-/** Tokens of `text` (see module doc). */
+/** Tokens of `text` (see module doc); radicals pasted from a PDF count as their ideographs. */
 export function cjkTokens(text: string): string[] {
   const out: string[] = [];
   const runs =
-    text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*/g) ??
-    [];
+    canonicalText(text).match(
+      /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*/g,
+    ) ?? [];
   for (const run of runs) {
     if (HAN.test(run[0])) {
       if (run.length === 1) out.push(run);

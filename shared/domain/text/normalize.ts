@@ -14,6 +14,52 @@ const CJK_PUNCT =
   /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7]/;
 const SPACE = /[ \t\u00a0\u2000-\u200b\u3000\ufeff]/;
 
+/**
+ * Han characters that PDF producers write as radicals. Fonts such as Noto CJK / Source Han
+ * carry one glyph for, say, 页 and the radical ⻚; a PDF whose ToUnicode map picks the radical
+ * (common in PDFs printed from Chromium and some WPS exports) extracts `⻚` (U+2EDA) where the
+ * reader sees 页, and `⽅` (U+2F45) for 方. Kangxi Radicals (U+2F00–U+2FD5) and CJK
+ * Compatibility Ideographs (U+F900–U+FAFF) have NFKC mappings; CJK Radicals Supplement
+ * (U+2E80–U+2EF3) mostly does not, so its forms that stand for whole characters in modern text
+ * are mapped here, following Unicode's EquivalentUnifiedIdeograph.txt.
+ */
+// prettier-ignore
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '\u2e81': '厂', '\u2e85': '亻', '\u2e86': '冂', '\u2e8a': '卜', '\u2e8c': '小', '\u2e8d': '小',
+  '\u2e9f': '母', '\u2ea0': '民', '\u2ea1': '氵', '\u2ea3': '灬', '\u2ea8': '犭', '\u2eac': '示',
+  '\u2ead': '礻', '\u2ebe': '艹', '\u2ebf': '艹', '\u2ec0': '艹', '\u2ec2': '衤', '\u2ec4': '西',
+  '\u2ec5': '见', '\u2ec6': '角', '\u2ec8': '讠', '\u2ec9': '贝', '\u2ecb': '车', '\u2ecd': '辶',
+  '\u2ecf': '阝', '\u2ed0': '钅', '\u2ed1': '長', '\u2ed2': '镸', '\u2ed3': '长', '\u2ed4': '门',
+  '\u2ed6': '阝', '\u2ed7': '雨', '\u2ed8': '青', '\u2ed9': '韦', '\u2eda': '页', '\u2edb': '风',
+  '\u2edc': '飞', '\u2edd': '食', '\u2edf': '飠', '\u2ee0': '饣', '\u2ee2': '马', '\u2ee3': '骨',
+  '\u2ee4': '鬼', '\u2ee5': '鱼', '\u2ee6': '鸟', '\u2ee7': '卤', '\u2ee8': '麦', '\u2ee9': '黄',
+  '\u2eea': '黾', '\u2eeb': '斉', '\u2eec': '齐', '\u2eed': '歯', '\u2eee': '齿', '\u2eef': '竜',
+  '\u2ef0': '龙', '\u2ef1': '龜', '\u2ef2': '亀', '\u2ef3': '龟',
+};
+
+/**
+ * The ideograph a reader sees for `ch`: Kangxi and supplement radicals and compatibility
+ * ideographs become their unified ideographs; anything else is returned unchanged. Always one
+ * UTF-16 unit for one, so character boxes stay aligned with the text.
+ */
+export function canonicalChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (ch.length !== 1) return ch;
+  if (c >= 0x2e80 && c <= 0x2eff) return RADICAL_SUPPLEMENT[ch] ?? ch;
+  if ((c >= 0x2f00 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff)) {
+    const n = ch.normalize('NFKC');
+    return n.length === 1 ? n : ch;
+  }
+  return ch;
+}
+
+/** {@link canonicalChar} over a string; the result has the same UTF-16 length. */
+export function canonicalText(text: string): string {
+  return /[\u2e80-\u2fdf\uf900-\ufaff]/.test(text)
+    ? text.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, canonicalChar)
+    : text;
+}
+
 /** True for a Han ideograph (CJK Unified Ideographs, extension A, compatibility). */
 export function isHan(ch: string): boolean {
   return HAN.test(ch);

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractSummary } from '../../../../shared/ipc/contract';
 import { call } from '../../lib/ipc';
+import { canonicalText } from '../../../../shared/domain/text/normalize';
 import { download } from '../../lib/download';
 import type { Anchor, ReviewReport } from '../../lib/report-types';
 import { ClauseOutline } from './ClauseOutline';
@@ -219,7 +220,9 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
             annotations={data.annotations.filter((a) => !a.deleted)}
             onSelectText={(positions, quote) => {
               // Offsets into the analysed text, where the quote can be found; the rectangles are the anchor.
-              const compact = quote.replace(/\s+/g, '');
+              // The text layer shows what the PDF maps its glyphs to (radicals such as ⻚ among
+              // them); the analysed text holds the ideographs they stand for.
+              const compact = canonicalText(quote).replace(/\s+/g, '');
               const start = Math.max(0, data.text.indexOf(compact));
               setDraft({ start, end: start + compact.length, quote: compact, positions });
               setTab('annotations');
