@@ -16,6 +16,7 @@ import {
   SEVERITY_LABELS,
   TRIGGER_LABELS,
   formatMinutes,
+  penaltyRateLabel,
 } from '../../shared/domain/labels';
 import { importFiles, runCli, writeOut } from './import-files';
 import { defaultDataDir } from '../main/store/paths';
@@ -89,7 +90,7 @@ export function formatSummary(r: ReviewReport): string {
       `  违约金    ${r.penaltyRules
         .map(
           (p) =>
-            `${p.payer === 'partyA' ? '甲' : '乙'}·${TRIGGER_LABELS[p.trigger]} ${p.percent ?? '空白'}%${p.kind ? `/${KIND_LABELS[p.kind]}` : ''}`,
+            `${p.payer === 'partyA' ? '甲' : '乙'}·${TRIGGER_LABELS[p.trigger]} ${penaltyRateLabel(p, false)}${p.kind ? `/${KIND_LABELS[p.kind]}` : ''}`,
         )
         .join('；')}`,
     );

@@ -1,7 +1,7 @@
 /**
  * Chinese names of the report's vocabularies (REPORT.md), for the app and the command line.
  */
-import type { PenaltyBase, PenaltyKind, PenaltyTrigger } from './penalties/extract';
+import type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './penalties/extract';
 import type { ServiceMetric } from './terms/service-levels';
 import type { Frequency } from './obligations/extract';
 import type { Severity } from './findings/types';
@@ -96,4 +96,25 @@ export function formatMinutes(minutes: number): string {
   if (minutes % 60 === 0) return `${minutes / 60}小时`;
   if (minutes > 60) return `${Math.floor(minutes / 60)}小时${minutes % 60}分钟`;
   return `${minutes}分钟`;
+}
+
+/** `"6980000.00"` → `"6,980,000.00"`, on the string (money never goes through JS numbers). */
+function groupYuan(yuan: string): string {
+  const [int, frac = '00'] = yuan.split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
+
+/**
+ * What a penalty rule charges, as reviewers write it: a percent of its base (`0.1%`) or a fixed
+ * sum in yuan (`¥500.00`), followed by `/日` or `/次` for per-day and per-occurrence rules when
+ * `withUnit`; `空白` where the contract leaves the rate blank.
+ */
+export function penaltyRateLabel(
+  p: Pick<PenaltyRule, 'percent' | 'yuan' | 'kind'>,
+  withUnit = true,
+): string {
+  const amount =
+    p.percent !== null ? `${p.percent}%` : p.yuan !== null ? `¥${groupYuan(p.yuan)}` : '空白';
+  if (!withUnit) return amount;
+  return amount + (p.kind === 'per_day' ? '/日' : p.kind === 'per_occurrence' ? '/次' : '');
 }

@@ -15,6 +15,7 @@ import {
   SEVERITY_LABELS,
   TRIGGER_LABELS,
   formatMinutes,
+  penaltyRateLabel,
 } from '../../../shared/domain/labels';
 
 /** Everything an export carries besides the stored contract. */
@@ -124,12 +125,12 @@ ${table(
 )}
 <h2>三、违约金条款</h2>
 ${table(
-  ['违约方', '情形', '方式', '比例', '基数', '原文', '页'],
+  ['违约方', '情形', '方式', '比例或金额', '基数', '原文', '页'],
   r.penaltyRules.map((p) => [
     p.payer === 'partyA' ? '甲方' : '乙方',
     TRIGGER_LABELS[p.trigger],
     p.kind ? KIND_LABELS[p.kind] : '不明',
-    p.percent ? `${p.percent}%` : '空白',
+    penaltyRateLabel(p, false),
     BASE_LABELS[p.base],
     p.text,
     p.page ?? '',
@@ -197,16 +198,17 @@ export async function reportXlsx(c: StoredContract, extras: ExportExtras): Promi
   );
   sheet(
     '违约金',
-    ['违约方', '情形', '方式', '比例%', '基数', '原文'],
+    ['违约方', '情形', '方式', '比例%', '金额（元）', '基数', '原文'],
     r.penaltyRules.map((p) => [
       p.payer,
       TRIGGER_LABELS[p.trigger],
       p.kind,
       p.percent,
+      p.yuan,
       BASE_LABELS[p.base],
       p.text,
     ]),
-    [8, 14, 14, 8, 14, 80],
+    [8, 14, 14, 8, 14, 14, 80],
   );
   sheet(
     '服务时效',

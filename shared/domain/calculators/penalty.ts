@@ -73,6 +73,11 @@ export interface PerDayInput {
   baseYuan: string;
   baseLabel: string;
   percentPerDay: string;
+  /**
+   * A fixed sum per day in yuan (`按每日500元支付违约金`) in place of base × percent; the base is
+   * then used only for a cap or a termination lump sum given as percentages.
+   */
+  fixedYuan?: string | null;
   /** Days of delay or interruption, counted as the contract counts them. */
   days: number;
   /** Days before the penalty starts (`自第5日起` → 4). */
@@ -90,7 +95,7 @@ export interface PerDayInput {
 }
 
 /**
- * Per-day penalty: base × percent × chargeable days, capped, plus the termination lump sum once
+ * Per-day penalty: base × percent (or the fixed daily sum) × chargeable days, capped, plus the termination lump sum once
  * the threshold is passed. E.g. seed 004: 1,160,000.00 × 1% × 45 = 522,000.00; past day 30 the
  * purchaser may terminate and claim 1,160,000.00 × 30% = 348,000.00.
  * @throws RangeError for negative or non-numeric inputs
@@ -98,8 +103,9 @@ export interface PerDayInput {
 export function perDayPenalty(input: PerDayInput): CalculationResult {
   if (!Number.isInteger(input.days) || input.days < 0)
     throw new RangeError(`天数必须是非负整数 (days must be a whole number ≥ 0: ${input.days})`);
-  const base = toDecimal(input.baseYuan, '基数');
-  const pct = toDecimal(input.percentPerDay, '比例');
+  const fixed = input.fixedYuan ? toDecimal(input.fixedYuan, '约定金额') : null;
+  const needsBase = !fixed || !!input.capPercent || !!input.terminationPercent;
+  const base = needsBase ? toDecimal(input.baseYuan, '基数') : new Decimal(0);
   const steps: Step[] = [];
   const notes: string[] = [];
   const start = input.startsAfterDays ?? 0;
@@ -110,12 +116,23 @@ export function perDayPenalty(input: PerDayInput): CalculationResult {
       expression: `${input.days} − ${start}（第${start + 1}日起计）`,
       value: `${chargeable}`,
     });
-  let amount = base.times(pct).div(100).times(chargeable);
-  steps.push({
-    label: '按日违约金',
-    expression: `${money(base)}（${input.baseLabel}）× ${pct.toString()}% × ${chargeable} 日`,
-    value: yuan(amount),
-  });
+  let amount: Decimal;
+  if (fixed) {
+    amount = fixed.times(chargeable);
+    steps.push({
+      label: '按日违约金',
+      expression: `${money(fixed)}（约定每日金额）× ${chargeable} 日`,
+      value: yuan(amount),
+    });
+  } else {
+    const pct = toDecimal(input.percentPerDay, '比例');
+    amount = base.times(pct).div(100).times(chargeable);
+    steps.push({
+      label: '按日违约金',
+      expression: `${money(base)}（${input.baseLabel}）× ${pct.toString()}% × ${chargeable} 日`,
+      value: yuan(amount),
+    });
+  }
   if (input.capPercent) {
     const cap = base.times(toDecimal(input.capPercent, '上限')).div(100);
     if (amount.gt(cap)) {
@@ -169,6 +186,8 @@ export interface CountedInput {
   baseYuan: string;
   baseLabel: string;
   percent: string;
+  /** A fixed sum in yuan, once or per occurrence (`支付违约金人民币5万元`), in place of base × percent. */
+  fixedYuan?: string | null;
   occurrences: number;
   /** Occurrences at which the other party may terminate (`达到三次（项）…解除合同` → 3). */
   terminationAfterOccurrences?: number | null;
@@ -178,7 +197,7 @@ export interface CountedInput {
 }
 
 /**
- * Lump-sum or per-occurrence penalty: base × percent × occurrences; with `higherOfLoss`, the
+ * Lump-sum or per-occurrence penalty: base × percent (or the fixed sum) × occurrences; with `higherOfLoss`, the
  * higher of that and the entered loss. E.g. seed 001: 375,980.00 × 5% × 3 = 56,397.00, and the
  * third delayed item gives the purchaser the right to terminate.
  * @throws RangeError for negative or non-numeric inputs
@@ -188,16 +207,28 @@ export function countedPenalty(input: CountedInput): CalculationResult {
     throw new RangeError(
       `次数必须是非负整数 (occurrences must be a whole number ≥ 0: ${input.occurrences})`,
     );
-  const base = toDecimal(input.baseYuan, '基数');
-  const pct = toDecimal(input.percent, '比例');
   const steps: Step[] = [];
   const notes: string[] = [];
-  const amount = base.times(pct).div(100).times(input.occurrences);
-  steps.push({
-    label: input.occurrences === 1 ? '违约金' : '按次违约金',
-    expression: `${money(base)}（${input.baseLabel}）× ${pct.toString()}%${input.occurrences === 1 ? '' : ` × ${input.occurrences} 次`}`,
-    value: yuan(amount),
-  });
+  const times = input.occurrences === 1 ? '' : ` × ${input.occurrences} 次`;
+  let amount: Decimal;
+  if (input.fixedYuan) {
+    const fixed = toDecimal(input.fixedYuan, '约定金额');
+    amount = fixed.times(input.occurrences);
+    steps.push({
+      label: input.occurrences === 1 ? '违约金' : '按次违约金',
+      expression: `${money(fixed)}（约定金额）${times}`,
+      value: yuan(amount),
+    });
+  } else {
+    const base = toDecimal(input.baseYuan, '基数');
+    const pct = toDecimal(input.percent, '比例');
+    amount = base.times(pct).div(100).times(input.occurrences);
+    steps.push({
+      label: input.occurrences === 1 ? '违约金' : '按次违约金',
+      expression: `${money(base)}（${input.baseLabel}）× ${pct.toString()}%${times}`,
+      value: yuan(amount),
+    });
+  }
   let total = amount;
   if (input.higherOfLoss && input.lossYuan) {
     const loss = toDecimal(input.lossYuan, '实际损失');

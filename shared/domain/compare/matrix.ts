@@ -6,7 +6,14 @@
  */
 import Decimal from 'decimal.js';
 import type { ReviewReport } from '../report';
-import { BASE_LABELS, KIND_LABELS, METRIC_LABELS, TRIGGER_LABELS, formatMinutes } from '../labels';
+import {
+  BASE_LABELS,
+  KIND_LABELS,
+  METRIC_LABELS,
+  TRIGGER_LABELS,
+  formatMinutes,
+  penaltyRateLabel,
+} from '../labels';
 
 /** One contract of a comparison. */
 export interface CompareInput {
@@ -123,20 +130,22 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
     }
     for (const p of report.penaltyRules) {
       const party = p.payer === 'partyA' ? '甲方' : '乙方';
-      const key = `penalty.${p.payer}.${p.trigger}.${p.kind ?? 'unknown'}`;
-      const label = `违约金：${party}${TRIGGER_LABELS[p.trigger]}（${p.kind ? KIND_LABELS[p.kind] : '方式不明'}，%）`;
+      // Percentages and fixed sums are compared in rows of their own (one unit per row).
+      const unit = p.yuan !== null ? '元' : '%';
+      const key = `penalty.${p.payer}.${p.trigger}.${p.kind ?? 'unknown'}${p.yuan !== null ? '.yuan' : ''}`;
+      const label = `违约金：${party}${TRIGGER_LABELS[p.trigger]}（${p.kind ? KIND_LABELS[p.kind] : '方式不明'}，${unit}）`;
       const r = row(key, label, 'higher_is_stricter');
       if (r.cells[id]) continue; // the first rule of that kind stands for the contract
       r.cells[id] = {
-        display: `${p.percent ?? '空白'}%${p.kind === 'per_day' ? '/日' : p.kind === 'per_occurrence' ? '/次' : ''} · ${BASE_LABELS[p.base]}${p.terminationAfterDays ? ` · 超${p.terminationAfterDays}日可解除` : ''}`,
-        value: p.percent,
+        display: `${penaltyRateLabel(p)}${p.yuan === null ? ` · ${BASE_LABELS[p.base]}` : ''}${p.terminationAfterDays ? ` · 超${p.terminationAfterDays}日可解除` : ''}`,
+        value: p.percent ?? p.yuan,
         clauseId: p.clauseId,
         page: p.page,
       };
       if (p.terminationAfterDays) {
         row(
           `${key}.termination`,
-          `${label.replace('（', '：解除门槛（').replace('，%）', '，日）')}`,
+          `${label.replace('（', '：解除门槛（').replace(`，${unit}）`, '，日）')}`,
           'lower_is_stricter',
         ).cells[id] = {
           display: `${p.terminationAfterDays} 日`,

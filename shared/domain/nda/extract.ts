@@ -45,7 +45,7 @@ export interface NdaTerms {
 /** Durations of secrecy, most explicit first: a number of years, until made public, indefinite. */
 const DURATIONS: RegExp[] = [
   /((?:合作|合同|项目|服务|任职|雇佣|本协议)[^。；\n]{0,16}?(?:结束|终止|届满|验收|完成|失效)[^。；\n]{0,4}?后\s*[\d一二三四五六七八九十]+\s*年)/,
-  /保密期限\s*(?:为|是|：|:)\s*([^，,。；\n]{2,40}?(?:期|后|止|年|有效)[^，,。；\n]{0,10})/,
+  /保密(?:期限|期)\s*(?:为|是|：|:)\s*([^，,。；\n]{1,40}?(?:期|后|止|年|有效)[^，,。；\n]{0,10})/,
   /((?:直至|至)[^。；\n]{2,30}?(?:公开|公知|解密)[^。；\n]{0,6}?(?:时|之日)止)/,
   /([^。；\n，,]{2,20}(?:公开|公知)时止)/,
   /(长期有效|永久有效|永久保密)/,
@@ -75,16 +75,27 @@ const num = (s: string) => (/^\d/.test(s) ? Number(s) : parseChineseInteger(s));
 function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[], anyPenalty = false) {
   const spans = sentenceSpans(text, region.start, region.end);
   return {
-    scope: firstMatch(
-      text,
-      spans,
-      /(?:保密信息|商业秘密|工作秘密|保密内容|秘密信息)[^。；]{0,16}(?:包括|是指|指|系指|范围)/,
-      (m) => m[0],
+    // What is confidential: the definition itself (`保密信息是指…`, else `…的范围…`), to the end
+    // of its sentence.
+    scope: [
+      /(?:保密信息|商业秘密|工作秘密|保密内容|秘密信息)[^。；\n]{0,16}(?:包括|是指|指|系指)/,
+      /(?:保密信息|商业秘密|工作秘密|保密内容|秘密信息)[^。；\n]{0,16}范围/,
+    ].reduce<NdaTerm | null>(
+      (found, re) =>
+        found ??
+        firstMatch(text, spans, re, (m) =>
+          m.input
+            .slice(m.index)
+            .trim()
+            .replace(/[。；;]$/, '')
+            .slice(0, 200),
+        ),
+      null,
     ),
     recipients: firstMatch(
       text,
       spans,
-      /(?:仅|只|只能|仅能|仅可)(?:在|向|透露给|披露给|限于)[^。；]{0,40}(?:范围|人员|雇员|员工|负责人)/,
+      /(?:仅|只|只能|仅能|仅可)(?:在|向|透露给|披露给|限于)[^。；]{0,40}?(?:范围|人员|雇员|员工|负责人)/,
       (m) => m[0],
     ),
     duration: DURATIONS.reduce<NdaTerm | null>(

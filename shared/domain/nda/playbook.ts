@@ -7,8 +7,11 @@
  * a compelled disclosure, a liquidated-damages clause, survival after termination, and sharing
  * with subcontractors only with written consent.
  */
+import Decimal from 'decimal.js';
+import { parseChineseInteger } from '../text/chinese-numerals';
 import type { ReportNdaRecord, ReviewReport } from '../report';
 import type { Severity } from '../findings/types';
+import { penaltyRateLabel } from '../labels';
 
 /** One position: whether it is checked, its threshold, and the severity of a deviation. */
 export interface Position<T = null> {
@@ -61,10 +64,13 @@ export interface Deviation {
 
 function yearsOf(duration: string): number | 'indefinite' | null {
   if (/长期|永久|公开时止|公开之日止|公知|解密/.test(duration)) return 'indefinite';
-  const m = /(\d+(?:\.\d+)?)\s*年/.exec(duration);
-  if (m) return Number(m[1]);
-  const months = /(\d+)\s*个月/.exec(duration);
-  return months ? Number(months[1]) / 12 : null;
+  // Figures or Chinese numerals (`3年`, `五年`, `两年`, `十八个月`).
+  const count = (s: string) => (/^\d/.test(s) ? Number(s) : parseChineseInteger(s));
+  const m = /(\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+)\s*年/.exec(duration);
+  if (m && count(m[1]) !== null) return count(m[1]);
+  const months = /(\d+|[零一二两三四五六七八九十百]+)\s*个月/.exec(duration);
+  const n = months ? count(months[1]) : null;
+  return n !== null ? n / 12 : null;
 }
 
 function recordQuote(
@@ -157,7 +163,7 @@ export function checkNdaAgainstPlaybook(
       if (!rules.length) push('penalty', '未约定泄密违约金（仅能按实际损失索赔，举证困难）');
       else if (
         playbook.penalty.value > 0 &&
-        rules.every((p) => p.percent !== null && Number(p.percent) < playbook.penalty.value)
+        rules.every((p) => p.percent !== null && new Decimal(p.percent).lt(playbook.penalty.value))
       )
         push('penalty', `泄密违约金低于标准（合同金额的 ${playbook.penalty.value}%）`);
     }
@@ -200,7 +206,7 @@ export function checkNdaAgainstContract(report: ReviewReport): NdaDisagreement[]
   };
   const penaltyOf = (r: ReportNdaRecord) => {
     const p = report.penaltyRules.filter((x) => r.penaltyRuleIds.includes(x.id));
-    return p.length ? p.map((x) => `${x.percent ?? '空白'}%`).join('、') : null;
+    return p.length ? p.map((x) => penaltyRateLabel(x, false)).join('、') : null;
   };
   for (const a of report.confidentiality.records.filter((r) => r.source !== 'contract_clause')) {
     const pairs: [NdaDisagreement['term'], string | null, string | null, string][] = [

@@ -11,6 +11,7 @@ import { clauseAt } from '../clauses/parse';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import type { Span } from '../terms/contract';
 import { sentenceSpans } from '../text/sentences';
+import { findMoney, findWrittenAmounts, yuanString } from '../terms/money';
 
 /** REPORT.md `penaltyRules[].trigger`. */
 export type PenaltyTrigger =
@@ -42,8 +43,14 @@ export interface PenaltyRule {
   payer: 'partyA' | 'partyB';
   trigger: PenaltyTrigger;
   kind: PenaltyKind | null;
-  /** Null when the contract leaves the rate blank (`合同总价款的【 】`). */
+  /** Null when the contract leaves the rate blank (`合同总价款的【 】`) or fixes a sum instead. */
   percent: string | null;
+  /**
+   * A fixed sum in yuan (two places) instead of a percent: once, per day or per occurrence as
+   * `kind` says (`支付违约金人民币伍拾万元整` → "500000.00", `按每日500元` → "500.00"); `base` is
+   * then `other`. Null for percentage rules.
+   */
+  yuan: string | null;
   base: PenaltyBase;
   /** Days of breach before the penalty starts (`自…第5日起` → 4). */
   startsAfterDays: number | null;
@@ -175,8 +182,146 @@ function daysNumber(s: string): number | null {
   return parseChineseInteger(s.replace(/[【】\[\]\s]/g, ''));
 }
 
+/** A sentence of the document with its neighbours, as the extractor walks them. */
+interface SentenceAt {
+  text: string;
+  clauses: Clause[];
+  sentences: Span[];
+  si: number;
+  seg: string;
+}
+
 /**
- * Reads every penalty rule of a document.
+ * The parts of one rule that do not depend on how the amount is written (a percent of a base or
+ * a fixed sum): the clause, the trigger, the kind, the payers, the start day, the cap and the
+ * termination threshold, read around the amount at `seg[at, end)`.
+ */
+function ruleAround(
+  { text, clauses, sentences, si, seg }: SentenceAt,
+  at: number,
+  end: number,
+  prevEnd: number,
+  base: PenaltyBase,
+  push: (r: Omit<PenaltyRule, 'id' | 'percent' | 'yuan' | 'base'>) => void,
+): void {
+  const sentence = sentences[si];
+  const afterText = seg.slice(end);
+  const before = seg.slice(0, at);
+  const part = seg.slice(prevEnd, end);
+  const clause = clauseAt(clauses, sentence.start + at);
+  // The clause's own opening words (`14. 过渡期义务，…`) name its topic; later sentences of a long
+  // clause are other topics.
+  const clauseStart = clause ? clause.start : sentence.start;
+  const leadEnd = Math.min(
+    sentence.start + at,
+    text.slice(clauseStart).search(/[。；;\n]/) + clauseStart,
+  );
+  const prevSentence = sentences[si - 1];
+  const clauseLead =
+    text.slice(clauseStart, leadEnd > clauseStart ? leadEnd : sentence.start + at) +
+    // …and the sentence before, when it belongs to the same clause (`过渡期义务，…；若乙方拒绝履行，…`).
+    (prevSentence && prevSentence.start >= clauseStart
+      ? `。${text.slice(prevSentence.start, prevSentence.end)}`
+      : '');
+  let trigger = triggerOf(part);
+  if (trigger === 'other') trigger = triggerOf(before);
+  if (trigger === 'other') trigger = triggerOf(clauseLead);
+  const kind = kindOf(part, base);
+  const payers = payersOf(
+    before.slice(Math.max(0, part.length > 0 ? before.length - part.length - 40 : 0)),
+    afterText,
+  );
+  const effectivePayers = payers.length ? payers : payersOf(clauseLead, afterText);
+  // Termination threshold: later in this sentence or in the next one.
+  const rest =
+    seg.slice(at) +
+    (sentences[si + 1] ? text.slice(sentences[si + 1].start, sentences[si + 1].end) : '');
+  const term =
+    /(?:延期|逾期|延迟|迟延|中断)[^，。；]{0,6}?(达到|超过|超出|满|逾)\s*([【\[]?\s*[\d一二三四五六七八九十]+\s*[】\]]?)\s*(?:个)?(?:日|天|工作日)[^。]{0,30}?(?:解除|终止)/.exec(
+      rest,
+    );
+  const occ = /(?:达到|累计|满)\s*([\d一二三四五六七八九十]+)\s*次[^。]{0,24}?(?:解除|终止)/.exec(
+    rest,
+  );
+  const starts =
+    /自[^，。；]{0,16}?第\s*([\d一二三四五六七八九十]+)\s*(?:日|天)起/.exec(part) ??
+    /(?:超过|超出)\s*([\d一二三四五六七八九十]+)\s*(?:日|天)(?:后|起)(?:[^，。；]{0,6})?(?:每日|按日)/.exec(
+      part,
+    );
+  const cap =
+    /(?:违约金|累计|总额)[^。；]{0,12}?(?:不超过|最高不超过|最高为|上限为?|以…为限)\s*(?:合同(?:总)?(?:金额|价款|价|额)(?:的)?)?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(
+      rest,
+    );
+  for (const payer of effectivePayers) {
+    const payerTrigger =
+      trigger !== 'other'
+        ? trigger
+        : triggerOf(part, payer) !== 'other'
+          ? triggerOf(part, payer)
+          : triggerOf(clauseLead);
+    push({
+      clauseId: clause?.id ?? null,
+      payer,
+      trigger: payerTrigger,
+      kind,
+      startsAfterDays: starts
+        ? (daysNumber(starts[1]) ?? 1) - (starts[0].startsWith('自') ? 1 : 0)
+        : null,
+      capPercent: cap ? cap[1] : null,
+      terminationAfterDays:
+        kind === 'per_day' || kind === null ? (term ? daysNumber(term[2]) : null) : null,
+      terminationWhen:
+        (kind === 'per_day' || kind === null) && term
+          ? /达到|满/.test(term[1])
+            ? 'reached'
+            : 'exceeded'
+          : null,
+      terminationAfterOccurrences: kind === 'per_occurrence' && occ ? daysNumber(occ[1]) : null,
+      terminationPenaltyRuleId: null,
+      higherOfLoss: /以(?:较)?高者为准/.test(rest),
+      text: seg.trim(),
+      span: { start: sentence.start, end: sentence.end },
+    });
+  }
+}
+
+/** Words that make the amount beside them a penalty (`违约金`, `滞纳金`). */
+const PENALTY_WORD = /违约金|滞纳金|罚金/;
+/** A cap or a restatement before an amount (`累计不超过`, `即人民币`): not a rule of its own. */
+const NOT_A_SUM_BEFORE =
+  /(?:不超过|不得超过|最高|上限|累计|以内|总额|即|计|合计|共计|折合|约|合同(?:总)?(?:金额|价款|价)(?:为|是)?|预算(?:金额)?(?:为)?)\s*[:：]?\s*(?:人民币)?\s*[（(]?\s*(?:大写)?\s*[:：]?\s*$/;
+
+/**
+ * Fixed sums named as a penalty in one sentence (`支付违约金人民币伍拾万元整（¥500,000.00）`,
+ * `按每日500元向甲方支付违约金`, `支付5000元违约金`), a 大写 amount and its figures counted once.
+ * @returns `[start, end, yuan]` relative to the sentence
+ */
+function penaltySums(seg: string): [number, number, string][] {
+  const found = [...findMoney(seg), ...findWrittenAmounts(seg)].sort((a, b) => a.start - b.start);
+  const out: [number, number, string][] = [];
+  for (const a of found) {
+    const beforeClause = seg
+      .slice(Math.max(0, a.start - 24), a.start)
+      .split(/[，,。；;]/)
+      .pop()!;
+    const afterClause = seg.slice(a.end, a.end + 24).split(/[，,。；;]/)[0];
+    if (!PENALTY_WORD.test(beforeClause + afterClause)) continue;
+    if (NOT_A_SUM_BEFORE.test(beforeClause)) continue;
+    const value = yuanString(a.yuan);
+    const last = out[out.length - 1];
+    // 大写 followed by its figures (`伍拾万元整（¥500,000.00）`): one sum.
+    if (last && last[2] === value && a.start - last[1] <= 8) {
+      last[1] = Math.max(last[1], a.end);
+      continue;
+    }
+    out.push([a.start, a.end, value]);
+  }
+  return out;
+}
+
+/**
+ * Reads every penalty rule of a document: percentages of a base (`合同总金额的 0.1%`) and fixed
+ * sums (`违约金人民币伍拾万元整`).
  * @returns rules in document order; ids are `p1`, `p2`, … in that order
  */
 export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRule[] {
@@ -185,6 +330,10 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
   sentences.forEach((sentence, si) => {
     const seg = text.slice(sentence.start, sentence.end);
     if (seg.includes('\t')) return; // tables (fee schedules, scoring sheets) are not penalty clauses
+    const at: SentenceAt = { text, clauses, sentences, si, seg };
+    // Rules of this sentence with where their amount stands, so that percentages and fixed sums
+    // come out in reading order.
+    const found: { at: number; rule: PenaltyRule }[] = [];
     const re = new RegExp(MENTION_RE.source, 'g');
     let prevEnd = 0;
     for (let m = re.exec(seg); m; m = re.exec(seg)) {
@@ -194,87 +343,24 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
       if (!PENALTY_AFTER.test(afterText) && !/违约金|违约责任|赔偿/.test(part)) continue;
       if (m[2] === undefined && !PENALTY_AFTER.test(afterText)) continue; // a blank rate must be a penalty's
       if (/(?:不超过|不得超过|最高|上限|累计|以内)[^，。；]{0,6}$/.test(before)) continue; // a cap, read below
-      prevEnd = m.index + m[0].length;
       const base = baseOf(m[1]);
-      const clause = clauseAt(clauses, sentence.start + m.index);
-      // The clause's own opening words (`14. 过渡期义务，…`) name its topic; later sentences of a long
-      // clause are other topics.
-      const clauseStart = clause ? clause.start : sentence.start;
-      const leadEnd = Math.min(
-        sentence.start + m.index,
-        text.slice(clauseStart).search(/[。；;\n]/) + clauseStart,
+      const percent = m[2] ?? null;
+      const index = m.index;
+      ruleAround(at, index, index + m[0].length, prevEnd, base, (r) =>
+        found.push({ at: index, rule: { ...r, id: '', percent, yuan: null, base } }),
       );
-      const prevSentence = sentences[si - 1];
-      const clauseLead =
-        text.slice(clauseStart, leadEnd > clauseStart ? leadEnd : sentence.start + m.index) +
-        // …and the sentence before, when it belongs to the same clause (`过渡期义务，…；若乙方拒绝履行，…`).
-        (prevSentence && prevSentence.start >= clauseStart
-          ? `。${text.slice(prevSentence.start, prevSentence.end)}`
-          : '');
-      let trigger = triggerOf(part);
-      if (trigger === 'other') trigger = triggerOf(before);
-      if (trigger === 'other') trigger = triggerOf(clauseLead);
-      const kind = kindOf(part, base);
-      const payers = payersOf(
-        before.slice(Math.max(0, part.length > 0 ? before.length - part.length - 40 : 0)),
-        afterText,
-      );
-      const effectivePayers = payers.length ? payers : payersOf(clauseLead, afterText);
-      // Termination threshold: later in this sentence or in the next one.
-      const rest =
-        seg.slice(m.index) +
-        (sentences[si + 1] ? text.slice(sentences[si + 1].start, sentences[si + 1].end) : '');
-      const term =
-        /(?:延期|逾期|延迟|迟延|中断)[^，。；]{0,6}?(达到|超过|超出|满|逾)\s*([【\[]?\s*[\d一二三四五六七八九十]+\s*[】\]]?)\s*(?:个)?(?:日|天|工作日)[^。]{0,30}?(?:解除|终止)/.exec(
-          rest,
-        );
-      const occ =
-        /(?:达到|累计|满)\s*([\d一二三四五六七八九十]+)\s*次[^。]{0,24}?(?:解除|终止)/.exec(rest);
-      const starts =
-        /自[^，。；]{0,16}?第\s*([\d一二三四五六七八九十]+)\s*(?:日|天)起/.exec(part) ??
-        /(?:超过|超出)\s*([\d一二三四五六七八九十]+)\s*(?:日|天)(?:后|起)(?:[^，。；]{0,6})?(?:每日|按日)/.exec(
-          part,
-        );
-      const cap =
-        /(?:违约金|累计|总额)[^。；]{0,12}?(?:不超过|最高不超过|最高为|上限为?|以…为限)\s*(?:合同(?:总)?(?:金额|价款|价|额)(?:的)?)?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(
-          rest,
-        );
-      for (const payer of effectivePayers) {
-        const payerTrigger =
-          trigger !== 'other'
-            ? trigger
-            : triggerOf(part, payer) !== 'other'
-              ? triggerOf(part, payer)
-              : triggerOf(clauseLead);
-        rules.push({
-          id: `p${rules.length + 1}`,
-          clauseId: clause?.id ?? null,
-          payer,
-          trigger: payerTrigger,
-          kind,
-          percent: m[2] ?? null,
-          base,
-          startsAfterDays: starts
-            ? (daysNumber(starts[1]) ?? 1) - (starts[0].startsWith('自') ? 1 : 0)
-            : null,
-          capPercent: cap ? cap[1] : null,
-          terminationAfterDays:
-            kind === 'per_day' || kind === null ? (term ? daysNumber(term[2]) : null) : null,
-          terminationWhen:
-            (kind === 'per_day' || kind === null) && term
-              ? /达到|满/.test(term[1])
-                ? 'reached'
-                : 'exceeded'
-              : null,
-          terminationAfterOccurrences: kind === 'per_occurrence' && occ ? daysNumber(occ[1]) : null,
-          terminationPenaltyRuleId: null,
-          higherOfLoss: /以(?:较)?高者为准/.test(rest),
-          text: seg.trim(),
-          span: { start: sentence.start, end: sentence.end },
-        });
-      }
+      prevEnd = index + m[0].length;
     }
+    let sumPrevEnd = 0;
+    for (const [start, end, yuan] of penaltySums(seg)) {
+      ruleAround(at, start, end, sumPrevEnd, 'other', (r) =>
+        found.push({ at: start, rule: { ...r, id: '', percent: null, yuan, base: 'other' } }),
+      );
+      sumPrevEnd = end;
+    }
+    for (const f of found.sort((a, b) => a.at - b.at)) rules.push(f.rule);
   });
+  rules.forEach((r, i) => (r.id = `p${i + 1}`));
   // A per-day rule's termination lump sum: the same payer's lump sum for the same breach in the
   // same sentence (`…延期交付超过30日，甲方有权解除合同并要求乙方支付合同总金额30%的违约金`).
   for (const r of rules) {

@@ -279,6 +279,21 @@ function extractSignedOn(text: string, clauses: Clause[]): { value: string; span
     const d = findDates(text.slice(c.start, c.end), c.start).find((x) => x.iso);
     if (d) return { value: d.iso!, span: { start: d.start, end: d.end } };
   }
+  // A signature block without that line: after the parties' seals (`甲方（盖章）：`) in the last
+  // third of the document, the date written against `日期：`.
+  const seal = /(?:盖章|签章|公章|签字|签名)\s*[)）]?\s*[：:]/g;
+  seal.lastIndex = Math.floor(text.length * 0.66);
+  const sealAt = seal.exec(text);
+  if (sealAt) {
+    const dated = /(?:^|[\s　])(?:日期|时间)\s*[：:]\s*/gm;
+    dated.lastIndex = sealAt.index;
+    for (let m = dated.exec(text); m; m = dated.exec(text)) {
+      const after = m.index + m[0].length;
+      const d = findDates(text.slice(after, after + 24), after)[0];
+      if (d && d.start === after && d.iso)
+        return { value: d.iso, span: { start: d.start, end: d.end } };
+    }
+  }
   return null;
 }
 

@@ -6,7 +6,12 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { PRC_HOLIDAYS, type HolidayCalendar } from '../../../../shared/domain/calendar/holidays';
-import { BASE_LABELS, KIND_LABELS, TRIGGER_LABELS } from '../../../../shared/domain/labels';
+import {
+  BASE_LABELS,
+  KIND_LABELS,
+  penaltyRateLabel,
+  TRIGGER_LABELS,
+} from '../../../../shared/domain/labels';
 import {
   countedPenalty,
   perDayPenalty,
@@ -44,7 +49,7 @@ interface Props extends PanelProps {
 }
 
 function ruleLabel(r: ReportPenaltyRule): string {
-  return `${r.payer === 'partyA' ? '甲方' : '乙方'}·${TRIGGER_LABELS[r.trigger]} ${r.percent ?? '空白'}%${r.kind ? `（${KIND_LABELS[r.kind]}）` : '（方式不明）'}`;
+  return `${r.payer === 'partyA' ? '甲方' : '乙方'}·${TRIGGER_LABELS[r.trigger]} ${penaltyRateLabel(r, false)}${r.kind ? `（${KIND_LABELS[r.kind]}）` : '（方式不明）'}`;
 }
 
 function Result({ result }: { result: CalculationResult | { error: string } | null }) {
@@ -90,7 +95,8 @@ function PenaltyCalculator({
   const rule = rules.find((r) => r.id === ruleId) ?? null;
   const total = report.contract.totalAmount?.yuan ?? '';
   const subItems = useMemo(() => extractSubItems(text), [text]);
-  const [base, setBase] = useState<string>(total);
+  // For a fixed-sum rule the base field holds the agreed sum itself.
+  const [base, setBase] = useState<string>(rule?.yuan ?? total);
   const [percent, setPercent] = useState<string>(rule?.percent ?? '');
   const [count, setCount] = useState<string>('1');
   const [loss, setLoss] = useState<string>('');
@@ -107,11 +113,13 @@ function PenaltyCalculator({
     setPercent(r.percent ?? '');
     setKind(r.kind ?? 'per_day');
     setBase(
-      r.base === 'contract_total'
-        ? total
-        : r.base === 'daily_fee'
-          ? (dailyFee(report.contract)?.yuan ?? '')
-          : '',
+      r.yuan !== null
+        ? r.yuan
+        : r.base === 'contract_total'
+          ? total
+          : r.base === 'daily_fee'
+            ? (dailyFee(report.contract)?.yuan ?? '')
+            : '',
     );
     setResult(null);
     onSelect(`penalty:${r.id}`, r.anchor);
@@ -121,8 +129,10 @@ function PenaltyCalculator({
       if (!rule) return;
       const n = Number(count);
       const common = {
-        baseYuan: base,
+        // A fixed-sum rule's cap or termination lump sum, if any, is a percent of the total.
+        baseYuan: rule.yuan !== null ? total : base,
         baseLabel: BASE_LABELS[rule.base],
+        fixedYuan: rule.yuan !== null ? base : null,
         lossYuan: loss || undefined,
       };
       setResult(
@@ -182,7 +192,9 @@ function PenaltyCalculator({
       {rule && <p className="rule-text">“{rule.text}”</p>}
       <div className="calc-grid">
         <label>
-          基数（{rule ? BASE_LABELS[rule.base] : ''}，元）
+          {rule?.yuan !== null && rule?.yuan !== undefined
+            ? `约定金额（元${kind === 'per_day' ? '/日' : kind === 'per_occurrence' ? '/次' : ''}）`
+            : `基数（${rule ? BASE_LABELS[rule.base] : ''}，元）`}
           <input
             value={base}
             onChange={(e) => setBase(e.target.value)}
@@ -208,15 +220,17 @@ function PenaltyCalculator({
             </select>
           </label>
         )}
-        <label>
-          比例（%）
-          <input
-            value={percent}
-            onChange={(e) => setPercent(e.target.value)}
-            data-testid="calc-percent"
-            inputMode="decimal"
-          />
-        </label>
+        {rule?.yuan === null && (
+          <label>
+            比例（%）
+            <input
+              value={percent}
+              onChange={(e) => setPercent(e.target.value)}
+              data-testid="calc-percent"
+              inputMode="decimal"
+            />
+          </label>
+        )}
         <label>
           计算方式
           <select value={kind} onChange={(e) => setKind(e.target.value)} data-testid="calc-kind">

@@ -8,6 +8,7 @@ import {
   NDA_SOURCE_LABELS,
   NDA_TERM_LABELS,
   SEVERITY_LABELS,
+  penaltyRateLabel,
 } from '../../../../shared/domain/labels';
 import type {
   Deviation,
@@ -175,7 +176,7 @@ export function NdaPanel({
                         .filter(Boolean)
                         .map(
                           (p) =>
-                            `${p!.percent ?? '空白'}%${p!.higherOfLoss ? '（与损失以高者为准）' : ''}`,
+                            `${penaltyRateLabel(p!)}${p!.higherOfLoss ? '（与损失以高者为准）' : ''}`,
                         )
                         .join('；')}
                     </td>

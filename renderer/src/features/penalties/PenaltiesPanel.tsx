@@ -5,6 +5,7 @@ import {
   METRIC_LABELS,
   TRIGGER_LABELS,
   formatMinutes,
+  penaltyRateLabel,
 } from '../../../../shared/domain/labels';
 import type { PanelProps } from '../../lib/panel';
 
@@ -39,7 +40,11 @@ export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
                 <td>{TRIGGER_LABELS[r.trigger]}</td>
                 <td>{r.kind ? KIND_LABELS[r.kind] : <span className="warn">不明</span>}</td>
                 <td className="num">
-                  {r.percent ? `${r.percent}%` : <span className="warn">空白</span>}
+                  {r.percent || r.yuan ? (
+                    penaltyRateLabel(r, false)
+                  ) : (
+                    <span className="warn">空白</span>
+                  )}
                 </td>
                 <td>{BASE_LABELS[r.base]}</td>
                 <td>

@@ -5,6 +5,7 @@
  */
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
+import { penaltyRateLabel } from '../../labels';
 
 export const penaltyAmbiguous: FindingRule = {
   id: 'penalty.ambiguous',
@@ -15,8 +16,8 @@ export const penaltyAmbiguous: FindingRule = {
       .map<Finding>((r) => ({
         ruleId: this.id,
         severity: 'medium',
-        message: `违约金${r.percent ? `“${r.percent}%”` : ''}未写明是一次性、按日还是按次计算，请与对方确认`,
-        messageEn: `The ${r.percent ? `${r.percent}% ` : ''}penalty does not say whether it is charged once, per day or per occurrence`,
+        message: `违约金${r.percent || r.yuan ? `“${penaltyRateLabel(r, false)}”` : ''}未写明是一次性、按日还是按次计算，请与对方确认`,
+        messageEn: `The ${r.percent || r.yuan ? `${penaltyRateLabel(r, false)} ` : ''}penalty does not say whether it is charged once, per day or per occurrence`,
         clauseIds: clauseIdsOf(ctx, [r.span]),
         quote: quoteOf(ctx.text, [r.span]),
         spans: [r.span],

@@ -9,6 +9,7 @@ import Decimal from 'decimal.js';
 import type { PenaltyRule } from '../../penalties/extract';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
+import { penaltyRateLabel } from '../../labels';
 
 const BASE_ZH: Record<string, string> = {
   contract_total: '合同总金额',
@@ -21,6 +22,7 @@ const BASE_ZH: Record<string, string> = {
 
 function describe(r: PenaltyRule): string {
   const per = r.kind === 'per_day' ? '每日' : r.kind === 'per_occurrence' ? '每次' : '';
+  if (r.yuan !== null) return `${per}${penaltyRateLabel(r, false)}`;
   return r.percent === null
     ? `${per}${BASE_ZH[r.base]}的某一比例（比例空白）`
     : `${per}${BASE_ZH[r.base]}的 ${r.percent}%`;

@@ -1,0 +1,116 @@
+/**
+ * Penalties stated as fixed sums rather than a percent of a base — the common form in NDAs and
+ * service-level clauses of contracts beyond the seeds (`支付违约金人民币伍拾万元整`,
+ * `按每日500元支付违约金`, `每发生一次…1000元违约金`) — and the calculators that use them.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractPenaltyRules } from '../../shared/domain/penalties/extract';
+import { findWrittenAmounts } from '../../shared/domain/terms/money';
+import { countedPenalty, perDayPenalty } from '../../shared/domain/calculators/penalty';
+import { penaltyRateLabel } from '../../shared/domain/labels';
+
+const rules = (text: string) =>
+  extractPenaltyRules(text, []).map((r) => [r.payer, r.trigger, r.kind, r.percent, r.yuan, r.base]);
+
+describe('fixed-sum penalties', () => {
+  it.each([
+    [
+      '乙方违反本协议的，应向甲方支付违约金人民币伍拾万元整（¥500,000.00），违约金不足以弥补甲方损失的，乙方还应赔偿甲方全部损失。',
+      [['partyB', 'other', 'lump_sum', null, '500000.00', 'other']],
+    ],
+    [
+      '乙方每延迟一日，应按每日500元向甲方支付违约金。',
+      [['partyB', 'late_delivery', 'per_day', null, '500.00', 'other']],
+    ],
+    [
+      '乙方人员未经批准擅自离岗的，每发生一次，乙方应支付1000元违约金。',
+      [['partyB', 'other', 'per_occurrence', null, '1000.00', 'other']],
+    ],
+    [
+      '乙方违约的，应支付违约金2万元；造成损失的，还应赔偿损失。',
+      [['partyB', 'other', 'lump_sum', null, '20000.00', 'other']],
+    ],
+    // A percentage rule restated in money, a cap in money and the contract price are not rules.
+    [
+      '乙方应按合同总价的5%向甲方支付违约金，即人民币5万元。',
+      [['partyB', 'other', 'lump_sum', '5', null, 'contract_total']],
+    ],
+    [
+      '甲方逾期付款的，每逾期一日，按逾期金额的0.05%向乙方支付违约金，违约金累计不超过5000元。',
+      [['partyA', 'late_payment', 'per_day', '0.05', null, 'overdue_amount']],
+    ],
+    ['合同总价为人民币100万元，乙方违约的，应支付违约金。', []],
+  ])('%s', (text, expected) => {
+    expect(rules(text)).toEqual(expected);
+  });
+
+  it('reads “万元” after figures as part of them, not as a 大写 amount of its own', () => {
+    expect(findWrittenAmounts('应支付违约金2万元；')).toEqual([]);
+    expect(findWrittenAmounts('违约金贰万元整').map((w) => w.yuan.toFixed(2))).toEqual([
+      '20000.00',
+    ]);
+  });
+
+  it('labels a fixed sum in yuan and a percentage in percent', () => {
+    const [sum, pct] = extractPenaltyRules(
+      '乙方每延迟一日，应按每日1500元向甲方支付违约金。甲方逾期付款的，每逾期一日，按逾期金额的0.05%向乙方支付违约金。',
+      [],
+    );
+    expect(penaltyRateLabel(sum)).toBe('¥1,500.00/日');
+    expect(penaltyRateLabel(pct)).toBe('0.05%/日');
+  });
+});
+
+describe('calculators with a fixed sum', () => {
+  it('per day: 500.00 a day for 45 days, from day 1', () => {
+    const r = perDayPenalty({
+      baseYuan: '',
+      baseLabel: '其他基数',
+      percentPerDay: '',
+      fixedYuan: '500.00',
+      days: 45,
+    });
+    expect(r.totalYuan).toBe('22500.00');
+    expect(r.steps[0].expression).toBe('500.00（约定每日金额）× 45 日');
+  });
+
+  it('per day with a termination lump sum that is a percent of the total', () => {
+    const r = perDayPenalty({
+      baseYuan: '1160000.00',
+      baseLabel: '合同总金额',
+      percentPerDay: '',
+      fixedYuan: '500',
+      days: 31,
+      terminationAfterDays: 30,
+      terminationWhen: 'exceeded',
+      terminationPercent: '30',
+    });
+    expect(r.terminationApplies).toBe(true);
+    expect(r.totalYuan).toBe('363500.00'); // 15,500.00 + 348,000.00
+  });
+
+  it('per occurrence and once; the higher of the sum and the loss', () => {
+    expect(
+      countedPenalty({
+        baseYuan: '',
+        baseLabel: '',
+        percent: '',
+        fixedYuan: '1000',
+        occurrences: 3,
+      }).totalYuan,
+    ).toBe('3000.00');
+    const once = countedPenalty({
+      baseYuan: '',
+      baseLabel: '',
+      percent: '',
+      fixedYuan: '500000.00',
+      occurrences: 1,
+      higherOfLoss: true,
+      lossYuan: '612345.67',
+    });
+    expect(once.totalYuan).toBe('612345.67');
+    expect(() =>
+      countedPenalty({ baseYuan: '', baseLabel: '', percent: '', fixedYuan: '-1', occurrences: 1 }),
+    ).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * A standalone 保密协议 beyond the seeds: 披露方 / 接收方 beside 甲方 / 乙方, a duration in Chinese
+ * numerals (`保密期限为五年`), a fixed-sum penalty, and a signature block whose date stands
+ * against `日期：` after the seals. Read as one agreement, every NDA term filled in.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../electron/main/import/index';
+import { analyzeDocument } from '../../shared/domain/analyze';
+import { buildReport } from '../../shared/domain/report';
+import { checkNdaAgainstPlaybook, DEFAULT_PLAYBOOK } from '../../shared/domain/nda/playbook';
+
+const file = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/standalone-nda-fixed-penalty.txt',
+);
+
+describe('a standalone NDA with a fixed-sum penalty', () => {
+  it('reads parties, signing date, every NDA term and the penalty', async () => {
+    const doc = await importFile(file, new Uint8Array(fs.readFileSync(file)));
+    const a = analyzeDocument(doc);
+    const source = {
+      fileName: path.basename(file),
+      sha256: '0',
+      format: doc.format,
+      pageCount: null,
+    };
+    const report = buildReport(source, doc, a);
+    expect(report.contract.title).toBe('保密协议');
+    expect(report.contract.parties.map((p) => [p.role, p.name])).toEqual([
+      ['partyA', '某省财政厅'],
+      ['partyB', '某某信息技术有限公司'],
+    ]);
+    expect(report.contract.signedOn).toBe('2026-03-01');
+    expect(report.confidentiality.duration).toBe('五年');
+    const [nda] = report.confidentiality.records;
+    expect(report.confidentiality.records).toHaveLength(1);
+    const term = (k: string) => nda.terms.find((t) => t.key === k)?.value;
+    expect(term('scope')).toMatch(
+      /^保密信息，是指甲方以书面、电子或口头等任何形式.*其他未公开的信息$/,
+    );
+    expect(term('recipients')).toBe('仅可向因履行本项目而确需知悉的员工');
+    expect(term('returnDeadlineDays')).toBe(7);
+    expect(term('breachNoticeHours')).toBe(24);
+    expect(term('compelledDisclosureNoticeDays')).toBe(5);
+    expect(term('survival')).toContain('保密义务继续有效');
+    const penalties = report.penaltyRules.filter((p) => nda.penaltyRuleIds.includes(p.id));
+    expect(penalties.map((p) => [p.payer, p.kind, p.percent, p.yuan])).toEqual([
+      ['partyB', 'lump_sum', null, '500000.00'],
+    ]);
+    // A fixed sum is a stated penalty: no blank-rate finding, no “no penalty” deviation.
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('field.blank');
+    const deviations = checkNdaAgainstPlaybook(report, DEFAULT_PLAYBOOK).map((d) => d.position);
+    expect(deviations).not.toContain('penalty');
+    // Five years (in Chinese numerals) is read as five years: no duration deviation.
+    expect(deviations).not.toContain('duration');
+  });
+});
