@@ -126,3 +126,30 @@ describe('categorize', () => {
     ['数据安全服务内容及责任', 'data_security'],
   ])('%s → %s', (heading, category) => expect(categorize(heading)).toBe(category));
 });
+
+describe('a table of contents (目录)', () => {
+  it('is not read as clauses; the chapters after it are', () => {
+    expect(
+      tree([
+        '某市政务云运维服务项目招标文件',
+        '目  录',
+        '第一章 招标公告 ........................ 1',
+        '第二章 合同条款及格式 …………………… 12',
+        '第三章 投标文件格式\t20',
+        '第一章 招标公告',
+        '一、项目基本情况',
+        '第二章 合同条款及格式',
+        '一、违约责任',
+        '乙方每延期一日，应按合同总价的0.5%支付违约金。',
+        '第三章 投标文件格式',
+      ]),
+    ).toEqual([
+      '|首部|parties',
+      '第一章|招标公告|other',
+      '  一、|项目基本情况|other',
+      '第二章|合同条款及格式|other',
+      '  一、|违约责任|liability',
+      '第三章|投标文件格式|other',
+    ]);
+  });
+});

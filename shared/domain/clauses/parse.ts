@@ -42,6 +42,12 @@ const STRONG_TOPICS: ClauseCategory[] = [
 const DOCUMENT_TITLE = /^[^，。；：:,;]{2,40}(?:协议|协议书|承诺书|保证书)$/;
 const PENALTY_TEXT = /违约金|承担违约责任|赔偿[^。；]{0,20}损失/;
 const STRONG: NumberingStyle[] = ['chapter', 'article', 'cn', 'annex', 'phase'];
+/**
+ * A line of a table of contents (目录): a heading, then dot leaders, an ellipsis or a tab, then a
+ * page number (`第一章 招标公告 ........ 1`). Tenders and model contracts open with one; its
+ * entries are not clauses.
+ */
+const TOC_ENTRY = /(?:\.{3,}|…+|·{3,}|-{4,}|_{4,}|\t)\s*\d{1,4}\s*$/;
 const END_OF_BODY = /^[-—–\s(（]*(?:以下无正文|本页无正文|以下为签[字章署]|签字页|签章页)/;
 
 interface Open {
@@ -135,6 +141,7 @@ export function parseClauses(doc: SourceDocument): Clause[] {
       c.category = 'parties';
       continue;
     }
+    if (TOC_ENTRY.test(line.text)) continue;
     const n = matchNumbering(line.text);
     if (!n) {
       // The title of an attached document (`保密协议`, `个人保密协议`) starts a new top-level part,
