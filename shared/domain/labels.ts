@@ -107,12 +107,14 @@ function groupYuan(yuan: string): string {
 /**
  * What a penalty rule charges, as reviewers write it: a percent of its base (`0.1%`) or a fixed
  * sum in yuan (`¥500.00`), followed by `/日` or `/次` for per-day and per-occurrence rules when
- * `withUnit`; `空白` where the contract leaves the rate blank.
+ * `withUnit`; `空白` where the contract leaves the rate blank; `赔偿实际损失` for a duty to
+ * compensate the actual loss (no agreed amount).
  */
 export function penaltyRateLabel(
   p: Pick<PenaltyRule, 'percent' | 'yuan' | 'kind'>,
   withUnit = true,
 ): string {
+  if (p.kind === 'actual_loss') return '赔偿实际损失';
   const amount =
     p.percent !== null ? `${p.percent}%` : p.yuan !== null ? `¥${groupYuan(p.yuan)}` : '空白';
   if (!withUnit) return amount;

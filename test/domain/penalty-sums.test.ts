@@ -8,6 +8,7 @@ import { extractPenaltyRules } from '../../shared/domain/penalties/extract';
 import { findWrittenAmounts } from '../../shared/domain/terms/money';
 import { countedPenalty, perDayPenalty } from '../../shared/domain/calculators/penalty';
 import { penaltyRateLabel } from '../../shared/domain/labels';
+import { analyzeDocument } from '../../shared/domain/analyze';
 
 const rules = (text: string) =>
   extractPenaltyRules(text, []).map((r) => [r.payer, r.trigger, r.kind, r.percent, r.yuan, r.base]);
@@ -112,5 +113,52 @@ describe('calculators with a fixed sum', () => {
     expect(() =>
       countedPenalty({ baseYuan: '', baseLabel: '', percent: '', fixedYuan: '-1', occurrences: 1 }),
     ).toThrow(RangeError);
+  });
+});
+
+describe('compensation of the actual loss (kind actual_loss)', () => {
+  it.each([
+    [
+      '由此造成甲方损失的，由乙方按照损失情况承担赔偿责任。',
+      [['partyB', 'other', 'actual_loss', null, null, 'other']],
+    ],
+    [
+      '乙方泄露甲方保密信息的，乙方应赔偿甲方因此遭受的全部损失。',
+      [['partyB', 'confidentiality_breach', 'actual_loss', null, null, 'other']],
+    ],
+    [
+      '发生其他违约情形，违约方应赔偿由此给守约方造成的一切损失。',
+      [
+        ['partyA', 'other', 'actual_loss', null, null, 'other'],
+        ['partyB', 'other', 'actual_loss', null, null, 'other'],
+      ],
+    ],
+    [
+      '甲方逾期付款的，乙方有权解除合同，并要求甲方赔偿由此造成的经济损失。',
+      [['partyA', 'late_payment', 'actual_loss', null, null, 'other']],
+    ],
+    // Only a top-up of a stated penalty, or a sentence that already states one: no loss rule.
+    ['违约金不足以弥补甲方损失的，乙方还应赔偿不足部分。', []],
+    [
+      '乙方应按合同总价的10%支付违约金，并赔偿甲方损失。',
+      [['partyB', 'other', 'lump_sum', '10', null, 'contract_total']],
+    ],
+  ])('%s', (text, expected) => {
+    expect(rules(text)).toEqual(expected);
+  });
+
+  it('is neither a blank rate nor a liquidated penalty in the findings', () => {
+    const text =
+      '乙方逾期提供服务的，每延期一日，乙方应按合同总价的0.5%向甲方支付违约金。\n甲方逾期付款的，应赔偿乙方因此遭受的损失。\n';
+    const doc = { format: 'txt' as const, text, pageCount: null, boxes: null };
+    const a = analyzeDocument(doc);
+    expect(a.penaltyRules.map((r) => [r.payer, r.trigger, r.kind])).toEqual([
+      ['partyB', 'late_delivery', 'per_day'],
+      ['partyA', 'late_payment', 'actual_loss'],
+    ]);
+    expect(a.findings.map((f) => f.ruleId)).not.toContain('field.blank');
+    const asym = a.findings.find((f) => f.ruleId === 'penalty.asymmetric')!;
+    expect(asym.message).toContain('甲方逾期付款却仅须赔偿实际损失，无约定违约金');
+    expect(penaltyRateLabel(a.penaltyRules[1])).toBe('赔偿实际损失');
   });
 });

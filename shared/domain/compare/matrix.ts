@@ -131,13 +131,17 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
     for (const p of report.penaltyRules) {
       const party = p.payer === 'partyA' ? '甲方' : '乙方';
       // Percentages and fixed sums are compared in rows of their own (one unit per row).
+      // A duty to compensate the actual loss has no amount to rank.
+      const lossOnly = p.kind === 'actual_loss';
       const unit = p.yuan !== null ? '元' : '%';
       const key = `penalty.${p.payer}.${p.trigger}.${p.kind ?? 'unknown'}${p.yuan !== null ? '.yuan' : ''}`;
-      const label = `违约金：${party}${TRIGGER_LABELS[p.trigger]}（${p.kind ? KIND_LABELS[p.kind] : '方式不明'}，${unit}）`;
-      const r = row(key, label, 'higher_is_stricter');
+      const label = lossOnly
+        ? `赔偿责任：${party}${TRIGGER_LABELS[p.trigger]}（${KIND_LABELS.actual_loss}）`
+        : `违约金：${party}${TRIGGER_LABELS[p.trigger]}（${p.kind ? KIND_LABELS[p.kind] : '方式不明'}，${unit}）`;
+      const r = row(key, label, lossOnly ? null : 'higher_is_stricter');
       if (r.cells[id]) continue; // the first rule of that kind stands for the contract
       r.cells[id] = {
-        display: `${penaltyRateLabel(p)}${p.yuan === null ? ` · ${BASE_LABELS[p.base]}` : ''}${p.terminationAfterDays ? ` · 超${p.terminationAfterDays}日可解除` : ''}`,
+        display: `${penaltyRateLabel(p)}${p.yuan === null && !lossOnly ? ` · ${BASE_LABELS[p.base]}` : ''}${p.terminationAfterDays ? ` · 超${p.terminationAfterDays}日可解除` : ''}`,
         value: p.percent ?? p.yuan,
         clauseId: p.clauseId,
         page: p.page,

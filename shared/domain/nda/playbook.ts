@@ -159,7 +159,11 @@ export function checkNdaAgainstPlaybook(
     if (playbook.compelledDisclosureNotice.enabled && !term('compelledDisclosureNoticeDays'))
       push('compelledDisclosureNotice', '未约定依法被要求披露时须事先通知对方');
     if (playbook.penalty.enabled) {
-      const rules = report.penaltyRules.filter((p) => r.penaltyRuleIds.includes(p.id));
+      // Liquidated damages: an obligation to compensate the actual loss alone leaves the
+      // discloser to prove the loss, which is what this position guards against.
+      const rules = report.penaltyRules.filter(
+        (p) => r.penaltyRuleIds.includes(p.id) && p.kind !== 'actual_loss',
+      );
       if (!rules.length) push('penalty', '未约定泄密违约金（仅能按实际损失索赔，举证困难）');
       else if (
         playbook.penalty.value > 0 &&

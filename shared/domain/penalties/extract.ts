@@ -1,7 +1,8 @@
 /**
- * Penalty rules (违约金条款): who pays, for which breach, how much (percent of which base), once or
- * per day or per occurrence, from which day, up to which cap, and after how many days the other
- * side may terminate. Read from sentences such as
+ * Penalty rules (违约金条款): who pays, for which breach, how much (a percent of which base, or a
+ * fixed sum in yuan), once or per day or per occurrence, from which day, up to which cap, and
+ * after how many days the other side may terminate; and duties to compensate the actual loss
+ * where no amount is agreed (`actual_loss`). Read from sentences such as
  * `每延期一日，乙方应按照合同总金额的 0.1% 向甲方承担违约责任。延期达到 30 日，甲方有权解除合同`.
  * One sentence may hold several rules; a rule whose kind the text leaves unclear keeps
  * `kind: null` (the findings engine reports it as `penalty.ambiguous`) instead of a guess.
@@ -203,6 +204,8 @@ function ruleAround(
   prevEnd: number,
   base: PenaltyBase,
   push: (r: Omit<PenaltyRule, 'id' | 'percent' | 'yuan' | 'base'>) => void,
+  /** Who pays, when the caller knows better than the subject-before-amount reading. */
+  knownPayers?: Party[],
 ): void {
   const sentence = sentences[si];
   const afterText = seg.slice(end);
@@ -231,7 +234,11 @@ function ruleAround(
     before.slice(Math.max(0, part.length > 0 ? before.length - part.length - 40 : 0)),
     afterText,
   );
-  const effectivePayers = payers.length ? payers : payersOf(clauseLead, afterText);
+  const effectivePayers = knownPayers?.length
+    ? knownPayers
+    : payers.length
+      ? payers
+      : payersOf(clauseLead, afterText);
   // Termination threshold: later in this sentence or in the next one.
   const rest =
     seg.slice(at) +
@@ -283,6 +290,39 @@ function ruleAround(
       span: { start: sentence.start, end: sentence.end },
     });
   }
+}
+
+/** Compensation of the loss itself: `赔偿…损失`, `承担…赔偿责任`. */
+const ACTUAL_LOSS = /赔偿[^。；]{0,30}?损失|承担[^。；]{0,8}?赔偿责任/;
+/** A loss clause that only tops up a penalty: `违约金不足以弥补…的，还应赔偿`. */
+const TOP_UP = /不足以(?:弥补|赔偿|补偿)|不足部分|超过违约金/;
+
+const PARTY_RE = '(甲方|乙方|采购人|供应商)';
+
+/**
+ * Who compensates a loss, read from the words up to `赔偿…损失`: the party asked to
+ * (`要求乙方赔偿`), the party it falls on (`由乙方…承担赔偿责任`), the subject who shall
+ * (`乙方应…赔偿`), both for `违约方` / `任何一方`, else the other side of the party harmed
+ * (`给甲方造成损失`). Empty when the sentence does not say.
+ */
+function lossPayers(upToLoss: string): Party[] {
+  const last = (re: RegExp): string | null => {
+    let found: string | null = null;
+    for (const m of upToLoss.matchAll(re)) found = m[1];
+    return found;
+  };
+  const asked = last(new RegExp(`要求${PARTY_RE}[^，。；]{0,6}?(?:赔偿|承担)`, 'g'));
+  if (asked) return [PARTY[asked]];
+  const on = last(new RegExp(`由${PARTY_RE}[^，。；]{0,14}?(?:赔偿|承担)`, 'g'));
+  if (on) return [PARTY[on]];
+  if (/违约方|任何一方|任一方/.test(upToLoss)) return ['partyA', 'partyB'];
+  const shall = last(
+    new RegExp(`${PARTY_RE}(?:应|须|需|应当|还应|应予|负责)[^。；]{0,30}?(?:赔偿|承担)`, 'g'),
+  );
+  if (shall) return [PARTY[shall]];
+  const harmed = last(new RegExp(`(?:给|使|致|令)${PARTY_RE}[^，。；]{0,12}?损失`, 'g'));
+  if (harmed) return [other(PARTY[harmed])];
+  return [];
 }
 
 /** Words that make the amount beside them a penalty (`违约金`, `滞纳金`). */
@@ -357,6 +397,38 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
         found.push({ at: start, rule: { ...r, id: '', percent: null, yuan, base: 'other' } }),
       );
       sumPrevEnd = end;
+    }
+    // No percent and no sum: compensation of the actual loss (`赔偿甲方因此遭受的全部损失`), unless
+    // it only tops up a penalty stated before (`违约金不足以弥补损失的，还应赔偿`).
+    const loss = found.length === 0 && !TOP_UP.test(seg) ? ACTUAL_LOSS.exec(seg) : null;
+    if (loss) {
+      ruleAround(
+        at,
+        loss.index,
+        loss.index + loss[0].length,
+        0,
+        'other',
+        (r) =>
+          found.push({
+            at: loss.index,
+            rule: {
+              ...r,
+              id: '',
+              // The breach is the one this sentence names, not the clause's topic.
+              trigger: triggerOf(seg, r.payer),
+              kind: 'actual_loss',
+              percent: null,
+              yuan: null,
+              base: 'other',
+              startsAfterDays: null,
+              capPercent: null,
+              terminationAfterDays: null,
+              terminationWhen: null,
+              terminationAfterOccurrences: null,
+            },
+          }),
+        lossPayers(seg.slice(0, loss.index + loss[0].length)),
+      );
     }
     for (const f of found.sort((a, b) => a.at - b.at)) rules.push(f.rule);
   });

@@ -90,7 +90,8 @@ function PenaltyCalculator({
   scenarios,
   onScenariosChange,
 }: Props) {
-  const rules = report.penaltyRules;
+  // Compensation of the actual loss has nothing to compute from the contract.
+  const rules = report.penaltyRules.filter((r) => r.kind !== 'actual_loss');
   const [ruleId, setRuleId] = useState(rules[0]?.id ?? '');
   const rule = rules.find((r) => r.id === ruleId) ?? null;
   const total = report.contract.totalAmount?.yuan ?? '';

@@ -40,7 +40,7 @@ export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
                 <td>{TRIGGER_LABELS[r.trigger]}</td>
                 <td>{r.kind ? KIND_LABELS[r.kind] : <span className="warn">不明</span>}</td>
                 <td className="num">
-                  {r.percent || r.yuan ? (
+                  {r.percent || r.yuan || r.kind === 'actual_loss' ? (
                     penaltyRateLabel(r, false)
                   ) : (
                     <span className="warn">空白</span>

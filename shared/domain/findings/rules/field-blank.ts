@@ -33,7 +33,9 @@ export const fieldBlank: FindingRule = {
         pos += line.length + 1;
       }
     }
-    for (const r of ctx.penaltyRules.filter((x) => x.percent === null && x.yuan === null)) {
+    for (const r of ctx.penaltyRules.filter(
+      (x) => x.percent === null && x.yuan === null && x.kind !== 'actual_loss',
+    )) {
       if (!spans.some((s) => s.start === r.span.start))
         spans.push({ start: r.span.start, end: r.span.end, label: '违约金比例' });
     }

@@ -28,12 +28,17 @@ function describe(r: PenaltyRule): string {
     : `${per}${BASE_ZH[r.base]}的 ${r.percent}%`;
 }
 
+function describeEn(r: PenaltyRule): string {
+  return r.yuan !== null ? `CNY ${r.yuan}` : `${r.percent ?? '(blank)'}% of ${r.base}`;
+}
+
 export const penaltyAsymmetric: FindingRule = {
   id: 'penalty.asymmetric',
   description: '双方违约责任明显不对等 (one-sided penalties for comparable breaches)',
   check(ctx) {
     const out: Finding[] = [];
-    const rules = ctx.penaltyRules;
+    // Liquidated damages only: compensation of the actual loss is the law's default for both sides.
+    const rules = ctx.penaltyRules.filter((r) => r.kind !== 'actual_loss');
     const a = rules.filter((r) => r.payer === 'partyA' && r.trigger === 'late_payment');
     const b = rules.filter((r) => r.payer === 'partyB' && r.trigger === 'late_delivery');
     const push = (
@@ -53,19 +58,26 @@ export const penaltyAsymmetric: FindingRule = {
         spans,
       });
     };
+    // The other side may still owe its actual loss: say so rather than "nothing".
+    const lossOnly = (payer: PenaltyRule['payer'], trigger: PenaltyRule['trigger']) =>
+      ctx.penaltyRules.find(
+        (r) => r.kind === 'actual_loss' && r.payer === payer && r.trigger === trigger,
+      );
     if (b.length && !a.length) {
+      const loss = lossOnly('partyA', 'late_payment');
       push(
         'medium',
-        `乙方逾期须支付违约金（${describe(b[0])}），甲方逾期付款却无对应违约责任`,
-        `The supplier pays for late delivery (${b[0].percent}% of ${b[0].base}), the purchaser pays nothing for late payment`,
-        [b[0]],
+        `乙方逾期须支付违约金（${describe(b[0])}），甲方逾期付款却${loss ? '仅须赔偿实际损失，无约定违约金' : '无对应违约责任'}`,
+        `The supplier pays for late delivery (${describeEn(b[0])}), the purchaser ${loss ? 'only compensates the actual loss' : 'pays nothing'} for late payment`,
+        loss ? [b[0], loss] : [b[0]],
       );
     } else if (a.length && !b.length) {
+      const loss = lossOnly('partyB', 'late_delivery');
       push(
         'medium',
-        `甲方逾期付款须支付违约金（${describe(a[0])}），乙方逾期履行却无对应违约责任`,
-        `The purchaser pays for late payment (${a[0].percent}% of ${a[0].base}), the supplier pays nothing for late delivery`,
-        [a[0]],
+        `甲方逾期付款须支付违约金（${describe(a[0])}），乙方逾期履行却${loss ? '仅须赔偿实际损失，无约定违约金' : '无对应违约责任'}`,
+        `The purchaser pays for late payment (${describeEn(a[0])}), the supplier ${loss ? 'only compensates the actual loss' : 'pays nothing'} for late delivery`,
+        loss ? [a[0], loss] : [a[0]],
       );
     } else if (a.length && b.length) {
       const ra = a.find((r) => r.kind === 'per_day') ?? a[0];
@@ -77,7 +89,7 @@ export const penaltyAsymmetric: FindingRule = {
         push(
           'medium',
           `逾期违约责任不对等：甲方逾期付款按${describe(ra)}，乙方逾期履行按${describe(rb)}`,
-          `Late-performance penalties differ: purchaser ${ra.percent}% of ${ra.base} (${ra.kind}), supplier ${rb.percent}% of ${rb.base} (${rb.kind})`,
+          `Late-performance penalties differ: purchaser ${describeEn(ra)} (${ra.kind}), supplier ${describeEn(rb)} (${rb.kind})`,
           [ra, rb],
         );
       }
