@@ -40,13 +40,19 @@ export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
                 <td>{TRIGGER_LABELS[r.trigger]}</td>
                 <td>{r.kind ? KIND_LABELS[r.kind] : <span className="warn">不明</span>}</td>
                 <td className="num">
-                  {r.percent || r.yuan || r.kind === 'actual_loss' ? (
+                  {r.kind === 'actual_loss' ? (
+                    '—'
+                  ) : r.percent || r.yuan ? (
                     penaltyRateLabel(r, false)
                   ) : (
                     <span className="warn">空白</span>
                   )}
                 </td>
-                <td>{BASE_LABELS[r.base]}</td>
+                <td>
+                  {r.percent !== null || (r.yuan === null && r.kind !== 'actual_loss')
+                    ? BASE_LABELS[r.base]
+                    : '—'}
+                </td>
                 <td>
                   {[
                     r.terminationAfterDays ? `超${r.terminationAfterDays}日可解除` : null,
