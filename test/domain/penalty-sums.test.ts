@@ -162,3 +162,16 @@ describe('compensation of the actual loss (kind actual_loss)', () => {
     expect(penaltyRateLabel(a.penaltyRules[1])).toBe('赔偿实际损失');
   });
 });
+
+describe('blank rates', () => {
+  it.each([
+    '乙方每逾期一日，应按合同金额的____%向甲方支付违约金。',
+    '乙方每逾期一日，应按合同金额的【 】向甲方支付违约金。',
+    // A DOCX blank of underlined spaces reads as a bare percent sign.
+    '乙方每逾期一日，应按合同金额的%向甲方支付违约金。',
+  ])('%s', (text) => {
+    expect(rules(text)).toEqual([
+      ['partyB', 'late_delivery', 'per_day', null, null, 'contract_total'],
+    ]);
+  });
+});

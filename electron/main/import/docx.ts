@@ -11,7 +11,9 @@ import { inlineEquations } from './docx-math';
 
 /**
  * Converts mammoth's HTML (a small, well-formed tag set) into lines: one per paragraph,
- * heading or list item; one per table row with cells separated by tabs.
+ * heading or list item; one per table row with cells separated by tabs. Underlined blank space
+ * (`<u>      </u>`, Word's way of leaving a field to fill in: `合同金额的<u>    </u>%`) becomes
+ * underscores, the blank as a model contract prints it.
  */
 export function mammothHtmlToLines(html: string, listLabels: string[] = []): string[] {
   let nextLabel = 0;
@@ -20,16 +22,19 @@ export function mammothHtmlToLines(html: string, listLabels: string[] = []): str
   let cell = '';
   let inCell = 0;
   let cells: string[] = [];
+  let underline = 0;
   const re = /<(\/?)([a-z0-9]+)[^>]*?(\/?)>|([^<]+)/gi;
   for (let m = re.exec(html); m; m = re.exec(html)) {
     if (m[4] !== undefined) {
-      const t = decodeEntities(m[4]);
+      let t = decodeEntities(m[4]);
+      if (underline > 0 && /^\s+$/.test(t)) t = '_'.repeat(Math.max(4, t.length));
       if (inCell) cell += t;
       else cur += t;
       continue;
     }
     const closing = m[1] === '/';
     const tag = m[2].toLowerCase();
+    if (tag === 'u') underline += closing ? -1 : 1;
     if (tag === 'br') {
       if (inCell) cell += ' ';
       else {
@@ -82,7 +87,10 @@ export async function importDocx(data: Uint8Array): Promise<SourceDocument> {
   let html: string;
   try {
     const withEquations = await inlineEquations(data);
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(withEquations) });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(withEquations) },
+      { styleMap: ['u => u'] },
+    );
     html = result.value;
   } catch (err) {
     throw new QiyueError(

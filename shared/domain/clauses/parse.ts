@@ -43,6 +43,13 @@ const DOCUMENT_TITLE = /^[^，。；：:,;]{2,40}(?:协议|协议书|承诺书|�
 const PENALTY_TEXT = /违约金|承担违约责任|赔偿[^。；]{0,20}损失/;
 const STRONG: NumberingStyle[] = ['chapter', 'article', 'cn', 'annex', 'phase'];
 /**
+ * A field of the parties' or the contract's particulars left empty (`合同编号：`,
+ * `乙方（供应商）：`, `法定代表人：`): a blank to fill in, not a heading.
+ */
+const FIELD_LABEL =
+  /^(?:合同编号|合同名称|项目名称|项目编号|采购编号|采购项目编号|(?:采购人|供应商|甲方|乙方|委托方|受托方|服务方|采购单位|服务单位)(?:[（(][^)）]{1,8}[)）])?(?:名称)?|(?:甲方|乙方)?(?:地址|通讯地址|通信地址|住所|电话|联系电话|手机|传真|邮编|邮政编码|联系人|法定代表人|负责人|授权代表|委托代理人|开户银行|开户行|开户名称|账号|银行账号|统一社会信用代码|签订日期|签订地点|签约地点|日期))$/;
+
+/**
  * A line of a table of contents (目录): a heading, then dot leaders, an ellipsis or a tab, then a
  * page number (`第一章 招标公告 ........ 1`). Tenders and model contracts open with one; its
  * entries are not clauses.
@@ -142,7 +149,8 @@ export function parseClauses(doc: SourceDocument): Clause[] {
       continue;
     }
     if (TOC_ENTRY.test(line.text)) continue;
-    const n = matchNumbering(line.text);
+    const found = matchNumbering(line.text);
+    const n = found?.style === 'label' && FIELD_LABEL.test(found.rest) ? null : found;
     if (!n) {
       // The title of an attached document (`保密协议`, `个人保密协议`) starts a new top-level part,
       // like an annex, unless it only names the annex that was just opened.

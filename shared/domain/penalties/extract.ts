@@ -88,8 +88,12 @@ const BASES: [PenaltyBase, string][] = [
 
 // A rate, or a rate left blank (`【 】`, `____%`, `…金额的数额` with no number): the rule is kept
 // with `percent: null` and reported as a blank field.
+/**
+ * A rate: figures and `%`, or a blank one — `【 】`, underscores, a bare `%` (a DOCX blank whose
+ * underlined spaces are gone: `合同金额的%`), or none before `的数额`.
+ */
 const PERCENT =
-  '(?:[【\\[（(]?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]\\s*[】\\]）)]?|(【\\s*】|[_＿]{2,}\\s*[%％]?|(?=的?数额)))';
+  '(?:[【\\[（(]?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]\\s*[】\\]）)]?|(【\\s*】|[_＿]{2,}\\s*[%％]?|[%％]|(?=的?数额)))';
 const MENTION_RE = new RegExp(
   `(${BASES.map(([, re]) => re).join('|')})(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
   'g',

@@ -135,6 +135,11 @@ function roleOf(label: string, paren: string | undefined): 'partyA' | 'partyB' |
   return null;
 }
 
+/** A value left to be filled in: underscores, brackets, dashes or spaces only (`__________`, `【 】`). */
+function isBlankValue(value: string): boolean {
+  return /^[\s_＿\-—–.…·【】\[\]（）()]*$/.test(value) || /[_＿]{3,}/.test(value);
+}
+
 function cleanName(name: string): string {
   return name
     .replace(/[（(](?:盖章|章|公章|签章|签字)[)）]/g, '')
@@ -156,6 +161,7 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
     const lead = m[3].length - m[3].trimStart().length;
     let name = cleanName(rawName);
     if (!name || name.length > 50 || /[：:]/.test(name) || /^[（(]/.test(name)) continue;
+    if (isBlankValue(name)) continue; // a model contract's blank (`甲方：__________`)
     if (/^[\u4e00-\u9fff]{2,3}$/.test(name) && !ORG_SUFFIX.test(name)) continue; // a person, e.g. 乙方：王为昌
     let end = nameOffset + lead + rawName.length;
     // A name wrapped onto the next line: 管理委员会综合 / 事务中心.
@@ -208,7 +214,7 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
         });
       }
       const addr = /(?:通信地址|通讯地址|注册地址|单位地址|住所|地址)\s*[：:]\s*(.+)$/.exec(t);
-      if (addr && !party.address) party.address = addr[1].trim();
+      if (addr && !party.address && !isBlankValue(addr[1])) party.address = addr[1].trim();
       const phone = /(?:联系电话|电话)\s*[：:]\s*([0-9][0-9\-— ]{6,}[0-9])/.exec(t);
       if (phone && !party.phone) party.phone = phone[1].replace(/\s+/g, '');
     }
@@ -241,7 +247,13 @@ function extractNumbers(text: string, label: RegExp): { value: string; span: Spa
 function extractTitle(lines: Line[]): { value: string; span: Span } | null {
   for (let i = 0; i < Math.min(lines.length, 40); i++) {
     const t = lines[i].text.trim();
-    if (!/(合同|协议|合同书|协议书)$/.test(t) || /[：:。；]/.test(t) || t.length > 80) continue;
+    // A title may end with a qualifier: `政府采购合同（服务类）`, `运维服务合同(2025版)`.
+    if (
+      !/(合同|协议|合同书|协议书)(?:[（(][^（()）]{1,12}[)）])?$/.test(t) ||
+      /[：:。；]/.test(t) ||
+      t.length > 80
+    )
+      continue;
     let startLine = i;
     let title = t;
     // Title lines above it (a title broken over several lines).

@@ -53,10 +53,15 @@ function stripLatex(s: string): string {
 }
 
 function stripInlineMarkdown(s: string): string {
-  return s
-    .replace(/\*\*|__/g, '')
-    .replace(/\\([_*#\-+.!\[\]()`|>~\\])/g, '$1')
-    .replace(/`/g, '');
+  return (
+    s
+      // Emphasis markers around text (`**违约责任**`, `__注__`), not runs of underscores: those are
+      // the blanks of a model contract (`合同编号：__________`).
+      .replace(/(\*\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1/g, '$2')
+      .replace(/\*\*/g, '')
+      .replace(/\\([_*#\-+.!\[\]()`|>~\\])/g, '$1')
+      .replace(/`/g, '')
+  );
 }
 
 /**

@@ -84,8 +84,14 @@ export const penaltyAsymmetric: FindingRule = {
       const rb = b.find((r) => r.kind === 'per_day') ?? b[0];
       const ratio =
         ra.percent && rb.percent ? new Decimal(ra.percent).div(rb.percent) : new Decimal(1);
+      // A blank rate (a model contract's `____%`) leaves nothing to weigh.
+      const blank = (r: PenaltyRule) => r.percent === null && r.yuan === null;
       const differentBase = ra.base !== rb.base;
-      if (differentBase || ratio.gte(2) || ratio.lte(0.5) || ra.kind !== rb.kind) {
+      if (
+        !blank(ra) &&
+        !blank(rb) &&
+        (differentBase || ratio.gte(2) || ratio.lte(0.5) || ra.kind !== rb.kind)
+      ) {
         push(
           'medium',
           `逾期违约责任不对等：甲方逾期付款按${describe(ra)}，乙方逾期履行按${describe(rb)}`,
