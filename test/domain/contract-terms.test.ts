@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseClauses } from '../../shared/domain/clauses/parse';
 import { extractContract, installmentCondition } from '../../shared/domain/terms/contract';
+import { analyzeDocument } from '../../shared/domain/analyze';
 
 function extract(lines: string[]) {
   const text = lines.join('\n') + '\n';
@@ -143,4 +144,40 @@ describe('installmentCondition', () => {
     ['(1) 验收合格后，采购人应向供应商支付合同价款的30%，即人民币：\n¥30,000.00元；', '验收合格后'],
     ['甲方向乙方支付首付款人民币10000元。', ''],
   ])('%s', (sentence, expected) => expect(installmentCondition(sentence)).toBe(expected));
+});
+
+describe('a payment schedule laid out as a table (付款计划表)', () => {
+  const schedule = (second: string) => {
+    const text = [
+      '信息化运维服务合同',
+      '一、合同金额',
+      '本合同总金额为人民币壹佰贰拾万元整（¥1,200,000.00）。',
+      '二、付款方式',
+      '甲方按下表分期向乙方支付合同款：',
+      '期次\t付款条件\t付款比例\t付款金额（元）',
+      '第一期\t合同签订后15个工作日内\t30%\t360,000.00',
+      `第二期\t项目中期考核合格后15个工作日内\t40%\t${second}`,
+      '第三期\t项目终验合格后15个工作日内\t30%\t360,000.00',
+      '合计\t\t100%\t1,200,000.00',
+      '三、服务期限',
+      '服务期限为2026年1月1日至2026年12月31日。',
+    ].join('\n');
+    const doc = { format: 'txt' as const, text: text + '\n', pageCount: null, boxes: null };
+    return analyzeDocument(doc);
+  };
+
+  it('reads one installment per row, the total row aside', () => {
+    const a = schedule('480,000.00');
+    expect(a.contract.paymentInstallments.map((i) => [i.percent, i.yuan, i.condition])).toEqual([
+      ['30', '360000.00', '合同签订后15个工作日内'],
+      ['40', '480000.00', '项目中期考核合格后15个工作日内'],
+      ['30', '360000.00', '项目终验合格后15个工作日内'],
+    ]);
+    expect(a.findings.map((f) => f.ruleId)).not.toContain('amount.installments-mismatch');
+  });
+
+  it('flags a row whose amount is not its percent of the total', () => {
+    const a = schedule('490,000.00');
+    expect(a.findings.map((f) => f.ruleId)).toContain('amount.installments-mismatch');
+  });
 });

@@ -563,6 +563,87 @@ function extractInstallments(
       });
     }
   }
+  if (!out.length) out.push(...installmentsFromTable(text, payClauses, clauses, total, terms));
+  return out;
+}
+
+/**
+ * Installments from a payment schedule laid out as a table (付款计划表): a header row naming the
+ * percent (`付款比例`), amount (`付款金额（元）`) and condition (`付款条件` / `付款时间`) columns,
+ * then one row per installment; a total row (`合计`) is skipped. Used when no sentence of the
+ * payment clauses states an installment.
+ */
+function installmentsFromTable(
+  text: string,
+  payClauses: Clause[],
+  clauses: Clause[],
+  total: Decimal | null,
+  terms: KeyTerm[],
+): Installment[] {
+  const out: Installment[] = [];
+  const seenRows = new Set<number>();
+  for (const c of payClauses) {
+    let cols: { pct: number; amt: number; cond: number; amtInYuan: boolean } | null = null;
+    let pos = c.start;
+    for (const line of text.slice(c.start, c.end).split('\n')) {
+      const lineStart = pos;
+      pos += line.length + 1;
+      if (!line.includes('\t')) {
+        cols = null; // the table ended
+        continue;
+      }
+      const cells = line.split('\t').map((x) => x.trim());
+      const find = (re: RegExp) => cells.findIndex((x) => re.test(x) && !/\d/.test(x));
+      const header = {
+        pct: find(/比例|百分比/),
+        amt: find(/金额|款额|费用/),
+        cond: find(/条件|时间|节点|方式|说明|依据/),
+      };
+      if ((header.pct >= 0 || header.amt >= 0) && header.cond >= 0) {
+        cols = { ...header, amtInYuan: header.amt >= 0 && /元/.test(cells[header.amt]) };
+        continue;
+      }
+      if (!cols || seenRows.has(lineStart) || cells.some((x) => /^(?:合计|总计|小计)/.test(x)))
+        continue;
+      seenRows.add(lineStart);
+      const pctMatch = cols.pct >= 0 ? /(\d+(?:\.\d+)?)\s*[%％]/.exec(cells[cols.pct] ?? '') : null;
+      const amtCell = cols.amt >= 0 ? (cells[cols.amt] ?? '') : '';
+      const money =
+        findMoney(amtCell)[0]?.yuan ??
+        (cols.amtInYuan && /^[\d,]+(?:\.\d{1,2})?$/.test(amtCell)
+          ? new Decimal(amtCell.replace(/,/g, ''))
+          : null);
+      const condition = (cells[cols.cond] ?? '').trim();
+      if (!pctMatch && !money) continue;
+      const percent = pctMatch ? new Decimal(pctMatch[1]) : null;
+      const yuan = money ?? (percent && total ? total.times(percent).div(100) : null);
+      const sequence = out.length + 1;
+      const cellAt = (i: number) => {
+        const offset = line.split('\t').slice(0, i).join('\t').length + (i > 0 ? 1 : 0);
+        const raw = line.split('\t')[i] ?? '';
+        const lead = raw.length - raw.trimStart().length;
+        return { start: lineStart + offset + lead, end: lineStart + offset + raw.trimEnd().length };
+      };
+      const span = money && cols.amt >= 0 ? cellAt(cols.amt) : { start: lineStart, end: pos - 1 };
+      out.push({
+        sequence,
+        percent: percent ? percentString(percent) : null,
+        yuan: yuan ? yuanString(yuan) : null,
+        condition,
+        clauseId: clauseAt(clauses, lineStart)?.id ?? c.id,
+        yuanStated: !!money,
+      });
+      terms.push({
+        key: `installment.${sequence}`,
+        label: `第${sequence}期付款`,
+        value: [percent ? `${percentString(percent)}%` : null, yuan ? yuanString(yuan) : null]
+          .filter(Boolean)
+          .join(' · '),
+        span,
+        clauseId: clauseAt(clauses, span.start)?.id ?? c.id,
+      });
+    }
+  }
   return out;
 }
 
