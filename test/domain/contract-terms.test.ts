@@ -181,3 +181,36 @@ describe('a payment schedule laid out as a table (付款计划表)', () => {
     expect(a.findings.map((f) => f.ruleId)).toContain('amount.installments-mismatch');
   });
 });
+
+describe('service levels laid out as a table', () => {
+  it('reads one limit per cell with its severity class, and the sentences around it', () => {
+    const text = [
+      '一、服务要求',
+      '乙方应按下表时限响应和处理故障：',
+      '故障级别\t响应时间\t到场时间\t解决时间',
+      '一级（重大故障）\t15分钟\t1小时\t4小时',
+      '二级（较大故障）\t30分钟\t2小时\t8小时',
+      '三级（一般故障）\t2小时\t1个工作日\t3个工作日',
+      '系统可用性不低于99.9%，数据备份RPO不超过24小时。',
+    ].join('\n');
+    const a = analyzeDocument({ format: 'txt', text: text + '\n', pageCount: null, boxes: null });
+    expect(a.serviceLevels.map((s) => [s.level ?? null, s.metric, s.minutes ?? s.percent])).toEqual(
+      [
+        ['一级（重大故障）', 'response', 15],
+        ['一级（重大故障）', 'onsite', 60],
+        ['一级（重大故障）', 'resolution', 240],
+        ['二级（较大故障）', 'response', 30],
+        ['二级（较大故障）', 'onsite', 120],
+        ['二级（较大故障）', 'resolution', 480],
+        ['三级（一般故障）', 'response', 120],
+        ['三级（一般故障）', 'onsite', 1440],
+        ['三级（一般故障）', 'resolution', 4320],
+        [null, 'availability', '99.9'],
+        [null, 'rpo', 1440],
+      ],
+    );
+    // Each limit is anchored on its own cell.
+    const first = a.serviceLevels[0];
+    expect(text.slice(first.span.start, first.span.end)).toBe('15分钟');
+  });
+});

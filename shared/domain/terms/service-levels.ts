@@ -25,6 +25,8 @@ export interface ServiceLevel {
   percent?: string;
   text: string;
   span: Span;
+  /** The severity or class the limit applies to, from a service-level table's row (`一级（重大故障）`). */
+  level?: string;
 }
 
 const UNIT_MINUTES: Record<string, number> = {
@@ -117,6 +119,66 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
       if (minutes < 1) push(metric, null, { seconds: Math.round(minutes * 60) });
       else push(metric, Math.round(minutes));
     }
+  }
+  out.push(...tableServiceLevels(text, clauses));
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A table cell's time limit: `15分钟`, `≤30分钟`, `1个工作日`, `4小时内`. Days count whole (1 日 = 1,440 minutes). */
+const CELL_DURATION =
+  /^(?:不超过|不大于|小于|≤|<=|＜|<)?\s*(半|\d+(?:\.\d+)?|[一二三四五六七八九十两]+)\s*(秒钟|秒|分钟|个小时|小时|个工作日|工作日|天|日)(?:内|以内|之内)?$/;
+
+/**
+ * Service levels laid out as a table, the usual form in 运维 contracts: a header row whose cells
+ * name the metrics (`响应时间`, `到场时间`, `解决时间`), then one row per severity class
+ * (`一级（重大故障）  15分钟  1小时  4小时`). Each cell gives one limit, with its row's class
+ * as `level` and the cell as its anchor.
+ */
+function tableServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
+  const out: ServiceLevel[] = [];
+  let header: (ServiceMetric | null)[] | null = null;
+  let headerCells: string[] = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = pos;
+    pos += line.length + 1;
+    if (!line.includes('\t')) {
+      header = null;
+      continue;
+    }
+    const raw = line.split('\t');
+    const cells = raw.map((c) => c.trim());
+    const metrics = cells.map((c) =>
+      /\d/.test(c) ? null : (METRICS.find(([, re]) => re.test(c))?.[0] ?? null),
+    );
+    if (metrics.some((m) => m !== null)) {
+      header = metrics;
+      headerCells = cells;
+      continue;
+    }
+    if (!header) continue;
+    const level = cells[0] && header[0] === null ? cells[0] : undefined;
+    let offset = lineStart;
+    raw.forEach((cell, i) => {
+      const cellStart = offset + (cell.length - cell.trimStart().length);
+      offset += cell.length + 1;
+      const metric = header![i];
+      const d = metric ? CELL_DURATION.exec(cell.trim()) : null;
+      if (!metric || !d) return;
+      const n = d[1] === '半' ? 0.5 : /^\d/.test(d[1]) ? Number(d[1]) : parseChineseInteger(d[1]);
+      if (n === null) return;
+      const unit = d[2] === '个工作日' ? '工作日' : d[2];
+      const minutes = n * (UNIT_MINUTES[unit] ?? 1440);
+      out.push({
+        clauseId: clauseAt(clauses, cellStart)?.id ?? null,
+        metric,
+        minutes: minutes < 1 ? null : Math.round(minutes),
+        ...(minutes < 1 ? { seconds: Math.round(minutes * 60) } : {}),
+        text: `${level ? `${level} ` : ''}${headerCells[i]}：${cell.trim()}`,
+        span: { start: cellStart, end: cellStart + cell.trim().length },
+        ...(level ? { level } : {}),
+      });
+    });
   }
   return out;
 }
