@@ -175,3 +175,33 @@ describe('blank rates', () => {
     ]);
   });
 });
+
+describe('NDA roles: 披露方 and 接收方 / 接受方', () => {
+  const rulesOf = (text: string) =>
+    extractPenaltyRules(text, []).map((r) => [r.payer, r.kind, r.yuan]);
+
+  it('stand for the party they are tied to', () => {
+    expect(
+      rulesOf(
+        '甲方（接收方）：某某信息技术有限公司\n乙方（披露方）：某市财政局\n接收方违反本协议的，应向披露方支付违约金人民币10万元。',
+      ),
+    ).toEqual([['partyA', 'lump_sum', '100000.00']]);
+  });
+
+  it('stand for either party in a mutual NDA', () => {
+    expect(
+      rulesOf(
+        '本协议中的任何一方都可能是披露方。\n接受方违反本协议的，应赔偿披露方因此遭受的全部损失。',
+      ),
+    ).toEqual([
+      ['partyA', 'actual_loss', null],
+      ['partyB', 'actual_loss', null],
+    ]);
+  });
+
+  it('default to the supplier receiving the purchaser’s information', () => {
+    expect(rulesOf('接收方泄露保密信息的，应向披露方支付违约金5万元。')).toEqual([
+      ['partyB', 'lump_sum', '50000.00'],
+    ]);
+  });
+});

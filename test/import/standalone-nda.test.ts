@@ -47,8 +47,9 @@ describe('a standalone NDA with a fixed-sum penalty', () => {
     expect(term('compelledDisclosureNoticeDays')).toBe(5);
     expect(term('survival')).toContain('保密义务继续有效');
     const penalties = report.penaltyRules.filter((p) => nda.penaltyRuleIds.includes(p.id));
-    expect(penalties.map((p) => [p.payer, p.kind, p.percent, p.yuan])).toEqual([
-      ['partyB', 'lump_sum', null, '500000.00'],
+    // Any breach of a confidentiality agreement is a confidentiality breach.
+    expect(penalties.map((p) => [p.payer, p.trigger, p.kind, p.percent, p.yuan])).toEqual([
+      ['partyB', 'confidentiality_breach', 'lump_sum', null, '500000.00'],
     ]);
     // A fixed sum is a stated penalty: no blank-rate finding, no “no penalty” deviation.
     expect(report.findings.map((f) => f.ruleId)).not.toContain('field.blank');

@@ -144,19 +144,48 @@ const PARTY: Record<string, Party> = {
 };
 const other = (p: Party): Party => (p === 'partyA' ? 'partyB' : 'partyA');
 
+/** The parties a role word of the document stands for (`乙方` → partyB; `接收方` → see {@link documentRoles}). */
+type Roles = (word: string) => Party[];
+
+/**
+ * How a document names its parties beyond 甲方/乙方: an NDA's 披露方 (discloser) and 接收方 /
+ * 接受方 (recipient) stand for the party they are tied to (`乙方（接收方）`, `接收方（乙方）`);
+ * in a mutual NDA (`任何一方都可能是披露方`) for either party; otherwise, as in procurement, the
+ * purchaser discloses and the supplier receives.
+ */
+export function documentRoles(text: string): Roles {
+  const key = (w: string) => w.replace('接受方', '接收方');
+  const alias = new Map<string, Party>();
+  for (const m of text.matchAll(/(甲方|乙方)\s*[（(]\s*(?:信息)?(披露方|接收方|接受方)\s*[)）]/g))
+    alias.set(key(m[2]), PARTY[m[1]]);
+  for (const m of text.matchAll(/(?:信息)?(披露方|接收方|接受方)\s*[（(]\s*(甲方|乙方)\s*[)）]/g))
+    alias.set(key(m[1]), PARTY[m[2]]);
+  const mutual =
+    /任何一方都?可能(?:是|为|成为)(?:披露方|接收方|接受方)|互为(?:披露方|接收方|接受方)/.test(text);
+  return (word) => {
+    if (PARTY[word]) return [PARTY[word]];
+    const tied = alias.get(key(word));
+    if (tied) return [tied];
+    if (mutual) return ['partyA', 'partyB'];
+    return word === '披露方' ? ['partyA'] : ['partyB'];
+  };
+}
+
 /** Who pays: mutual (`双方…向对方支付`), `要求乙方…`, the subject before the amount, or `向甲方支付` → the other. */
-function payersOf(before: string, after: string): Party[] {
+function payersOf(before: string, after: string, roles: Roles): Party[] {
   if (/双方|任何一方|任一方|违约方/.test(before) && /对方|守约方/.test(before + after))
     return ['partyA', 'partyB'];
-  const ask = /要求(甲方|乙方|采购人|供应商)/g;
+  const ask = /要求(甲方|乙方|采购人|供应商|披露方|接收方|接受方)/g;
   let m: RegExpExecArray | null;
   let last: string | null = null;
   while ((m = ask.exec(before))) last = m[1];
-  const askAfter = /^[^，。；]{0,12}?要求(甲方|乙方|采购人|供应商)/.exec(after);
-  if (askAfter) return [PARTY[askAfter[1]]];
+  const askAfter = /^[^，。；]{0,12}?要求(甲方|乙方|采购人|供应商|披露方|接收方|接受方)/.exec(
+    after,
+  );
+  if (askAfter) return roles(askAfter[1]);
   // The nearest party named as a subject before the amount (not after 向/要求/给).
   const subj =
-    /(?<![向要求给对由])(甲方|乙方|采购人|供应商)(?=[^，。；]{0,3}?(?:应|需|须|还应|应当|应该|承担|支付|按|向|自行|同意|赔偿|的|未|逾期|以|如|若|擅自|将|违反|存在|交付|没有|提供|拒绝))/g;
+    /(?<![向要求给对由])(甲方|乙方|采购人|供应商|披露方|接收方|接受方)(?=[^，。；]{0,3}?(?:应|需|须|还应|应当|应该|承担|支付|按|向|自行|同意|赔偿|的|未|逾期|以|如|若|擅自|将|违反|存在|交付|没有|提供|拒绝))/g;
   let lastSubj: string | null = null;
   let lastSubjAt = -1;
   while ((m = subj.exec(before))) {
@@ -164,11 +193,12 @@ function payersOf(before: string, after: string): Party[] {
     lastSubjAt = m.index;
   }
   const toward =
-    /向(甲方|乙方|采购人|供应商)(?:[^，。；]{0,6})?(?:支付|承担|赔偿)/.exec(after) ??
-    /向(甲方|乙方|采购人|供应商)[^，。；]{0,6}$/.exec(before);
-  if (last && before.lastIndexOf(`要求${last}`) > lastSubjAt) return [PARTY[last]];
-  if (lastSubj) return [PARTY[lastSubj]];
-  if (toward) return [other(PARTY[toward[1]])];
+    /向(甲方|乙方|采购人|供应商|披露方|接收方|接受方)(?:[^，。；]{0,6})?(?:支付|承担|赔偿)/.exec(
+      after,
+    ) ?? /向(甲方|乙方|采购人|供应商|披露方|接收方|接受方)[^，。；]{0,6}$/.exec(before);
+  if (last && before.lastIndexOf(`要求${last}`) > lastSubjAt) return roles(last);
+  if (lastSubj) return roles(lastSubj);
+  if (toward) return [...new Set(roles(toward[1]).map(other))];
   return [];
 }
 
@@ -187,9 +217,19 @@ function daysNumber(s: string): number | null {
   return parseChineseInteger(s.replace(/[【】\[\]\s]/g, ''));
 }
 
+const NDA_TITLE = /保密协议|保密承诺书|保密责任书|保密合同/;
+
+/** Whether `clause` lies in a part of the document titled as a confidentiality agreement. */
+function inNdaPart(clause: Clause | null, clauses: Clause[]): boolean {
+  for (let c = clause; c; c = clauses.find((x) => x.id === c!.parentId) ?? null)
+    if (c.level === 0 && NDA_TITLE.test(c.heading)) return true;
+  return false;
+}
+
 /** A sentence of the document with its neighbours, as the extractor walks them. */
 interface SentenceAt {
   text: string;
+  roles: Roles;
   clauses: Clause[];
   sentences: Span[];
   si: number;
@@ -202,7 +242,7 @@ interface SentenceAt {
  * termination threshold, read around the amount at `seg[at, end)`.
  */
 function ruleAround(
-  { text, clauses, sentences, si, seg }: SentenceAt,
+  { text, roles, clauses, sentences, si, seg }: SentenceAt,
   at: number,
   end: number,
   prevEnd: number,
@@ -233,16 +273,21 @@ function ruleAround(
   let trigger = triggerOf(part);
   if (trigger === 'other') trigger = triggerOf(before);
   if (trigger === 'other') trigger = triggerOf(clauseLead);
+  // Any breach of a confidentiality agreement (an attached or standalone 保密协议) is a breach of
+  // confidentiality.
+  if (trigger === 'other' && (NDA_TITLE.test(text.slice(0, 40)) || inNdaPart(clause, clauses)))
+    trigger = 'confidentiality_breach';
   const kind = kindOf(part, base);
   const payers = payersOf(
     before.slice(Math.max(0, part.length > 0 ? before.length - part.length - 40 : 0)),
     afterText,
+    roles,
   );
   const effectivePayers = knownPayers?.length
     ? knownPayers
     : payers.length
       ? payers
-      : payersOf(clauseLead, afterText);
+      : payersOf(clauseLead, afterText, roles);
   // Termination threshold: later in this sentence or in the next one.
   const rest =
     seg.slice(at) +
@@ -301,7 +346,7 @@ const ACTUAL_LOSS = /赔偿[^。；]{0,30}?损失|承担[^。；]{0,8}?赔偿责
 /** A loss clause that only tops up a penalty: `违约金不足以弥补…的，还应赔偿`. */
 const TOP_UP = /不足以(?:弥补|赔偿|补偿)|不足部分|超过违约金/;
 
-const PARTY_RE = '(甲方|乙方|采购人|供应商)';
+const PARTY_RE = '(甲方|乙方|采购人|供应商|披露方|接收方|接受方)';
 
 /**
  * Who compensates a loss, read from the words up to `赔偿…损失`: the party asked to
@@ -309,23 +354,23 @@ const PARTY_RE = '(甲方|乙方|采购人|供应商)';
  * (`乙方应…赔偿`), both for `违约方` / `任何一方`, else the other side of the party harmed
  * (`给甲方造成损失`). Empty when the sentence does not say.
  */
-function lossPayers(upToLoss: string): Party[] {
+function lossPayers(upToLoss: string, roles: Roles): Party[] {
   const last = (re: RegExp): string | null => {
     let found: string | null = null;
     for (const m of upToLoss.matchAll(re)) found = m[1];
     return found;
   };
   const asked = last(new RegExp(`要求${PARTY_RE}[^，。；]{0,6}?(?:赔偿|承担)`, 'g'));
-  if (asked) return [PARTY[asked]];
+  if (asked) return roles(asked);
   const on = last(new RegExp(`由${PARTY_RE}[^，。；]{0,14}?(?:赔偿|承担)`, 'g'));
-  if (on) return [PARTY[on]];
+  if (on) return roles(on);
   if (/违约方|任何一方|任一方/.test(upToLoss)) return ['partyA', 'partyB'];
   const shall = last(
     new RegExp(`${PARTY_RE}(?:应|须|需|应当|还应|应予|负责)[^。；]{0,30}?(?:赔偿|承担)`, 'g'),
   );
-  if (shall) return [PARTY[shall]];
+  if (shall) return roles(shall);
   const harmed = last(new RegExp(`(?:给|使|致|令)${PARTY_RE}[^，。；]{0,12}?损失`, 'g'));
-  if (harmed) return [other(PARTY[harmed])];
+  if (harmed) return [...new Set(roles(harmed).map(other))];
   return [];
 }
 
@@ -371,10 +416,11 @@ function penaltySums(seg: string): [number, number, string][] {
 export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRule[] {
   const rules: PenaltyRule[] = [];
   const sentences = sentenceSpans(text, 0, text.length);
+  const roles = documentRoles(text);
   sentences.forEach((sentence, si) => {
     const seg = text.slice(sentence.start, sentence.end);
     if (seg.includes('\t')) return; // tables (fee schedules, scoring sheets) are not penalty clauses
-    const at: SentenceAt = { text, clauses, sentences, si, seg };
+    const at: SentenceAt = { text, roles, clauses, sentences, si, seg };
     // Rules of this sentence with where their amount stands, so that percentages and fixed sums
     // come out in reading order.
     const found: { at: number; rule: PenaltyRule }[] = [];
@@ -406,6 +452,13 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
     // it only tops up a penalty stated before (`违约金不足以弥补损失的，还应赔偿`).
     const loss = found.length === 0 && !TOP_UP.test(seg) ? ACTUAL_LOSS.exec(seg) : null;
     if (loss) {
+      const inNda =
+        NDA_TITLE.test(text.slice(0, 40)) ||
+        inNdaPart(clauseAt(clauses, sentence.start + loss.index), clauses);
+      const lossTrigger = (payer: Party): PenaltyTrigger => {
+        const t = triggerOf(seg, payer);
+        return t === 'other' && inNda ? 'confidentiality_breach' : t;
+      };
       ruleAround(
         at,
         loss.index,
@@ -419,7 +472,7 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
               ...r,
               id: '',
               // The breach is the one this sentence names, not the clause's topic.
-              trigger: triggerOf(seg, r.payer),
+              trigger: lossTrigger(r.payer),
               kind: 'actual_loss',
               percent: null,
               yuan: null,
@@ -431,7 +484,7 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
               terminationAfterOccurrences: null,
             },
           }),
-        lossPayers(seg.slice(0, loss.index + loss[0].length)),
+        lossPayers(seg.slice(0, loss.index + loss[0].length), roles),
       );
     }
     for (const f of found.sort((a, b) => a.at - b.at)) rules.push(f.rule);
