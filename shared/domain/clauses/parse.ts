@@ -39,7 +39,8 @@ const STRONG_TOPICS: ClauseCategory[] = [
   'acceptance',
   'termination',
 ];
-const DOCUMENT_TITLE = /^[^，。；：:,;]{2,40}(?:协议|协议书|承诺书|保证书)$/;
+const DOCUMENT_TITLE =
+  /^(?![\d一二三四五六七八九十]+[、.．])[^，。；：:,;]{2,40}(?:协议|协议书|承诺书|保证书)$/;
 const PENALTY_TEXT = /违约金|承担违约责任|赔偿[^。；]{0,20}损失/;
 const STRONG: NumberingStyle[] = ['chapter', 'article', 'cn', 'annex', 'phase'];
 /**
@@ -88,7 +89,12 @@ export function parseClauses(doc: SourceDocument): Clause[] {
   const lines: { start: number; end: number; text: string }[] = [];
   let pos = 0;
   for (const raw of text.split('\n')) {
-    lines.push({ start: pos, end: pos + raw.length, text: raw.trim() });
+    // A list bullet a PDF or DOCX converter left before the number (`• 1、保密协议`) is not text.
+    lines.push({
+      start: pos,
+      end: pos + raw.length,
+      text: raw.trim().replace(/^[•·●○■□◆▪]\s*/, ''),
+    });
     pos += raw.length + 1;
   }
   const clauses: Clause[] = [];

@@ -207,7 +207,19 @@ export function extractNdaTerms(
       breachNoticeHours: merged.breachNoticeHours ?? null,
       compelledDisclosureNoticeDays: merged.compelledDisclosureNoticeDays ?? null,
       survival: merged.survival ?? null,
-      penaltyRuleIds: merged.penaltyRuleIds,
+      // Every penalty of the main contract for a confidentiality breach, wherever it is worded
+      // (often under 违约责任 or 数据安全 rather than the 保密 clause itself).
+      penaltyRuleIds: [
+        ...new Set([
+          ...merged.penaltyRuleIds,
+          ...penaltyRules
+            .filter((r) => {
+              const c = clauses.find((x) => x.id === r.clauseId);
+              return r.trigger === 'confidentiality_breach' && !(c && inAnnex(c));
+            })
+            .map((r) => r.id),
+        ]),
+      ],
       span: { start: tops[0].start, end: tops[0].end },
     });
   }
