@@ -70,10 +70,10 @@ export async function launchApp(prefix: string): Promise<AppSession> {
   };
 }
 
-/** {@link launchApp} with seed PDFs already imported into its store. */
-export async function launchAppWith(prefix: string, seedPdfs: string[]): Promise<AppSession> {
+/** {@link launchApp} with contract files (seed PDFs, fixtures) already imported into its store. */
+export async function launchAppWith(prefix: string, files: string[]): Promise<AppSession> {
   const app = await launchApp(prefix);
-  for (const file of seedPdfs) {
+  for (const file of files) {
     await app.harness.store.importContract(
       path.basename(file),
       new Uint8Array(fs.readFileSync(file)),

@@ -2,7 +2,8 @@
  * End to end for issue 4, in Chromium through the loopback harness: seed 004 — 45 days of late
  * delivery (1,160,000 × 1% × 45 = 522,000.00, and past day 30 termination with 348,000.00), then
  * the KPI rubric with two deductions → grade and refund; seed 001 — mark a checklist item done
- * with a note, reload, and it is still done.
+ * with a note, reload, and it is still done; a standalone NDA's fixed-sum penalty computed against
+ * an entered loss, with the court-adjustment note.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +15,10 @@ let app: AppSession;
 let page: Page;
 
 beforeAll(async () => {
-  app = await launchAppWith(
-    'qiyue-e2e-calc-',
-    ['001_18cfc68e7d229bba', '004_df6ca03d82af185a'].map((n) => seedPath(n, 'pdf')),
-  );
+  app = await launchAppWith('qiyue-e2e-calc-', [
+    ...['001_18cfc68e7d229bba', '004_df6ca03d82af185a'].map((n) => seedPath(n, 'pdf')),
+    path.resolve('test/fixtures/standalone-nda-fixed-penalty.txt'),
+  ]);
   page = app.page;
 });
 
@@ -101,5 +102,26 @@ describe('calculators and checklist in the app', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, '001-checklist-done.png') });
     expect(app.errors).toEqual([]);
     expect(app.externalRequests).toEqual([]);
+  });
+
+  it('a standalone NDA: the fixed-sum penalty against an entered loss', async () => {
+    await open('某某信息技术有限公司');
+    await page.getByTestId('tab-calculators').click();
+    const rule = page.getByTestId('calc-rule');
+    await expect.poll(() => rule.locator('option:checked').textContent()).toContain('¥500,000.00');
+    // The agreed sum stands in for base × percent: no percent to enter.
+    await expect.poll(() => page.getByTestId('calc-base').inputValue()).toBe('500000.00');
+    expect(await page.getByTestId('calc-percent').count()).toBe(0);
+    await page.getByTestId('calc-loss').fill('200000');
+    await page.getByTestId('calc-run').click();
+    const result = page.getByTestId('calc-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('500,000.00（约定金额）');
+    await expect.poll(() => page.getByTestId('calc-total').textContent()).toBe('¥500,000.00');
+    // 500,000 is 150 % above a loss of 200,000: the court-adjustment note with its source.
+    expect(await result.textContent()).toContain('150%');
+    expect(await result.textContent()).toContain('《民法典》第585条');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'nda-fixed-penalty.png') });
+    expect(app.errors).toEqual([]);
   });
 });
