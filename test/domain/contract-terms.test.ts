@@ -214,3 +214,32 @@ describe('service levels laid out as a table', () => {
     expect(text.slice(first.span.start, first.span.end)).toBe('15分钟');
   });
 });
+
+describe('service period forms', () => {
+  it.each([
+    [
+      '服务期限：2026年1月1日-2026年12月31日。',
+      { start: '2026-01-01', end: '2026-12-31', months: 12 },
+    ],
+    ['服务期限：2026.1.1—2026.12.31。', { start: '2026-01-01', end: '2026-12-31', months: 12 }],
+    // From signing (not stated here) to a fixed end: the end only.
+    [
+      '服务期限为合同签订之日起至2026年12月31日。',
+      { start: null, end: '2026-12-31', months: null },
+    ],
+    // A length in capital numerals from a stated start.
+    [
+      '运维服务期限为壹年，自2026年3月1日开始。',
+      { start: '2026-03-01', end: '2027-02-28', months: 12 },
+    ],
+    ['本合同服务期为12个月。', { start: null, end: null, months: 12 }],
+  ])('%s', (sentence, expected) => {
+    const a = analyzeDocument({
+      format: 'txt',
+      text: `一、服务期限\n${sentence}\n`,
+      pageCount: null,
+      boxes: null,
+    });
+    expect(a.contract.servicePeriod).toMatchObject(expected);
+  });
+});

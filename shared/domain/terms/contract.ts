@@ -336,9 +336,9 @@ function extractServicePeriod(
   for (const s of candidates) {
     const seg = text.slice(s.start, s.end);
     const dates = findDates(seg, s.start).filter((d) => d.iso);
-    const range = /(?:至|到|～|~|—|－)/;
+    const range = /(?:至|到|～|~|—|－|–|-)/;
     const months =
-      /(?<![\d〇零一二三四五六七八九十两年月.])([\d一二三四五六七八九十两]{1,3})\s*(个月|年)(?!\s*[\d一二三四五六七八九十]+\s*月)/.exec(
+      /(?<![\d〇零一二三四五六七八九十两年月.])([\d一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]{1,3})\s*(个月|年)(?!\s*[\d一二三四五六七八九十]+\s*月)/.exec(
         seg,
       );
     if (dates.length >= 2 && range.test(text.slice(dates[0].end, dates[1].start))) {
@@ -357,8 +357,39 @@ function extractServicePeriod(
       const end = start && m ? addMonths(start, m, -1) : null;
       return { value: { start, end, months: m, text: lastLine(seg) }, span: s };
     }
+    // From the signing or effective date to a fixed end (`自合同签订之日起至2026年12月31日`).
+    const untilDate =
+      /(?:合同签[署订](?:并生效)?之日|签[订署](?:本)?合同之日|(?:本)?合同生效之日)起?\s*(?:至|到)\s*$/;
+    const lastDate = dates[dates.length - 1];
+    if (lastDate && untilDate.test(seg.slice(0, lastDate.start - s.start))) {
+      const start = signedOn;
+      const end = lastDate.iso!;
+      return {
+        value: {
+          start,
+          end,
+          months: start ? monthsBetween(start, end) : null,
+          text: lastLine(seg),
+        },
+        span: s,
+      };
+    }
     if (months && PERIOD_KEYWORDS.test(seg)) {
       const m = durationMonths(months[1], months[2]);
+      // A length from a stated start (`壹年，自2026年3月1日开始`).
+      const first = dates[0];
+      if (
+        dates.length === 1 &&
+        m &&
+        (/(?:自|从)\s*$/.test(seg.slice(0, first.start - s.start)) ||
+          /^\s*(?:起|开始)/.test(seg.slice(first.end - s.start)))
+      ) {
+        const start = first.iso!;
+        return {
+          value: { start, end: addMonths(start, m, -1), months: m, text: lastLine(seg) },
+          span: s,
+        };
+      }
       const endDate =
         /(?:截止至|截止到|截至|至)\s*/.exec(seg) && dates.length
           ? dates[dates.length - 1].iso

@@ -12,7 +12,8 @@ const nzhcn = Nzh.cn;
  * when it has no unit characters). Returns null when the text is not a number.
  */
 export function parseChineseInteger(text: string): number | null {
-  const t = text.trim();
+  // Capital numerals (大写, `壹年`, `叁拾日`) read as their ordinary forms.
+  const t = text.trim().replace(/[壹贰叁肆伍陆柒捌玖拾佰仟]/g, (c) => CAPITAL_TO_LOWER[c]);
   if (/^\d+$/.test(t)) return Number(t);
   if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(t)) return null;
   if (!/[十百千万]/.test(t)) {
@@ -25,6 +26,21 @@ export function parseChineseInteger(text: string): number | null {
   const v = Number(nzhcn.decodeS(t.replace(/两/g, '二').replace(/〇/g, '零')));
   return Number.isFinite(v) ? v : null;
 }
+
+const CAPITAL_TO_LOWER: Record<string, string> = {
+  壹: '一',
+  贰: '二',
+  叁: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
+  佰: '百',
+  仟: '千',
+};
 
 const CAPITAL_CHARS = '零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正';
 
