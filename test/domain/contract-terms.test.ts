@@ -243,3 +243,38 @@ describe('service period forms', () => {
     expect(a.contract.servicePeriod).toMatchObject(expected);
   });
 });
+
+describe('tax split forms (价税分离)', () => {
+  const taxOf = (sentence: string) =>
+    analyzeDocument({
+      format: 'txt',
+      text: `一、合同金额\n${sentence}\n`,
+      pageCount: null,
+      boxes: null,
+    }).contract.totalAmount;
+
+  it('a rate written as 含6%增值税 splits the total', () => {
+    expect(taxOf('服务费总计：1,200,000元（含6%增值税）。')).toMatchObject({
+      yuan: '1200000.00',
+      taxRatePercent: '6',
+      yuanExcludingTax: '1132075.47',
+      taxYuan: '67924.53',
+    });
+  });
+
+  it('two stated amounts give the rate when it is a VAT rate', () => {
+    expect(
+      taxOf(
+        '本合同总金额为人民币壹佰贰拾万元整（¥1,200,000.00），其中不含税金额1,132,075.47元，增值税额67,924.53元。',
+      ),
+    ).toMatchObject({ taxRatePercent: '6', yuanExcludingTax: '1132075.47', taxYuan: '67924.53' });
+  });
+
+  it('an invoice for 80 % of the price is not a tax rate', () => {
+    expect(
+      taxOf(
+        '合同总金额为¥1,160,000.00元。乙方向甲方提供合同金额80%的增值税普通发票，甲方支付合同金额的80%。',
+      ),
+    ).toMatchObject({ taxRatePercent: null, yuanExcludingTax: null, taxYuan: null });
+  });
+});

@@ -446,14 +446,30 @@ function extractTotal(
   return null;
 }
 
+/** The VAT rates of PRC law, past and present (percent), for a rate derived from two amounts. */
+const VAT_RATES = ['0', '1', '3', '5', '6', '9', '10', '11', '13', '16', '17'];
+
+/**
+ * The tax split (价税分离) of the price, where the contract states it: a rate (`税率为6%`,
+ * `含6%增值税`, `6%的增值税`) with or without the amounts excluding tax and of tax (`不含税金额`,
+ * `税额` / `增值税额`), or the two amounts alone (the rate then derived and accepted only when it
+ * is a VAT rate). Missing amounts are computed from the total with Decimal: excluding tax =
+ * total ÷ (1 + rate), rounded half up to the fen; tax = total − excluding tax.
+ */
 function extractTax(text: string, total: Decimal | null) {
   for (const s of sentences(text, 0, text.length)) {
     const seg = text.slice(s.start, s.end);
-    if (seg.includes('\t')) continue;
-    const rate = /税率\s*(?:为|是)?\s*[：:]?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(seg);
-    if (!rate || !/不含税|税额|税费|税金|价税/.test(seg)) continue;
-    const excl = /不含税(?:金额|价款?|总价)?\s*(?:为|是)?\s*[：:]?\s*(?:人民币)?/.exec(seg);
-    const tax = /(?<!含)(?:税费|税额|税金)\s*(?:为|是)?\s*[：:]?\s*(?:人民币)?/.exec(seg);
+    if (seg.includes('\t') || /违约|赔偿|保证金/.test(seg)) continue;
+    // `6%的增值税`, not `合同金额80%的增值税普通发票` (an invoice for 80 % of the price).
+    const stated =
+      /税率\s*(?:为|是)?\s*[：:]?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(seg) ??
+      /(\d+(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税费|税金)(?!\s*(?:普通|专用)?\s*发票)/.exec(
+        seg,
+      );
+    const rate = stated && VAT_RATES.includes(new Decimal(stated[1]).toString()) ? stated : null;
+    const excl = /不含税(?:金额|价款?|总价|价格)?\s*(?:为|是)?\s*[：:]?\s*(?:人民币)?/.exec(seg);
+    const tax =
+      /(?<!含)(?:增值税额|增值税税额|税费|税额|税金)\s*(?:为|是)?\s*[：:]?\s*(?:人民币)?/.exec(seg);
     const exclMoney = excl
       ? findMoney(seg.slice(excl.index + excl[0].length, excl.index + excl[0].length + 30))[0]
       : undefined;
@@ -462,7 +478,25 @@ function extractTax(text: string, total: Decimal | null) {
       : undefined;
     let exclYuan = exclMoney?.yuan ?? null;
     let taxYuan = taxMoney?.yuan ?? null;
-    const r = new Decimal(rate[1]);
+    let r: Decimal | null = rate ? new Decimal(rate[1]) : null;
+    if (!r && exclYuan && taxYuan && !exclYuan.isZero()) {
+      const derived = taxYuan.div(exclYuan).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+      // Rounding to the fen moves a derived rate by far less than 0.05 points on any real price.
+      if (
+        VAT_RATES.includes(derived.toString()) &&
+        taxYuan.div(exclYuan).times(100).minus(derived).abs().lt(0.05)
+      )
+        r = derived;
+    }
+    if (!r) continue;
+    // A rate alone counts when the sentence states the price it applies to.
+    if (
+      !exclMoney &&
+      !taxMoney &&
+      !/不含税|税额|税费|税金|价税/.test(seg) &&
+      !findMoney(seg).length
+    )
+      continue;
     if (total && !exclYuan)
       exclYuan = total.div(r.div(100).plus(1)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     if (total && exclYuan && !taxYuan) taxYuan = total.minus(exclYuan);
