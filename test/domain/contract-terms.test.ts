@@ -278,3 +278,21 @@ describe('tax split forms (价税分离)', () => {
     ).toMatchObject({ taxRatePercent: null, yuanExcludingTax: null, taxYuan: null });
   });
 });
+
+describe('party label forms', () => {
+  it.each([
+    ['采购人名称：某市大数据中心', '供应商名称：某某科技有限公司'],
+    ['委托方（甲方）：某市大数据中心', '受托方（乙方）：某某科技有限公司'],
+    ['甲 方：某市大数据中心', '乙 方：某某科技有限公司'],
+    ['甲方(采购人): 某市大数据中心', '乙方(供应商): 某某科技有限公司'],
+    ['采购单位：某市大数据中心', '服务单位：某某科技有限公司'],
+    ['买方：某市大数据中心', '卖方：某某科技有限公司'],
+  ])('%s / %s', (a, b) => {
+    const text = `运维服务合同\n${a}\n${b}\n一、服务内容\n乙方提供运维服务。\n`;
+    const r = analyzeDocument({ format: 'txt', text, pageCount: null, boxes: null });
+    expect(r.contract.parties.map((p) => [p.role, p.name])).toEqual([
+      ['partyA', '某市大数据中心'],
+      ['partyB', '某某科技有限公司'],
+    ]);
+  });
+});

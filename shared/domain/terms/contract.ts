@@ -124,14 +124,14 @@ const ORG_SUFFIX =
   /(公司|中心|局|厅|院|委员会|集团|研究所|大学|学院|医院|银行|办公室|委|处|站|所|馆|部|社|会|队|校|行|厂|店)$/;
 
 const PARTY_LABEL =
-  /^(甲\s*方|乙\s*方|采购人|采购单位(?:名称)?|供应商|购买方|提供方|委托单位|委托方|服务单位|服务方|受托方|中标单位(?:名称)?|成交供应商)(?:\s*[（(]([^）)]{1,10})[）)])?\s*[：:]\s*(.*)$/;
+  /^(甲\s*方|乙\s*方|采购人|采购单位|供应商|购买方|买\s*方|卖\s*方|提供方|委托单位|委托方|服务单位|服务方|服务商|受托方|中标单位|中标人|成交供应商)(?:名称)?(?:\s*[（(]([^）)]{1,10})[）)])?\s*[：:]\s*(.*)$/;
 
 function roleOf(label: string, paren: string | undefined): 'partyA' | 'partyB' | null {
   const t = (paren ?? '') + label;
   if (/甲/.test(t)) return 'partyA';
   if (/乙/.test(t)) return 'partyB';
-  if (/采购|购买|委托/.test(label)) return 'partyA';
-  if (/供应商|提供|服务|受托|中标|成交/.test(label)) return 'partyB';
+  if (/采购|购买|买|委托/.test(label)) return 'partyA';
+  if (/供应商|提供|服务|受托|中标|成交|卖/.test(label)) return 'partyB';
   return null;
 }
 
