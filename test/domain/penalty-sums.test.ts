@@ -205,3 +205,47 @@ describe('NDA roles: 披露方 and 接收方 / 接受方', () => {
     ]);
   });
 });
+
+describe('rates per mille and in words', () => {
+  it.each([
+    [
+      '乙方逾期交付的，每逾期一天，按合同总价的千分之五向甲方支付违约金。',
+      'partyB',
+      'late_delivery',
+      '0.5',
+      'contract_total',
+    ],
+    [
+      '甲方逾期付款的，按逾期金额每日万分之五向乙方支付违约金。',
+      'partyA',
+      'late_payment',
+      '0.05',
+      'overdue_amount',
+    ],
+    [
+      '乙方每延期一日，按合同总价的5‰向甲方支付违约金。',
+      'partyB',
+      'late_delivery',
+      '0.5',
+      'contract_total',
+    ],
+  ])('%s', (text, payer, trigger, percent, base) => {
+    expect(rules(text)).toEqual([[payer, trigger, 'per_day', percent, null, base]]);
+  });
+
+  it('百分之十 once', () => {
+    expect(rules('乙方违约的，应按合同总金额的百分之十向甲方支付违约金。')).toEqual([
+      ['partyB', 'other', 'lump_sum', '10', null, 'contract_total'],
+    ]);
+  });
+
+  it('installments of 百分之三十 and 百分之七十', () => {
+    const text =
+      '一、合同金额\n合同总价为人民币壹佰万元整（¥1,000,000.00）。\n二、付款方式\n合同签订后10个工作日内，甲方支付合同总价款的百分之三十；验收合格后10个工作日内，甲方支付合同总价款的百分之七十。\n';
+    const a = analyzeDocument({ format: 'txt', text, pageCount: null, boxes: null });
+    expect(a.contract.paymentInstallments.map((i) => [i.percent, i.yuan])).toEqual([
+      ['30', '300000.00'],
+      ['70', '700000.00'],
+    ]);
+  });
+});

@@ -2,6 +2,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { canonicalText, normalizeLine } from '../../shared/domain/text/normalize';
+import { ratePercent } from '../../shared/domain/text/rates';
 import {
   parseChineseInteger,
   parseWrittenAmount,
@@ -173,5 +174,26 @@ describe('radicals extracted from PDFs read as the ideographs they stand for', (
         if (out !== ch) expect(out).toMatch(/[\u3400-\u4dbf\u4e00-\u9fff]/);
       }
     }
+  });
+});
+
+describe('rates in the forms contracts write them', () => {
+  it.each([
+    ['0.5%', '0.5'],
+    ['5‰', '0.5'],
+    ['百分之十', '10'],
+    ['百分之三十', '30'],
+    ['千分之五', '0.5'],
+    ['千分之零点五', '0.05'],
+    ['万分之五', '0.05'],
+    ['万分之三', '0.03'],
+    ['百分之0.1', '0.1'],
+  ])('%s is %s %%', (text, percent) => {
+    expect(ratePercent(text)?.toString()).toBe(percent);
+  });
+
+  it('is null for what is not a rate', () => {
+    expect(ratePercent('三十')).toBeNull();
+    expect(ratePercent('千分之')).toBeNull();
   });
 });

@@ -12,7 +12,8 @@ import { clauseAt } from '../clauses/parse';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import type { Span } from '../terms/contract';
 import { sentenceSpans } from '../text/sentences';
-import { findMoney, findWrittenAmounts, yuanString } from '../terms/money';
+import { findMoney, findWrittenAmounts, percentString, yuanString } from '../terms/money';
+import { RATE_SOURCE, ratePercent } from '../text/rates';
 
 /** REPORT.md `penaltyRules[].trigger`. */
 export type PenaltyTrigger =
@@ -89,13 +90,12 @@ const BASES: [PenaltyBase, string][] = [
 // A rate, or a rate left blank (`【 】`, `____%`, `…金额的数额` with no number): the rule is kept
 // with `percent: null` and reported as a blank field.
 /**
- * A rate: figures and `%`, or a blank one — `【 】`, underscores, a bare `%` (a DOCX blank whose
+ * A rate (`0.1%`, `千分之五`, `万分之五`, `5‰`: see text/rates.ts), or a blank one — `【 】`, underscores, a bare `%` (a DOCX blank whose
  * underlined spaces are gone: `合同金额的%`), or none before `的数额`.
  */
-const PERCENT =
-  '(?:[【\\[（(]?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]\\s*[】\\]）)]?|(【\\s*】|[_＿]{2,}\\s*[%％]?|[%％]|(?=的?数额)))';
+const PERCENT = `(?:[【\\[（(]?\\s*${RATE_SOURCE}\\s*[】\\]）)]?|(【\\s*】|[_＿]{2,}\\s*[%％]?|[%％]|(?=的?数额)))`;
 const MENTION_RE = new RegExp(
-  `(${BASES.map(([, re]) => re).join('|')})(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
+  `(${BASES.map(([, re]) => re).join('|')})(?:的)?(?:每日|每天|按日)?(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
   'g',
 );
 const PENALTY_AFTER =
@@ -434,7 +434,8 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
       if (m[2] === undefined && !PENALTY_AFTER.test(afterText)) continue; // a blank rate must be a penalty's
       if (/(?:不超过|不得超过|最高|上限|累计|以内)[^，。；]{0,6}$/.test(before)) continue; // a cap, read below
       const base = baseOf(m[1]);
-      const percent = m[2] ?? null;
+      const rate = m[2] !== undefined ? ratePercent(m[2]) : null;
+      const percent = rate ? percentString(rate) : null;
       const index = m.index;
       ruleAround(at, index, index + m[0].length, prevEnd, base, (r) =>
         found.push({ at: index, rule: { ...r, id: '', percent, yuan: null, base } }),

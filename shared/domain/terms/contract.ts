@@ -11,6 +11,7 @@ import { parseChineseInteger } from '../text/chinese-numerals';
 import { startsWithHeadingNumber } from '../clauses/numbering';
 import { isHeadingLine } from '../text/sentences';
 import { addMonths, findDates, monthsBetween } from './dates';
+import { ratePercent } from '../text/rates';
 import {
   PERCENT_OF_TOTAL_RE,
   findMoney,
@@ -589,8 +590,10 @@ function extractInstallments(
       if (!PAY_VERB.test(seg) || /违约金|赔偿|履约保证金|滞纳|罚/.test(seg)) continue;
       const percents: { value: Decimal; index: number }[] = [];
       const pre = new RegExp(PERCENT_OF_TOTAL_RE.source, 'g');
-      for (let m = pre.exec(seg); m; m = pre.exec(seg))
-        percents.push({ value: new Decimal(m[1]), index: m.index });
+      for (let m = pre.exec(seg); m; m = pre.exec(seg)) {
+        const value = ratePercent(m[1]);
+        if (value) percents.push({ value, index: m.index });
+      }
       const written = findWrittenAmounts(seg, s.start);
       const amounts = findMoney(seg, s.start).filter(
         (m) =>

@@ -4,6 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import { WRITTEN_AMOUNT_RE, parseWrittenAmount } from '../text/chinese-numerals';
+import { RATE_SOURCE } from '../text/rates';
 
 /** An amount found in the text; `start`/`end` cover the figures and unit. */
 export interface MoneyMatch {
@@ -65,6 +66,11 @@ export function percentString(p: Decimal): string {
   return p.toString();
 }
 
-/** Percent of the contract total (`合同总金额的 40%`, `合同金额剩余30%`, `总价款的【5%】`). */
-export const PERCENT_OF_TOTAL_RE =
-  /(?:合同|项目)(?:总)?(?:金额|价款|总价款?|款项|总项目款项|总额)(?:的)?(?:剩余)?\s*[【\[]?\s*(\d+(?:\.\d+)?)\s*[%％]/g;
+/**
+ * Percent of the contract total (`合同总金额的 40%`, `合同金额剩余30%`, `总价款的【5%】`,
+ * `合同总价款的百分之三十`); group 1 is the rate as written, read with {@link ratePercent}.
+ */
+export const PERCENT_OF_TOTAL_RE = new RegExp(
+  `(?:合同|项目)(?:总)?(?:金额|价款|总价款?|款项|总项目款项|总额)(?:的)?(?:剩余)?\\s*[【\\[]?\\s*${RATE_SOURCE}`,
+  'g',
+);
