@@ -296,3 +296,33 @@ describe('party label forms', () => {
     ]);
   });
 });
+
+describe('service-level phrasing beyond the seeds', () => {
+  it.each([
+    [
+      '故障响应时间：30min内响应，2h内到场，8h内修复。',
+      [
+        [null, 'response', 30],
+        [null, 'onsite', 120],
+        [null, 'resolution', 480],
+      ],
+    ],
+    ['乙方须在接到甲方通知后1个工作日内到达现场。', [[null, 'onsite', 1440]]],
+    [
+      '一般故障4小时内解决，重大故障2小时内解决。',
+      [
+        ['一般故障', 'resolution', 240],
+        ['重大故障', 'resolution', 120],
+      ],
+    ],
+    ['提供7×24小时服务，节假日安排专人值守。', []],
+  ])('%s', (sentence, expected) => {
+    const a = analyzeDocument({
+      format: 'txt',
+      text: `一、服务要求\n${sentence}\n`,
+      pageCount: null,
+      boxes: null,
+    });
+    expect(a.serviceLevels.map((s) => [s.level ?? null, s.metric, s.minutes])).toEqual(expected);
+  });
+});

@@ -39,6 +39,12 @@ const UNIT_MINUTES: Record<string, number> = {
   天: 1440,
   日: 1440,
   工作日: 1440,
+  个工作日: 1440,
+  min: 1,
+  mins: 1,
+  h: 60,
+  hr: 60,
+  hrs: 60,
 };
 
 const METRICS: [ServiceMetric, RegExp][] = [
@@ -49,7 +55,11 @@ const METRICS: [ServiceMetric, RegExp][] = [
 ];
 
 const DURATION =
-  /(不超过|不得超过|不大于|小于|最长|≤|<=|＜|<)?\s*(半|\d+(?:\.\d+)?|[一二三四五六七八九十两]+)\s*(秒钟|秒|分钟|个小时|小时|工作日)(内|以内|之内)?/g;
+  /(不超过|不得超过|不大于|小于|最长|≤|<=|＜|<)?\s*(半|\d+(?:\.\d+)?|[一二三四五六七八九十两]+)\s*(秒钟|秒|分钟|个小时|小时|个工作日|工作日|mins?(?![A-Za-z])|hrs?(?![A-Za-z])|h(?![A-Za-z]))(内|以内|之内)?/gi;
+
+/** A severity or request class: `重大故障`, `一般问题`, `普通咨询`, `一级故障`, `P1`. */
+const LEVEL =
+  /(?:特别)?(?:一般|重大|紧急|严重|较大|普通|重要|轻微)(?:故障|问题|事件|咨询|需求|事故)|[一二三四1-4]级(?:故障|事件|问题)?|\bP[0-4]\b/g;
 
 /** Reads the service levels of a document, in document order. */
 export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
@@ -115,9 +125,12 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
       if (!metric) continue;
       const n = d[2] === '半' ? 0.5 : /^\d/.test(d[2]) ? Number(d[2]) : parseChineseInteger(d[2]);
       if (n === null) continue;
-      const minutes = n * UNIT_MINUTES[d[3]];
-      if (minutes < 1) push(metric, null, { seconds: Math.round(minutes * 60) });
-      else push(metric, Math.round(minutes));
+      const minutes = n * UNIT_MINUTES[d[3].toLowerCase()];
+      // The class the limit is for, when the phrase names one (`重大故障2小时内解决`).
+      const named = [...before.matchAll(LEVEL)].pop()?.[0];
+      const level = named ? { level: named } : {};
+      if (minutes < 1) push(metric, null, { seconds: Math.round(minutes * 60), ...level });
+      else push(metric, Math.round(minutes), level);
     }
   }
   out.push(...tableServiceLevels(text, clauses));
