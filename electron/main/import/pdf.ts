@@ -83,55 +83,236 @@ function itemBoxes(item: TextItemLike, pageIndex: number): CharBox[] {
   });
 }
 
+/** A table cell within a line: where its text starts and its horizontal extent. */
+interface Cell {
+  at: number;
+  x1: number;
+  x2: number;
+}
+
 /**
- * Extracts the lines of one page from pdf.js text items in content-stream order. A new line
- * starts at an end-of-line mark or a baseline change; within a line a wide gap becomes a tab
- * (table cells), a narrow one a space.
+ * Extracts the lines of one page from pdf.js text items in content-stream order. An item joins
+ * the current line when it shares its baseline and lies to its right; otherwise it starts a new
+ * line. Within a line a wide gap becomes a tab (table cells), a narrow one a space. Then table
+ * rows whose cells are vertically centred are rebuilt ({@link mergeRowBands}) and the wrapped
+ * lines of a cell put back into it ({@link mergeWrappedCells}).
  */
 function pageLines(items: TextItemLike[], pageIndex: number): PdfLine[] {
-  const lines: PdfLine[] = [];
-  let cur: PdfLine | null = null;
-  let breakPending = false;
+  const lines: (PdfLine & { cells: Cell[] })[] = [];
+  let cur: (PdfLine & { cells: Cell[] }) | null = null;
   for (const item of items) {
     if (!('str' in item)) continue;
     const h = item.height || Math.hypot(item.transform[2], item.transform[3]);
     const x = item.transform[4];
     const y = item.transform[5];
     if (item.str.length > 0 && item.str.trim().length > 0) {
-      const sameLine =
-        cur && !breakPending && Math.abs(cur.y - y) < Math.max(cur.h, h) * 0.5 && x >= cur.x2 - h;
-      if (!sameLine) {
-        cur = { page: pageIndex, text: '', boxes: [], x1: x, x2: x, y, h, last: false };
-        lines.push(cur);
+      const onLine = (l: PdfLine) =>
+        Math.abs(l.y - y) < Math.max(l.h, h) * 0.5 && x >= l.x2 - Math.max(l.h, h);
+      let target: (PdfLine & { cells: Cell[] }) | null = cur && onLine(cur) ? cur : null;
+      if (!target) {
+        target = {
+          page: pageIndex,
+          text: '',
+          boxes: [],
+          x1: x,
+          x2: x,
+          y,
+          h,
+          last: false,
+          cells: [],
+        };
+        target.cells.push({ at: 0, x1: x, x2: x });
+        lines.push(target);
       } else {
-        const gap = x - cur!.x2;
+        const gap = x - target.x2;
         if (gap > h * 1.5) {
-          cur!.text += '\t';
-          cur!.boxes.push(null);
-        } else if (gap > h * 0.15 && !/\s$/.test(cur!.text)) {
-          cur!.text += ' ';
-          cur!.boxes.push(null);
+          target.text += '\t';
+          target.boxes.push(null);
+          target.cells.push({ at: target.text.length, x1: x, x2: x });
+        } else if (gap > h * 0.15 && !/\s$/.test(target.text)) {
+          target.text += ' ';
+          target.boxes.push(null);
         }
       }
       const boxes = itemBoxes(item, pageIndex);
-      cur!.text += canonicalText(item.str);
-      cur!.boxes.push(...boxes);
-      cur!.x2 = Math.max(cur!.x2, x + item.width);
-      cur!.h = Math.max(cur!.h, h);
-      breakPending = false;
-    } else if (item.str.length > 0 && cur) {
-      // A whitespace item: keep it as a space so words stay apart.
-      const gap = x + item.width - cur.x2;
-      if (gap > 0 && !/\s$/.test(cur.text)) {
+      target.text += canonicalText(item.str);
+      target.boxes.push(...boxes);
+      target.x2 = Math.max(target.x2, x + item.width);
+      target.cells[target.cells.length - 1].x2 = target.x2;
+      target.h = Math.max(target.h, h);
+      cur = target;
+    } else if (item.str.length > 0 && cur && Math.abs(cur.y - y) < cur.h * 0.5) {
+      // A whitespace item on the line: keep it as a space so words stay apart. It does not
+      // move the line's right edge — a PDF printer's space may span a whole table gap.
+      if (x + item.width > cur.x2 && x <= cur.x2 + cur.h * 1.5 && !/\s$/.test(cur.text)) {
         cur.text += ' ';
         cur.boxes.push(null);
-        cur.x2 = x + item.width;
       }
     }
-    if (item.hasEOL) breakPending = true;
   }
-  if (lines.length) lines[lines.length - 1].last = true;
-  return lines;
+  const pageRight = Math.max(0, ...lines.map((l) => l.x2));
+  const merged = mergeWrappedCells(mergeRowBands(lines), pageRight);
+  if (merged.length) merged[merged.length - 1].last = true;
+  return merged;
+}
+
+type CellLine = PdfLine & { cells: Cell[] };
+
+/** One cell's piece of a line: its text, boxes, extent and baseline. */
+interface Segment {
+  text: string;
+  boxes: (CharBox | null)[];
+  x1: number;
+  x2: number;
+  y: number;
+}
+
+function segmentsOf(line: CellLine): Segment[] {
+  return line.cells.map((c, i) => {
+    const end = line.cells[i + 1] ? line.cells[i + 1].at - 1 : line.text.length;
+    return {
+      text: line.text.slice(c.at, end),
+      boxes: line.boxes.slice(c.at, end),
+      x1: c.x1,
+      x2: c.x2,
+      y: line.y,
+    };
+  });
+}
+
+/**
+ * Rebuilds table rows whose cells are vertically centred (Word's and browsers' common table
+ * style): a one-line cell then sits between the lines of a two-line cell of the same row, so
+ * the row's pieces come as lines less than a line apart. Lines chained that closely are one band;
+ * so is a wrapped line followed by more of the row on its first baseline (top-aligned cells).
+ * A band whose pieces stand side by side (a line with a tab, or two lines that do not overlap
+ * horizontally) becomes one row: pieces overlapping horizontally form a column, read top to
+ * bottom; columns left to right, separated by tabs. Ordinary lines are a line pitch apart and
+ * are never chained.
+ */
+function mergeRowBands(lines: CellLine[]): CellLine[] {
+  const out: CellLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const band = [lines[i]];
+    let j = i + 1;
+    for (;;) {
+      if (
+        j < lines.length &&
+        band.some((b) => Math.abs(b.y - lines[j].y) < Math.min(b.h, lines[j].h) * 0.9)
+      ) {
+        band.push(lines[j++]);
+        continue;
+      }
+      // Top-aligned cells: a cell's wrapped line comes before the next cell, which is back on
+      // the row's first baseline and to the right of what the row has so far.
+      const top = band[0];
+      const right = Math.max(
+        ...band.filter((b) => Math.abs(b.y - top.y) < top.h * 0.5).map((b) => b.x2),
+      );
+      const wrap = lines[j];
+      const next = lines[j + 1];
+      if (
+        wrap &&
+        next &&
+        wrap.cells.length === 1 &&
+        top.y - wrap.y > 0 &&
+        top.y - wrap.y < top.h * 2.5 &&
+        Math.abs(next.y - top.y) < top.h * 0.5 &&
+        next.x1 >= right - top.h
+      ) {
+        band.push(wrap, next);
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    const sideBySide =
+      band.length > 1 &&
+      (band.some((l) => l.cells.length > 1) ||
+        band.some((a, k) => band.slice(k + 1).some((b) => a.x2 <= b.x1 || b.x2 <= a.x1)));
+    if (!sideBySide) {
+      out.push(lines[i]);
+      i++;
+      continue;
+    }
+    const columns: Segment[][] = [];
+    for (const seg of band.flatMap(segmentsOf)) {
+      const col = columns.find((c) => c.some((o) => seg.x1 < o.x2 && o.x1 < seg.x2));
+      if (col) col.push(seg);
+      else columns.push([seg]);
+    }
+    columns.sort((a, b) => Math.min(...a.map((s) => s.x1)) - Math.min(...b.map((s) => s.x1)));
+    const row: CellLine = {
+      ...band[0],
+      text: '',
+      boxes: [],
+      cells: [],
+      x1: Math.min(...band.map((l) => l.x1)),
+      x2: Math.max(...band.map((l) => l.x2)),
+      y: Math.max(...band.map((l) => l.y)),
+      h: Math.max(...band.map((l) => l.h)),
+    };
+    columns.forEach((col, k) => {
+      if (k > 0) {
+        row.text += '\t';
+        row.boxes.push(null);
+      }
+      row.cells.push({
+        at: row.text.length,
+        x1: Math.min(...col.map((s) => s.x1)),
+        x2: Math.max(...col.map((s) => s.x2)),
+      });
+      for (const seg of col.sort((a, b) => b.y - a.y)) {
+        row.text += seg.text;
+        row.boxes.push(...seg.boxes);
+      }
+    });
+    out.push(row);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Puts the wrapped lines of table cells back into their cells: a line without tabs just below a
+ * table row, lying within one of the row's cells, continues that cell's text
+ * (`合同签订后且乙方提交履约保函` + `后15个工作日内`) — unless the row runs to the page's right
+ * edge (`pageRight`) and the line starts at the row's left edge: that is text flowing on.
+ * Lines are in reading order; the row keeps every character's box.
+ */
+function mergeWrappedCells(lines: CellLine[], pageRight: number): PdfLine[] {
+  const out: CellLine[] = [];
+  for (const line of lines) {
+    const row = out[out.length - 1];
+    const below = row ? row.y - line.y : 0;
+    // A row running to the right edge, then a line from its left edge: text flowing on (a
+    // table flattened into a paragraph), not a wrapped cell.
+    const flows = row && row.x2 >= pageRight - row.h && Math.abs(line.x1 - row.x1) < row.h * 0.5;
+    const cellIndex =
+      row &&
+      !flows &&
+      row.cells.length > 1 &&
+      line.cells.length === 1 &&
+      below > 0 &&
+      below < row.h * 1.6
+        ? row.cells.findIndex(
+            (c, i) =>
+              line.x1 >= c.x1 - row.h * 0.25 &&
+              line.x2 <= (row.cells[i + 1]?.x1 ?? Infinity) + row.h * 0.25,
+          )
+        : -1;
+    if (cellIndex < 0) {
+      out.push(line);
+      continue;
+    }
+    // Insert at the end of that cell, before the tab that ends it.
+    const end = row.cells[cellIndex + 1] ? row.cells[cellIndex + 1].at - 1 : row.text.length;
+    row.text = row.text.slice(0, end) + line.text + row.text.slice(end);
+    row.boxes.splice(end, 0, ...line.boxes);
+    for (const c of row.cells.slice(cellIndex + 1)) c.at += line.text.length;
+  }
+  return out;
 }
 
 /** A page number on its own: `3`, `- 3 -`, `第 3 页`, `第3页 共20页`, `共20页 第3页`, `3/20`, `Page 3 of 20`. */
