@@ -326,3 +326,29 @@ describe('service-level phrasing beyond the seeds', () => {
     expect(a.serviceLevels.map((s) => [s.level ?? null, s.metric, s.minutes])).toEqual(expected);
   });
 });
+
+describe('obligations from a service table (服务清单)', () => {
+  it('reads one duty per row with its frequency and deliverable; sentences stay in their clause', () => {
+    const text = [
+      '一、服务内容',
+      '乙方应按下表提供运维服务：',
+      '序号\t服务内容\t服务频次\t交付成果',
+      '1\t机房巡检\t每日\t《日常巡检记录》',
+      '2\t数据备份检查\t每周\t《备份检查表》',
+      '3\t运维报告\t每月\t《月度运维报告》',
+      '4\t应急演练\t每季度\t《应急演练报告》',
+      '二、其他',
+      '乙方应于每年12月31日前提交年度总结报告。',
+    ].join('\n');
+    const a = analyzeDocument({ format: 'txt', text: text + '\n', pageCount: null, boxes: null });
+    expect(a.obligations.map((o) => [o.party, o.frequency, o.action, o.deliverable])).toEqual([
+      ['partyB', 'daily', '机房巡检（每日）', '《日常巡检记录》'],
+      ['partyB', 'weekly', '数据备份检查（每周）', '《备份检查表》'],
+      ['partyB', 'monthly', '运维报告（每月）', '《月度运维报告》'],
+      ['partyB', 'quarterly', '应急演练（每季度）', '《应急演练报告》'],
+      // Not the table's first deliverable: the sentence stands in its own clause.
+      ['partyB', 'annual', '乙方应于每年12月31日前提交年度总结报告', null],
+    ]);
+    expect(text.slice(a.obligations[0].span.start, a.obligations[0].span.end)).toBe('机房巡检');
+  });
+});

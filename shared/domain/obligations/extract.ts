@@ -7,7 +7,7 @@
 import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
 import type { Span } from '../terms/contract';
-import { sentenceSpans } from '../text/sentences';
+import { sentenceSpans, trimHeadings } from '../text/sentences';
 
 /** REPORT.md `obligations[].frequency`. */
 export type Frequency =
@@ -98,12 +98,86 @@ function partyOf(
   return null;
 }
 
-/** Reads obligations from every sentence (and table cell) of the document. */
+/**
+ * Obligations from a service table (服务清单): a header row naming the content (`服务内容`,
+ * `工作内容`, `服务项目`), the frequency (`服务频次`, `频率`, `周期`) and optionally the
+ * deliverable (`交付成果`, `交付物`, `输出`) columns, then one duty per row (`机房巡检  每日
+ * 《日常巡检记录》`). The duty falls on the supplier unless the row names the purchaser.
+ * @returns the obligations and the spans of the rows read, which the sentence pass then skips
+ */
+function tableObligations(
+  text: string,
+  clauses: Clause[],
+): { found: Omit<Obligation, 'id'>[]; rows: Span[] } {
+  const found: Omit<Obligation, 'id'>[] = [];
+  const rows: Span[] = [];
+  let cols: { content: number; freq: number; deliverable: number } | null = null;
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    const start = pos;
+    pos += line.length + 1;
+    if (!line.includes('\t')) {
+      cols = null;
+      continue;
+    }
+    const cells = line.split('\t').map((c) => c.trim());
+    const find = (re: RegExp) => cells.findIndex((c) => re.test(c) && c.length <= 10);
+    const header = {
+      content: find(/服务内容|工作内容|服务项目|运维内容|工作事项|内容|事项/),
+      freq: find(/频次|频率|周期|服务时间|时间要求/),
+      deliverable: find(/交付成果|交付物|成果|输出|提交材料|交付文档/),
+    };
+    if (header.content >= 0 && header.freq >= 0) {
+      cols = header;
+      continue;
+    }
+    if (!cols) continue;
+    const content = cells[cols.content] ?? '';
+    const freqCell = cells[cols.freq] ?? '';
+    const frequency = FREQUENCIES.find(([, re]) => re.test(freqCell))?.[0] ?? null;
+    if (!frequency || !content) continue;
+    const deliverableCell = cols.deliverable >= 0 ? (cells[cols.deliverable] ?? '') : '';
+    const own = subjectIn(content);
+    const at = start + line.indexOf(content);
+    rows.push({ start, end: start + line.length });
+    found.push({
+      clauseId: clauseAt(clauses, start)?.id ?? null,
+      party: own ? PARTY[own] : 'partyB',
+      action: `${content}（${freqCell}）`,
+      context: cells.filter(Boolean).join(' ').slice(0, 120),
+      frequency,
+      deadline: null,
+      deliverable: /《[^》]{2,30}》/.exec(deliverableCell)?.[0] ?? (deliverableCell || null),
+      span: { start: at, end: at + content.length },
+    });
+  }
+  return { found, rows };
+}
+
+/** Reads obligations from every sentence, table cell and service-table row of the document. */
 export function extractObligations(text: string, clauses: Clause[]): Obligation[] {
   const out: Obligation[] = [];
   const seen = new Set<string>();
-  for (const sentence of sentenceSpans(text, 0, text.length)) {
-    const seg = text.slice(sentence.start, sentence.end);
+  const table = tableObligations(text, clauses);
+  // The rows read as a table are blanked (offsets kept) for the sentence pass.
+  let masked = text;
+  for (const r of table.rows)
+    masked = masked.slice(0, r.start) + ' '.repeat(r.end - r.start) + masked.slice(r.end);
+  // A sentence does not run on into the next clause (`…。\n二、其他\n乙方应…`).
+  const starts = clauses.map((c) => c.start);
+  const spans = sentenceSpans(masked, 0, masked.length).flatMap((sp) => {
+    const cuts = starts.filter((x) => x > sp.start && x < sp.end);
+    return [sp.start, ...cuts].map((from, k) =>
+      trimHeadings(masked, { start: from, end: cuts[k] ?? sp.end }),
+    );
+  });
+  const pending: (Omit<Obligation, 'id'> & { at: number })[] = table.found.map((o) => ({
+    ...o,
+    at: o.span.start,
+  }));
+  for (const sentence of spans) {
+    if (sentence.end <= sentence.start) continue;
+    const seg = masked.slice(sentence.start, sentence.end);
     if (/违约金|赔偿|扣\s*\d|扣分|加\s*\d+(?:\.\d+)?\s*分/.test(seg)) continue; // penalties and scoring rows
     const clause = clauseAt(clauses, sentence.start);
     const sentenceDeliverable = /《[^》]{2,30}》/.exec(seg)?.[0] ?? null;
@@ -150,8 +224,8 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
       const key = `${party}|${frequency}|${phrase}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({
-        id: `o${out.length + 1}`,
+      pending.push({
+        at: sentence.start + p.index,
         clauseId: clause?.id ?? null,
         party,
         action,
@@ -165,6 +239,11 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
         },
       });
     }
+  }
+  for (const o of pending.sort((a, b) => a.at - b.at)) {
+    const { at: _at, ...obligation } = o;
+    void _at;
+    out.push({ id: `o${out.length + 1}`, ...obligation });
   }
   return out;
 }
