@@ -66,6 +66,7 @@ export const RULE_LABELS: Record<string, string> = {
   'amount.installments-mismatch': '分期金额不符',
   'id.inconsistent': '编号不一致',
   'signatory.name-mismatch': '签字人姓名不一致',
+  'party.name-mismatch': '当事人名称不一致',
   'date.incomplete': '日期不完整',
   'field.blank': '栏目空白',
   'pii.personal-id': '含身份证号',

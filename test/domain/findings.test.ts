@@ -23,7 +23,7 @@ function findings(lines: string[]) {
 const ids = (lines: string[]) => findings(lines).map((f) => f.ruleId);
 
 describe('findings rules', () => {
-  it('cover every rule id of REPORT.md plus penalty.ambiguous', () => {
+  it('cover every rule id of REPORT.md plus penalty.ambiguous and party.name-mismatch', () => {
     expect(FINDING_RULES.map((r) => r.id).sort()).toEqual(
       [
         'amount.written-mismatch',
@@ -36,6 +36,7 @@ describe('findings rules', () => {
         'term.inconsistent',
         'penalty.asymmetric',
         'penalty.ambiguous',
+        'party.name-mismatch',
       ].sort(),
     );
   });
@@ -84,6 +85,32 @@ describe('findings rules', () => {
     '甲方(盖章)',
     `法定代表人或授权代表(签字)：${b}`,
   ];
+  it('party.name-mismatch: the purchaser named differently at the seals fires; the same name, a seal mark or a blank does not', () => {
+    const contract = (sealA: string, sealB = '乙方（盖章）：某某科技有限公司') => [
+      '运维服务合同',
+      '甲方：某市大数据管理局',
+      '乙方：某某科技有限公司',
+      '一、服务内容',
+      '乙方为甲方提供运维服务。',
+      '（以下无正文）',
+      `${sealA}\t${sealB}`,
+    ];
+    const fired = findings(contract('甲方（盖章）：某市大数据发展管理局')).filter(
+      (f) => f.ruleId === 'party.name-mismatch',
+    );
+    expect(fired.map((f) => f.message)).toEqual([
+      '甲方名称前后不一致：“某市大数据管理局”与“某市大数据发展管理局”，请核对签约主体',
+    ]);
+    expect(fired[0].quote).toBe('某市大数据管理局 … 某市大数据发展管理局');
+    expect(ids(contract('甲方（盖章）：某市大数据管理局'))).not.toContain('party.name-mismatch');
+    expect(ids(contract('甲方：某市大数据管理局（盖章）'))).not.toContain('party.name-mismatch');
+    expect(ids(contract('甲方（盖章）：__________'))).not.toContain('party.name-mismatch');
+    // A supplier's branch is another entity.
+    expect(
+      ids(contract('甲方（盖章）：某市大数据管理局', '乙方（盖章）：某某科技有限公司北京分公司')),
+    ).toContain('party.name-mismatch');
+  });
+
   it('signatory.name-mismatch: 范遵 / 范海 fires, the same name twice and unrelated names do not', () => {
     expect(ids(signing('范遵', '范海'))).toContain('signatory.name-mismatch');
     expect(ids(signing('范遵', '范遵'))).not.toContain('signatory.name-mismatch');

@@ -7,6 +7,7 @@ import { amountWrittenMismatch } from './rules/amount-written-mismatch';
 import { amountInstallmentsMismatch } from './rules/amount-installments-mismatch';
 import { idInconsistent } from './rules/id-inconsistent';
 import { signatoryNameMismatch } from './rules/signatory-name-mismatch';
+import { partyNameMismatch } from './rules/party-name-mismatch';
 import { dateIncomplete } from './rules/date-incomplete';
 import { fieldBlank } from './rules/field-blank';
 import { piiPersonalId } from './rules/pii-personal-id';
@@ -22,6 +23,7 @@ export const FINDING_RULES: FindingRule[] = [
   amountInstallmentsMismatch,
   idInconsistent,
   signatoryNameMismatch,
+  partyNameMismatch,
   dateIncomplete,
   fieldBlank,
   piiPersonalId,

@@ -1,0 +1,91 @@
+/**
+ * `party.name-mismatch`: a contracting party (an organisation) named one way where the parties
+ * are introduced and another way elsewhere — at the seals (`甲方（盖章）：`), in an attached
+ * agreement — e.g. `某市大数据管理局` / `某市大数据发展管理局`. The signature binds the entity
+ * named there, so a different name is a question for the reviewer. Persons (a personal NDA's
+ * `乙方：王为昌`) are `signatory.name-mismatch`'s concern; blanks are `field.blank`'s.
+ */
+import type { Finding, FindingRule } from '../types';
+import { clauseIdsOf, quoteOf } from '../util';
+
+const LABEL =
+  /^(甲\s*方|乙\s*方|采购人|供应商|采购单位|服务单位|委托方|受托方)(?:\s*[（(][^）)]{1,10}[)）])?\s*[：:]\s*(.+)$/;
+const ORG = /(公司|中心|局|厅|院|委员会|集团|所|馆|部|社|会|队|校|行|厂|处|站|办公室|政府)$/;
+
+/** The name as an entity: no seal marks, spaces or bracket variants. */
+function normalize(name: string): string {
+  return name
+    .replace(/[（(](?:盖章|公章|签章|章|签字|盖公章)[)）]/g, '')
+    .replace(/\s+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[，。；;,.]+$/, '');
+}
+
+interface Named {
+  role: 'partyA' | 'partyB';
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Every organisation named against a party label, in document order. */
+function namedParties(text: string): Named[] {
+  const out: Named[] = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    // Two parties side by side at the seals: `甲方（盖章）：X\t乙方（盖章）：Y`.
+    let offset = 0;
+    for (const part of line.split(/(\t| {2,})/)) {
+      const m = LABEL.exec(part.trim());
+      const at = pos + offset + (part.length - part.trimStart().length);
+      offset += part.length;
+      if (!m) continue;
+      const name = normalize(m[2]);
+      if (!ORG.test(name) || name.length > 40 || /[：:_＿]/.test(name)) continue;
+      const start = at + part.trim().lastIndexOf(m[2].trim());
+      out.push({
+        role: /甲|采购|委托/.test(m[1]) ? 'partyA' : 'partyB',
+        name,
+        start,
+        end: start + m[2].trim().length,
+      });
+    }
+    pos += line.length + 1;
+  }
+  return out;
+}
+
+export const partyNameMismatch: FindingRule = {
+  id: 'party.name-mismatch',
+  description: '当事人名称前后不一致 (a party named differently in different places)',
+  check(ctx) {
+    const out: Finding[] = [];
+    const named = namedParties(ctx.text);
+    for (const role of ['partyA', 'partyB'] as const) {
+      const all = named.filter((n) => n.role === role);
+      const first = all[0];
+      if (!first) continue;
+      const reported = new Set<string>();
+      for (const other of all.slice(1)) {
+        if (other.name === first.name || reported.has(other.name)) continue;
+        reported.add(other.name);
+        const spans = [
+          { start: first.start, end: first.end },
+          { start: other.start, end: other.end },
+        ];
+        const party = role === 'partyA' ? '甲方' : '乙方';
+        out.push({
+          ruleId: this.id,
+          severity: 'medium',
+          message: `${party}名称前后不一致：“${first.name}”与“${other.name}”，请核对签约主体`,
+          messageEn: `The ${role === 'partyA' ? 'purchaser' : 'supplier'} is named "${first.name}" and "${other.name}"`,
+          clauseIds: clauseIdsOf(ctx, spans),
+          quote: quoteOf(ctx.text, spans),
+          spans,
+        });
+      }
+    }
+    return out;
+  },
+};
