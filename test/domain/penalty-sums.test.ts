@@ -233,6 +233,14 @@ describe('rates per mille and in words', () => {
     expect(rules(text)).toEqual([[payer, trigger, 'per_day', percent, null, base]]);
   });
 
+  it('a cap in words', () => {
+    const [r] = extractPenaltyRules(
+      '乙方每逾期一日，按合同总价的千分之五支付违约金，违约金累计不超过合同总价的百分之十。',
+      [],
+    );
+    expect([r.percent, r.capPercent]).toEqual(['0.5', '10']);
+  });
+
   it('百分之十 once', () => {
     expect(rules('乙方违约的，应按合同总金额的百分之十向甲方支付违约金。')).toEqual([
       ['partyB', 'other', 'lump_sum', '10', null, 'contract_total'],

@@ -304,10 +304,8 @@ function ruleAround(
     /(?:超过|超出)\s*([\d一二三四五六七八九十]+)\s*(?:日|天)(?:后|起)(?:[^，。；]{0,6})?(?:每日|按日)/.exec(
       part,
     );
-  const cap =
-    /(?:违约金|累计|总额)[^。；]{0,12}?(?:不超过|最高不超过|最高为|上限为?|以…为限)\s*(?:合同(?:总)?(?:金额|价款|价|额)(?:的)?)?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(
-      rest,
-    );
+  const cap = CAP_RE.exec(rest);
+  const capRate = cap ? ratePercent(cap[1]) : null;
   for (const payer of effectivePayers) {
     const payerTrigger =
       trigger !== 'other'
@@ -323,7 +321,7 @@ function ruleAround(
       startsAfterDays: starts
         ? (daysNumber(starts[1]) ?? 1) - (starts[0].startsWith('自') ? 1 : 0)
         : null,
-      capPercent: cap ? cap[1] : null,
+      capPercent: capRate ? percentString(capRate) : null,
       terminationAfterDays:
         kind === 'per_day' || kind === null ? (term ? daysNumber(term[2]) : null) : null,
       terminationWhen:
@@ -373,6 +371,11 @@ function lossPayers(upToLoss: string, roles: Roles): Party[] {
   if (harmed) return [...new Set(roles(harmed).map(other))];
   return [];
 }
+
+/** A cap of the accumulated penalty: `违约金累计不超过合同总价的10%` (or `百分之十`). */
+const CAP_RE = new RegExp(
+  `(?:违约金|累计|总额)[^。；]{0,12}?(?:不超过|最高不超过|最高为|上限为?|以…为限)\\s*(?:合同(?:总)?(?:金额|价款|价|额)(?:的)?)?\\s*${RATE_SOURCE}`,
+);
 
 /** Words that make the amount beside them a penalty (`违约金`, `滞纳金`). */
 const PENALTY_WORD = /违约金|滞纳金|罚金/;
