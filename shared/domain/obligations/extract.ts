@@ -8,6 +8,7 @@ import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
 import type { Span } from '../terms/contract';
 import { sentenceSpans, trimHeadings } from '../text/sentences';
+import { tableLines } from '../text/tables';
 
 /** REPORT.md `obligations[].frequency`. */
 export type Frequency =
@@ -112,15 +113,11 @@ function tableObligations(
   const found: Omit<Obligation, 'id'>[] = [];
   const rows: Span[] = [];
   let cols: { content: number; freq: number; deliverable: number } | null = null;
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    const start = pos;
-    pos += line.length + 1;
-    if (!line.includes('\t')) {
+  for (const { start, text: line, cells, cellStarts } of tableLines(text)) {
+    if (!cells) {
       cols = null;
       continue;
     }
-    const cells = line.split('\t').map((c) => c.trim());
     const find = (re: RegExp) => cells.findIndex((c) => re.test(c) && c.length <= 10);
     const header = {
       content: find(/服务内容|工作内容|服务项目|运维内容|工作事项|内容|事项/),
@@ -138,7 +135,7 @@ function tableObligations(
     if (!frequency || !content) continue;
     const deliverableCell = cols.deliverable >= 0 ? (cells[cols.deliverable] ?? '') : '';
     const own = subjectIn(content);
-    const at = start + line.indexOf(content);
+    const at = cellStarts[cols.content];
     rows.push({ start, end: start + line.length });
     found.push({
       clauseId: clauseAt(clauses, start)?.id ?? null,

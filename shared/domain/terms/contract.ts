@@ -12,6 +12,7 @@ import { startsWithHeadingNumber } from '../clauses/numbering';
 import { isHeadingLine } from '../text/sentences';
 import { addMonths, findDates, monthsBetween } from './dates';
 import { ratePercent } from '../text/rates';
+import { tableLines } from '../text/tables';
 import {
   PERCENT_OF_TOTAL_RE,
   findMoney,
@@ -652,15 +653,15 @@ function installmentsFromTable(
   const seenRows = new Set<number>();
   for (const c of payClauses) {
     let cols: { pct: number; amt: number; cond: number; amtInYuan: boolean } | null = null;
-    let pos = c.start;
-    for (const line of text.slice(c.start, c.end).split('\n')) {
-      const lineStart = pos;
-      pos += line.length + 1;
-      if (!line.includes('\t')) {
+    for (const { start: lineStart, text: line, cells, cellStarts } of tableLines(
+      text,
+      c.start,
+      c.end,
+    )) {
+      if (!cells) {
         cols = null; // the table ended
         continue;
       }
-      const cells = line.split('\t').map((x) => x.trim());
       const find = (re: RegExp) => cells.findIndex((x) => re.test(x) && !/\d/.test(x));
       const header = {
         pct: find(/比例|百分比/),
@@ -674,25 +675,22 @@ function installmentsFromTable(
       if (!cols || seenRows.has(lineStart) || cells.some((x) => /^(?:合计|总计|小计)/.test(x)))
         continue;
       seenRows.add(lineStart);
-      const pctMatch = cols.pct >= 0 ? /(\d+(?:\.\d+)?)\s*[%％]/.exec(cells[cols.pct] ?? '') : null;
+      const pctCell = cols.pct >= 0 ? (cells[cols.pct] ?? '') : '';
       const amtCell = cols.amt >= 0 ? (cells[cols.amt] ?? '') : '';
       const money =
         findMoney(amtCell)[0]?.yuan ??
         (cols.amtInYuan && /^[\d,]+(?:\.\d{1,2})?$/.test(amtCell)
           ? new Decimal(amtCell.replace(/,/g, ''))
           : null);
-      const condition = (cells[cols.cond] ?? '').trim();
-      if (!pctMatch && !money) continue;
-      const percent = pctMatch ? new Decimal(pctMatch[1]) : null;
+      const condition = cells[cols.cond] ?? '';
+      const percent = ratePercent(pctCell);
+      if (!percent && !money) continue;
       const yuan = money ?? (percent && total ? total.times(percent).div(100) : null);
       const sequence = out.length + 1;
-      const cellAt = (i: number) => {
-        const offset = line.split('\t').slice(0, i).join('\t').length + (i > 0 ? 1 : 0);
-        const raw = line.split('\t')[i] ?? '';
-        const lead = raw.length - raw.trimStart().length;
-        return { start: lineStart + offset + lead, end: lineStart + offset + raw.trimEnd().length };
-      };
-      const span = money && cols.amt >= 0 ? cellAt(cols.amt) : { start: lineStart, end: pos - 1 };
+      const span =
+        money && cols.amt >= 0
+          ? { start: cellStarts[cols.amt], end: cellStarts[cols.amt] + amtCell.length }
+          : { start: lineStart, end: lineStart + line.length };
       out.push({
         sequence,
         percent: percent ? percentString(percent) : null,

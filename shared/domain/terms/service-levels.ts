@@ -9,6 +9,7 @@ import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import type { Span } from './contract';
+import { tableLines } from '../text/tables';
 
 /** REPORT.md `serviceLevels[].metric`. */
 export type ServiceMetric =
@@ -151,16 +152,11 @@ function tableServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
   const out: ServiceLevel[] = [];
   let header: (ServiceMetric | null)[] | null = null;
   let headerCells: string[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    const lineStart = pos;
-    pos += line.length + 1;
-    if (!line.includes('\t')) {
+  for (const { cells, cellStarts } of tableLines(text)) {
+    if (!cells) {
       header = null;
       continue;
     }
-    const raw = line.split('\t');
-    const cells = raw.map((c) => c.trim());
     const metrics = cells.map((c) =>
       /\d/.test(c) ? null : (METRICS.find(([, re]) => re.test(c))?.[0] ?? null),
     );
@@ -171,12 +167,10 @@ function tableServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
     }
     if (!header) continue;
     const level = cells[0] && header[0] === null ? cells[0] : undefined;
-    let offset = lineStart;
-    raw.forEach((cell, i) => {
-      const cellStart = offset + (cell.length - cell.trimStart().length);
-      offset += cell.length + 1;
+    cells.forEach((cell, i) => {
+      const cellStart = cellStarts[i];
       const metric = header![i];
-      const d = metric ? CELL_DURATION.exec(cell.trim()) : null;
+      const d = metric ? CELL_DURATION.exec(cell) : null;
       if (!metric || !d) return;
       const n = d[1] === '半' ? 0.5 : /^\d/.test(d[1]) ? Number(d[1]) : parseChineseInteger(d[1]);
       if (n === null) return;
@@ -187,8 +181,8 @@ function tableServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
         metric,
         minutes: minutes < 1 ? null : Math.round(minutes),
         ...(minutes < 1 ? { seconds: Math.round(minutes * 60) } : {}),
-        text: `${level ? `${level} ` : ''}${headerCells[i]}：${cell.trim()}`,
-        span: { start: cellStart, end: cellStart + cell.trim().length },
+        text: `${level ? `${level} ` : ''}${headerCells[i]}：${cell}`,
+        span: { start: cellStart, end: cellStart + cell.length },
         ...(level ? { level } : {}),
       });
     });
