@@ -2,7 +2,8 @@
  * End to end for issue 3, in Chromium through the loopback harness: open seeds 003 and 004;
  * the findings list shows amount.written-mismatch for 003 and pii.personal-id for 004, and
  * clicking each brings its highlight into view. Also the penalties, service-level and NDA
- * panels. Screenshots go to test-output/e2e/.
+ * panels, and a contract whose payment schedule and service levels are PDF tables.
+ * Screenshots go to test-output/e2e/.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +17,10 @@ let app: AppSession;
 let page: Page;
 
 beforeAll(async () => {
-  app = await launchAppWith(
-    'qiyue-e2e-findings-',
-    ['003_2fd1bbbed6f06600', '004_df6ca03d82af185a'].map((n) => seedPath(n, 'pdf')),
-  );
+  app = await launchAppWith('qiyue-e2e-findings-', [
+    ...['003_2fd1bbbed6f06600', '004_df6ca03d82af185a'].map((n) => seedPath(n, 'pdf')),
+    path.resolve('test/fixtures/tables-centred.pdf'),
+  ]);
   page = app.page;
 });
 
@@ -95,5 +96,23 @@ describe('findings in the app', () => {
     await page.screenshot({ path: path.join(OUT, '004-finding-personal-id.png') });
     expect(app.errors).toEqual([]);
     expect(app.externalRequests).toEqual([]);
+  });
+
+  it('a contract with PDF tables: installments and graded service levels, each cell highlighted', async () => {
+    await open('某某科技股份有限公司');
+    await page.getByTestId('tab-terms').click();
+    const terms = page.getByTestId('key-terms');
+    await expect.poll(() => terms.textContent()).toContain('360,000.00');
+    expect(await terms.textContent()).toContain('合同签订后且乙方提交履约保函后15个工作日内');
+    await page.getByTestId('tab-penalties').click();
+    const sla = page.getByTestId('sla-table');
+    await expect.poll(() => sla.locator('tbody tr').count()).toBe(6);
+    expect(await sla.locator('thead').textContent()).toContain('级别');
+    expect(await sla.locator('tbody tr').first().textContent()).toContain('一级（重大故障）');
+    await sla.locator('tbody tr').nth(3).click();
+    await expectHighlightInView();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, 'pdf-tables-service-levels.png') });
+    expect(app.errors).toEqual([]);
   });
 });

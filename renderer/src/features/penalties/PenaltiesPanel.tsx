@@ -10,6 +10,7 @@ import {
 import type { PanelProps } from '../../lib/panel';
 
 export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
+  const withLevels = report.serviceLevels.some((s) => s.level);
   return (
     <div className="penalties">
       <h2>违约金条款（{report.penaltyRules.length}）</h2>
@@ -25,6 +26,13 @@ export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
           </tr>
         </thead>
         <tbody>
+          {report.penaltyRules.length === 0 && (
+            <tr>
+              <td colSpan={6} className="empty-small">
+                未发现违约金或赔偿条款
+              </td>
+            </tr>
+          )}
           {report.penaltyRules.map((r) => {
             const key = `penalty:${r.id}`;
             return (
@@ -68,15 +76,24 @@ export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
         </tbody>
       </table>
       <h2>服务时效（{report.serviceLevels.length}）</h2>
+      {/* The severity class column appears when the contract grades its limits (一级/重大故障). */}
       <table className="grid" data-testid="sla-table">
         <thead>
           <tr>
+            {withLevels && <th>级别</th>}
             <th>指标</th>
             <th>时限</th>
             <th>原文</th>
           </tr>
         </thead>
         <tbody>
+          {report.serviceLevels.length === 0 && (
+            <tr>
+              <td colSpan={withLevels ? 4 : 3} className="empty-small">
+                未发现响应、到场、处置等服务时效
+              </td>
+            </tr>
+          )}
           {report.serviceLevels.map((s, i) => {
             const key = `sla:${i}`;
             const limit =
@@ -93,6 +110,7 @@ export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
                 onClick={() => onSelect(key, s.anchor)}
                 onKeyDown={(e) => e.key === 'Enter' && onSelect(key, s.anchor)}
               >
+                {withLevels && <td>{s.level ?? '—'}</td>}
                 <td>{METRIC_LABELS[s.metric]}</td>
                 <td className="num">{limit}</td>
                 <td className="source">{s.text}</td>
