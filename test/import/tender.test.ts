@@ -105,3 +105,17 @@ describe('a tender with the contract as a chapter', () => {
     expect(new Set(anchor.positions.map((p) => p.pageIndex))).toEqual(new Set([2, 3]));
   });
 });
+
+describe('a tender with a bid scoring table before the contract chapter', () => {
+  it('does not read the scoring criteria as service levels, and the penalty after the table is read', async () => {
+    const { a } = await read(path.join(fixtures, 'tender-with-scoring-table.txt'));
+    // `承诺2小时内到场得10分` scores bids; it binds nobody.
+    expect(a.serviceLevels.map((s) => [s.metric, s.minutes])).toEqual([['response', 30]]);
+    // A table row never runs on into the next sentence (which used to hide this penalty).
+    expect(a.penaltyRules.map((r) => [r.payer, r.trigger, r.kind, r.percent])).toEqual([
+      ['partyB', 'late_delivery', 'per_day', '0.5'],
+    ]);
+    expect(a.contract.servicePeriod).toMatchObject({ months: 12, text: '服务期限：一年' });
+    expect(a.contract.totalAmount).toBeNull(); // the budget is not the price
+  });
+});

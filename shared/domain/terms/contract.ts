@@ -311,9 +311,13 @@ function extractSignedOn(text: string, clauses: Clause[]): { value: string; span
   return null;
 }
 
-function lastLine(seg: string): string {
-  const parts = seg.trim().split('\n');
-  return parts[parts.length - 1].trim();
+/** The line of a sentence that states the period (the one naming it, else the last). */
+function periodLine(seg: string): string {
+  const parts = seg
+    .trim()
+    .split('\n')
+    .map((p) => p.trim());
+  return parts.find((p) => PERIOD_KEYWORDS.test(p)) ?? parts[parts.length - 1];
 }
 
 const PERIOD_KEYWORDS = /服务期限|服务期|服务周期|合同期限|维护期|履行期限|运维期|有效期/;
@@ -347,7 +351,7 @@ function extractServicePeriod(
       const start = dates[0].iso!;
       const end = dates[1].iso!;
       const m = months ? durationMonths(months[1], months[2]) : monthsBetween(start, end);
-      return { value: { start, end, months: m, text: lastLine(seg) }, span: s };
+      return { value: { start, end, months: m, text: periodLine(seg) }, span: s };
     }
     const rel =
       /(?:合同签[署订](?:并生效)?后|自(?:本)?合同签[订署](?:并生效)?之日起|自签[订署](?:本)?合同之日起|自(?:本)?合同生效之日起|合同生效后)\s*([\d一二三四五六七八九十两]+)\s*(个月|年)/.exec(
@@ -357,7 +361,7 @@ function extractServicePeriod(
       const m = durationMonths(rel[1], rel[2]);
       const start = signedOn;
       const end = start && m ? addMonths(start, m, -1) : null;
-      return { value: { start, end, months: m, text: lastLine(seg) }, span: s };
+      return { value: { start, end, months: m, text: periodLine(seg) }, span: s };
     }
     // From the signing or effective date to a fixed end (`自合同签订之日起至2026年12月31日`).
     const untilDate =
@@ -371,7 +375,7 @@ function extractServicePeriod(
           start,
           end,
           months: start ? monthsBetween(start, end) : null,
-          text: lastLine(seg),
+          text: periodLine(seg),
         },
         span: s,
       };
@@ -388,7 +392,7 @@ function extractServicePeriod(
       ) {
         const start = first.iso!;
         return {
-          value: { start, end: addMonths(start, m, -1), months: m, text: lastLine(seg) },
+          value: { start, end: addMonths(start, m, -1), months: m, text: periodLine(seg) },
           span: s,
         };
       }
@@ -396,7 +400,7 @@ function extractServicePeriod(
         /(?:截止至|截止到|截至|至)\s*/.exec(seg) && dates.length
           ? dates[dates.length - 1].iso
           : null;
-      return { value: { start: null, end: endDate, months: m, text: lastLine(seg) }, span: s };
+      return { value: { start: null, end: endDate, months: m, text: periodLine(seg) }, span: s };
     }
   }
   return null;

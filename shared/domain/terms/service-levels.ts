@@ -70,6 +70,8 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
   for (let m = phraseRe.exec(text); m; m = phraseRe.exec(text)) {
     const phrase = m[0];
     const at = m.index;
+    // A bid scoring criterion (`承诺2小时内到场得10分`) is not a service level of the contract.
+    if (/[得扣加]\s*\d+(?:\.\d+)?\s*分/.test(phrase)) continue;
     const push = (
       metric: ServiceMetric,
       minutes: number | null,

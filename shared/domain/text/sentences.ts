@@ -22,13 +22,30 @@ export function isHeadingLine(line: string): boolean {
 }
 
 /**
- * Splits `text[from, to)` into sentences at 。；;. Leading heading lines and whitespace are
- * excluded from each span; empty sentences are dropped.
+ * Splits `text[from, to)` into sentences at 。；; and around table rows (lines with tabs, each a
+ * sentence of its own). Leading heading lines and whitespace are excluded from each span; empty
+ * sentences are dropped.
  */
 export function sentenceSpans(text: string, from: number, to: number): TextSpan[] {
   const out: TextSpan[] = [];
   let s = from;
+  // A table row (a line with tabs) is never part of a running sentence: it ends the sentence
+  // before it and stands alone.
+  let lineHasTab = text
+    .slice(from, text.indexOf('\n', from) < 0 ? to : text.indexOf('\n', from))
+    .includes('\t');
   for (let i = from; i < to; i++) {
+    if (text[i] === '\n') {
+      const nextEnd = text.indexOf('\n', i + 1);
+      const nextHasTab = text.slice(i + 1, nextEnd < 0 ? to : Math.min(nextEnd, to)).includes('\t');
+      if ((lineHasTab || nextHasTab) && i > s) {
+        const span = trimHeadings(text, { start: s, end: i });
+        if (span.end > span.start) out.push(span);
+        s = i + 1;
+      }
+      lineHasTab = nextHasTab;
+      continue;
+    }
     if ('。；;'.includes(text[i]) || i === to - 1) {
       const span = trimHeadings(text, { start: s, end: i + 1 });
       if (span.end > span.start) out.push(span);
