@@ -86,7 +86,8 @@ beforeAll(async () => {
   } finally {
     (Module as any)._load = original;
   }
-  for (let i = 0; i < 100 && !rec.url; i++) await new Promise((r) => setTimeout(r, 50));
+  // Up to 20 s: the app starts when its ready promise resolves, later on a loaded machine.
+  for (let i = 0; i < 400 && !rec.url; i++) await new Promise((r) => setTimeout(r, 50));
 });
 
 describe('Electron main process as built', () => {
