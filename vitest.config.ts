@@ -8,5 +8,8 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: more workers only make the end-to-end tests (each with its Chromium) contend.
     maxWorkers: 2,
+    // expect.poll waits for the UI (end-to-end) and for child processes: 1 s, Vitest's default,
+    // is short on a loaded 2-core CI machine. A check that holds passes at once regardless.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
