@@ -352,3 +352,29 @@ describe('obligations from a service table (服务清单)', () => {
     expect(text.slice(a.obligations[0].span.start, a.obligations[0].span.end)).toBe('机房巡检');
   });
 });
+
+describe('performance bond (履约保证金) and payments that mention it', () => {
+  const bondOf = (body: string) =>
+    analyzeDocument({
+      format: 'txt',
+      text: `一、合同金额\n合同总价为¥1,000,000.00元。\n${body}\n`,
+      pageCount: null,
+      boxes: null,
+    }).contract.performanceBond;
+
+  it.each([
+    [
+      '二、商务条款\n项目\t要求\n履约保证金\t合同金额的5%\n付款方式\t按月支付',
+      { percent: '5', yuan: '50000.00' },
+    ],
+    [
+      '二、履约担保\n乙方应在签约前提交合同金额5%的履约保证金。',
+      { percent: '5', yuan: '50000.00' },
+    ],
+    // A payment made once the bond is in is not the bond.
+    ['二、付款\n乙方提交履约保函后15个工作日内，甲方支付合同总价的30%。', null],
+    ['二、付款\n第一期\t乙方提交履约保函后15个工作日内\t30%\t300,000.00', null],
+  ])('%s', (body, expected) => {
+    expect(bondOf(body)).toEqual(expected);
+  });
+});

@@ -525,8 +525,28 @@ function extractBond(text: string, clauses: Clause[], total: Decimal | null) {
       const seg = text.slice(s.start, s.end);
       if (!/履约保证金|履约保函|履约担保/.test(seg) && region.end === text.length) continue;
       if (!/保证金|保函/.test(seg) || /投标保证金|质量保证金|投标保函/.test(seg)) continue;
-      const pct = /(\d+(?:\.\d+)?)\s*[%％]/.exec(seg);
-      const money = findMoney(seg, s.start)[0];
+      // In a table, only a row about the bond itself (`履约保证金\t合同金额的5%`), not a
+      // payment-schedule row that names the bond as a condition.
+      if (
+        seg.includes('\t') &&
+        !/(?:^|[\t\n])\s*(?:[\d一二三四五六七八九十]+[.、．]\s*)?(?:履约保证金|履约保函|履约担保)/.test(
+          seg,
+        )
+      )
+        continue;
+      // The percent or sum must be the bond's (`提交合同金额5%的履约保证金`, `履约保证金为…`), not
+      // a payment made once the bond is in (`提交履约保函后…支付合同总金额的30%`).
+      const kw = /履约保证金|履约保函|履约担保|保证金|保函/.exec(seg)!;
+      const near = (at: number) => at >= kw.index - 20 && at <= kw.index + kw[0].length + 25;
+      const between = (at: number) =>
+        seg.slice(Math.min(at, kw.index), Math.max(at, kw.index + kw[0].length));
+      // Inside the bond's own clause any amount is the bond's, however far from the word.
+      const inBondClause = region.end !== text.length;
+      const tied = (at: number) =>
+        inBondClause || (near(at) && !/支付|付款|拨付/.test(between(at)));
+      const pctAll = [...seg.matchAll(/(\d+(?:\.\d+)?)\s*[%％]/g)];
+      const pct = pctAll.find((m) => tied(m.index ?? 0)) ?? null;
+      const money = findMoney(seg, s.start).find((m) => tied(m.start - s.start));
       if (!pct && !money) continue;
       const percent = pct ? new Decimal(pct[1]) : null;
       const yuan = money?.yuan ?? (percent && total ? total.times(percent).div(100) : null);
