@@ -28,6 +28,8 @@ describe.each(['tables-centred.pdf', 'tables-top.pdf'])('%s', (name) => {
       ['40', '480000.00', '项目中期考核合格后15个工作日内'],
       ['30', '360000.00', '项目终验合格后15个工作日内'],
     ]);
+    // The first installment waits for the bank guarantee; its 30 % is not the bond.
+    expect(a.contract.performanceBond).toBeNull();
     expect(a.serviceLevels.map((s) => [s.level, s.metric, s.minutes])).toEqual([
       ['一级（重大故障）', 'response', 15],
       ['一级（重大故障）', 'onsite', 60],
