@@ -39,3 +39,35 @@ describe('DOCX with tracked changes', () => {
     expect(a.findings.map((f) => f.ruleId)).toContain('amount.installments-mismatch');
   });
 });
+
+describe('DOCX with moved text and a deleted paragraph mark', () => {
+  it('reads moved text once, where it was moved to, and joins the paragraphs as Word does', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const body = [
+      '<w:p><w:r><w:t>第一条 服务内容</w:t></w:r></w:p>',
+      '<w:p><w:moveFrom w:id="1" w:author="审阅人"><w:r><w:t>乙方每月提交运维报告。</w:t></w:r></w:moveFrom></w:p>',
+      '<w:p><w:r><w:t>乙方每日巡检。</w:t></w:r><w:moveTo w:id="2" w:author="审阅人"><w:r><w:t>乙方每月提交运维报告。</w:t></w:r></w:moveTo></w:p>',
+      '<w:p><w:pPr><w:rPr><w:del w:id="3" w:author="审阅人"/></w:rPr></w:pPr><w:r><w:t>乙方应配备驻场人员</w:t></w:r></w:p>',
+      '<w:p><w:r><w:t>2名。</w:t></w:r></w:p>',
+    ].join('');
+    const zip = new JSZip();
+    zip.file(
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    );
+    zip.file(
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    );
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
+    );
+    const doc = await importFile('moved.docx', await zip.generateAsync({ type: 'uint8array' }));
+    expect(doc.text).toBe(
+      '第一条 服务内容\n乙方每日巡检。乙方每月提交运维报告。\n乙方应配备驻场人员2名。\n',
+    );
+    const monthly = analyzeDocument(doc).obligations.filter((o) => o.frequency === 'monthly');
+    expect(monthly).toHaveLength(1);
+  });
+});
