@@ -378,3 +378,22 @@ describe('performance bond (履约保证金) and payments that mention it', () =
     expect(bondOf(body)).toEqual(expected);
   });
 });
+
+describe('a payment table with amounts in 万元', () => {
+  it('reads 36 as 360,000.00 yuan', () => {
+    const text = [
+      '一、合同金额',
+      '本合同总金额为人民币壹佰贰拾万元整（¥1,200,000.00）。',
+      '二、付款方式',
+      '期次\t付款条件\t付款比例\t付款金额（万元）',
+      '第一期\t合同签订后15个工作日内\t30%\t36',
+      '第二期\t验收合格后15个工作日内\t70%\t84',
+    ].join('\n');
+    const a = analyzeDocument({ format: 'txt', text: text + '\n', pageCount: null, boxes: null });
+    expect(a.contract.paymentInstallments.map((i) => [i.percent, i.yuan])).toEqual([
+      ['30', '360000.00'],
+      ['70', '840000.00'],
+    ]);
+    expect(a.findings.map((f) => f.ruleId)).not.toContain('amount.installments-mismatch');
+  });
+});

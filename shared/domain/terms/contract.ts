@@ -676,7 +676,8 @@ function installmentsFromTable(
   const out: Installment[] = [];
   const seenRows = new Set<number>();
   for (const c of payClauses) {
-    let cols: { pct: number; amt: number; cond: number; amtInYuan: boolean } | null = null;
+    // `unit`: yuan per figure in a bare amount cell, from the header (`金额（元）` 1, `（万元）` 10,000).
+    let cols: { pct: number; amt: number; cond: number; unit: number | null } | null = null;
     for (const { start: lineStart, text: line, cells, cellStarts } of tableLines(
       text,
       c.start,
@@ -693,7 +694,11 @@ function installmentsFromTable(
         cond: find(/条件|时间|节点|方式|说明|依据/),
       };
       if ((header.pct >= 0 || header.amt >= 0) && header.cond >= 0) {
-        cols = { ...header, amtInYuan: header.amt >= 0 && /元/.test(cells[header.amt]) };
+        const amtHeader = header.amt >= 0 ? cells[header.amt] : '';
+        cols = {
+          ...header,
+          unit: /万元/.test(amtHeader) ? 10000 : /元/.test(amtHeader) ? 1 : null,
+        };
         continue;
       }
       if (!cols || seenRows.has(lineStart) || cells.some((x) => /^(?:合计|总计|小计)/.test(x)))
@@ -703,8 +708,8 @@ function installmentsFromTable(
       const amtCell = cols.amt >= 0 ? (cells[cols.amt] ?? '') : '';
       const money =
         findMoney(amtCell)[0]?.yuan ??
-        (cols.amtInYuan && /^[\d,]+(?:\.\d{1,2})?$/.test(amtCell)
-          ? new Decimal(amtCell.replace(/,/g, ''))
+        (cols.unit && /^[\d,]+(?:\.\d{1,6})?$/.test(amtCell)
+          ? new Decimal(amtCell.replace(/,/g, '')).times(cols.unit)
           : null);
       const condition = cells[cols.cond] ?? '';
       const percent = ratePercent(pctCell);
