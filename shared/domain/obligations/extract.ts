@@ -157,9 +157,14 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
   const seen = new Set<string>();
   const table = tableObligations(text, clauses);
   // The rows read as a table are blanked (offsets kept) for the sentence pass.
-  let masked = text;
-  for (const r of table.rows)
-    masked = masked.slice(0, r.start) + ' '.repeat(r.end - r.start) + masked.slice(r.end);
+  const parts: string[] = [];
+  let last = 0;
+  for (const r of table.rows) {
+    parts.push(text.slice(last, r.start), ' '.repeat(r.end - r.start));
+    last = r.end;
+  }
+  parts.push(text.slice(last));
+  const masked = parts.join('');
   // A sentence does not run on into the next clause (`…。\n二、其他\n乙方应…`).
   const starts = clauses.map((c) => c.start);
   const spans = sentenceSpans(masked, 0, masked.length).flatMap((sp) => {
