@@ -89,6 +89,7 @@ export const PlaybookSchema = z
     survival: position(z.null()),
     subcontractorConsent: position(z.null()),
     scope: position(z.null()),
+    standardClause: z.string().max(20_000).optional(),
   })
   .strict();
 

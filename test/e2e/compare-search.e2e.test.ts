@@ -42,6 +42,14 @@ describe('comparison, search and NDA playbook in the app', () => {
     await expect.poll(() => diff.locator('del').count()).toBeGreaterThan(0);
     await expect.poll(() => diff.locator('ins').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'clause-diff.png') });
+    // A contract's 保密 clause against the playbook's standard wording.
+    await page.getByTestId('diff-category').selectOption('confidentiality');
+    await page.getByTestId('diff-right').selectOption('playbook:confidentiality');
+    await expect
+      .poll(() => page.getByTestId('diff-b').textContent())
+      .toContain('保密期限为合同终止后2年');
+    await expect.poll(() => diff.locator('ins').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'clause-diff-playbook.png') });
     // A cell opens its clause beside the PDF.
     await row.locator('td.strictest').click();
     await page.locator('[data-testid="highlight"]').first().waitFor({ timeout: 15_000 });

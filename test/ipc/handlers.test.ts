@@ -71,6 +71,33 @@ describe('IPC dispatch', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('keeps the playbook with its standard clause; one saved before the clause existed gets the default', async () => {
+    const got = (await dispatch(handlers, 'playbook:get', {})) as {
+      ok: true;
+      value: { standardClause: string };
+    };
+    expect(got.value.standardClause).toContain('保密期限为合同终止后2年');
+    // A playbook as an earlier Qiyue saved it: no standardClause.
+    const { standardClause: _omitted, ...old } = got.value as Record<string, unknown>;
+    void _omitted;
+    expect(await dispatch(handlers, 'playbook:set', { playbook: old })).toMatchObject({ ok: true });
+    const again = (await dispatch(handlers, 'playbook:get', {})) as typeof got;
+    expect(again.value.standardClause).toBe(got.value.standardClause);
+    // An edited wording is kept; an oversized one is refused by the schema.
+    const edited = { ...got.value, standardClause: '乙方应对甲方信息保密。' };
+    expect(await dispatch(handlers, 'playbook:set', { playbook: edited })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      ((await dispatch(handlers, 'playbook:get', {})) as typeof got).value.standardClause,
+    ).toBe('乙方应对甲方信息保密。');
+    expect(
+      await dispatch(handlers, 'playbook:set', {
+        playbook: { ...got.value, standardClause: '保'.repeat(20_001) },
+      }),
+    ).toMatchObject({ ok: false });
+  });
+
   it('keeps checklist states, scenarios and events with the contract, and exports XLSX and CSV', async () => {
     const list = await dispatch(handlers, 'contracts:list', {});
     const id = (list as { value: { id: string }[] }).value[0].id;

@@ -22,7 +22,11 @@ import type { ChecklistStatus } from '../../../shared/domain/obligations/schedul
 import type { PaymentEvents } from '../../../shared/domain/calculators/payments';
 import { PRC_HOLIDAYS, type HolidayCalendar } from '../../../shared/domain/calendar/holidays';
 import { createHash, randomUUID } from 'node:crypto';
-import { DEFAULT_PLAYBOOK, type NdaPlaybook } from '../../../shared/domain/nda/playbook';
+import {
+  DEFAULT_PLAYBOOK,
+  withDefaults,
+  type NdaPlaybook,
+} from '../../../shared/domain/nda/playbook';
 import {
   changeAnnotation,
   createAnnotation,
@@ -490,7 +494,7 @@ export class ContractStore {
   /** The NDA playbook: the user's edited one, else the shipped default. */
   async playbook(): Promise<NdaPlaybook> {
     await this.list();
-    return this.db.data.playbook ?? DEFAULT_PLAYBOOK;
+    return this.db.data.playbook ? withDefaults(this.db.data.playbook) : DEFAULT_PLAYBOOK;
   }
 
   /** Saves an edited NDA playbook. */

@@ -35,6 +35,12 @@ export interface NdaPlaybook {
   survival: Position;
   subcontractorConsent: Position;
   scope: Position;
+  /**
+   * The organisation's standard wording of a confidentiality clause, for the clause diff
+   * (a contract's 保密 clause against the standard). Optional in stored playbooks saved before
+   * it existed; {@link withDefaults} fills it in.
+   */
+  standardClause?: string;
 }
 
 /** The shipped default. */
@@ -48,12 +54,26 @@ export const DEFAULT_PLAYBOOK: NdaPlaybook = {
   survival: { enabled: true, severity: 'medium', value: null },
   subcontractorConsent: { enabled: true, severity: 'low', value: null },
   scope: { enabled: true, severity: 'low', value: null },
+  // Drawn from the seeds' 保密 clauses and agreements, worded to the default positions above.
+  standardClause:
+    '乙方对在履行本合同过程中知悉的甲方保密信息负有保密义务。保密信息包括但不限于甲方的业务数据、技术资料、系统账号口令、网络拓扑、个人信息及其他未公开的信息。' +
+    '未经甲方书面同意，乙方不得向任何第三方披露保密信息，仅可向因履行本合同确需知悉的人员披露，并确保其遵守不低于本条的保密义务；乙方不得将保密信息提供给分包商。' +
+    '依法律、法规或有权机关要求必须披露的，乙方应至少于披露前5日书面通知甲方。' +
+    '本合同终止或甲方要求时，乙方应在5日内返还或销毁全部保密信息及其复制件。' +
+    '乙方发现保密信息泄露或可能泄露的，应在24小时内书面通知甲方并采取补救措施。' +
+    '保密期限为合同终止后2年；本条在合同终止后继续有效。' +
+    '乙方违反本条约定的，应按合同总金额的10%向甲方支付违约金，违约金不足以弥补甲方损失的，乙方还应赔偿甲方全部损失。',
 };
+
+/** A stored playbook with what it lacks (fields added since it was saved) from the default. */
+export function withDefaults(playbook: NdaPlaybook): NdaPlaybook {
+  return { ...DEFAULT_PLAYBOOK, ...playbook };
+}
 
 /** A term of an NDA record that departs from the playbook. */
 export interface Deviation {
   recordId: string;
-  position: keyof Omit<NdaPlaybook, 'version'>;
+  position: keyof Omit<NdaPlaybook, 'version' | 'standardClause'>;
   severity: Severity;
   message: string;
   clauseIds: string[];

@@ -1,4 +1,7 @@
-/** Two clauses of the same category side by side, with a Chinese-aware word diff. */
+/**
+ * Two clauses of the same category side by side, with a Chinese-aware word diff — from two
+ * contracts, or a contract's clause against the playbook's standard wording.
+ */
 import { useMemo, useState } from 'react';
 import { CATEGORY_LABELS, type ClauseCategory } from '../../../../shared/domain/clauses/categories';
 import { diffClauses } from '../../../../shared/domain/compare/diff';
@@ -10,10 +13,24 @@ interface Source {
   report: ReviewReport;
 }
 
-export function ClauseDiff({ sources }: { sources: Source[] }) {
+/** A clause to compare that is not in a contract: the playbook's standard wording. */
+export interface StandardClause {
+  key: string;
+  category: ClauseCategory;
+  label: string;
+  text: string;
+}
+
+export function ClauseDiff({
+  sources,
+  standards = [],
+}: {
+  sources: Source[];
+  standards?: StandardClause[];
+}) {
   const options = useMemo(
-    () =>
-      sources.flatMap((s) =>
+    () => [
+      ...sources.flatMap((s) =>
         s.report.clauses
           .filter((c) => c.text.length > 20)
           .map((c) => ({
@@ -23,7 +40,9 @@ export function ClauseDiff({ sources }: { sources: Source[] }) {
             text: c.text,
           })),
       ),
-    [sources],
+      ...standards.filter((s) => s.text.trim()),
+    ],
+    [sources, standards],
   );
   const categories = [...new Set(options.map((o) => o.category))] as ClauseCategory[];
   const [category, setCategory] = useState<ClauseCategory>(

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { compareContracts, type ComparisonMatrix } from '../../../../shared/domain/compare/matrix';
 import { call } from '../../lib/ipc';
 import type { ReviewReport } from '../../lib/report-types';
-import { ClauseDiff } from './ClauseDiff';
+import { ClauseDiff, type StandardClause } from './ClauseDiff';
+import type { NdaPlaybook } from '../../../../shared/domain/nda/playbook';
 
 export function CompareView({
   ids,
@@ -14,6 +15,20 @@ export function CompareView({
 }) {
   const [matrix, setMatrix] = useState<ComparisonMatrix | null>(null);
   const [sources, setSources] = useState<{ id: string; title: string; report: ReviewReport }[]>([]);
+  const [standards, setStandards] = useState<StandardClause[]>([]);
+  useEffect(() => {
+    void call('playbook:get', {}).then((p) => {
+      const text = (p as NdaPlaybook).standardClause ?? '';
+      setStandards([
+        {
+          key: 'playbook:confidentiality',
+          category: 'confidentiality',
+          label: '保密审查标准 · 标准条款',
+          text,
+        },
+      ]);
+    });
+  }, []);
   useEffect(() => {
     void Promise.all(ids.map((id) => call('contracts:get', { id }))).then((cs) => {
       const list = cs.map((c) => ({
@@ -68,7 +83,7 @@ export function CompareView({
           ))}
         </tbody>
       </table>
-      <ClauseDiff sources={sources} />
+      <ClauseDiff sources={sources} standards={standards} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ import type {
 import type { PanelProps } from '../../lib/panel';
 import { call } from '../../lib/ipc';
 
-const POSITION_LABELS: Record<keyof Omit<NdaPlaybook, 'version'>, string> = {
+const POSITION_LABELS: Record<keyof Omit<NdaPlaybook, 'version' | 'standardClause'>, string> = {
   duration: '保密期限（至少 N 年，长期或至公开时止亦可）',
   returnDeadlineDays: '返还/销毁期限（不超过 N 日）',
   breachNoticeHours: '泄密通知时限（不超过 N 小时）',
@@ -85,6 +85,15 @@ function PlaybookEditor({ onSaved }: { onSaved: () => void }) {
           })}
         </tbody>
       </table>
+      <label className="standard-clause">
+        标准保密条款（用于条款对比）
+        <textarea
+          value={pb.standardClause ?? ''}
+          rows={6}
+          onChange={(e) => setPb({ ...pb, standardClause: e.target.value })}
+          data-testid="playbook-standard-clause"
+        />
+      </label>
       <button
         onClick={async () => {
           try {
