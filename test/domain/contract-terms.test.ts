@@ -397,3 +397,26 @@ describe('a payment table with amounts in 万元', () => {
     expect(a.findings.map((f) => f.ruleId)).not.toContain('amount.installments-mismatch');
   });
 });
+
+describe('contract and project number forms', () => {
+  it.each([
+    ['招标编号：ZB-2026-001', [], ['ZB-2026-001']],
+    ['采购计划编号：CG2026-0099', [], ['CG2026-0099']],
+    ['项目编号:【NMG-2026-001】', [], ['NMG-2026-001']],
+    ['采购项目编号：[2026]0088', [], ['[2026]0088']],
+    ['合同编号：京财采（2026）第015号', ['京财采（2026）第015号'], []],
+    ['合同编号：SZ-2026-015号', ['SZ-2026-015'], []],
+    ['合同编号：__________', [], []],
+  ])('%s', (line, contractNumbers, projectNumbers) => {
+    const a = analyzeDocument({
+      format: 'txt',
+      text: `运维服务合同\n${line}\n甲方：某市数据局\n`,
+      pageCount: null,
+      boxes: null,
+    });
+    expect([a.contract.contractNumbers, a.contract.projectNumbers]).toEqual([
+      contractNumbers,
+      projectNumbers,
+    ]);
+  });
+});

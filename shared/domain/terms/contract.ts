@@ -233,15 +233,42 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
   );
 }
 
-const NUMBER_CHARS = '[A-Za-z0-9][A-Za-z0-9\\-_/]*[A-Za-z0-9]';
+/**
+ * An identifier as Chinese contracts write them: `HT-2025-0117`, `ZB2026-0088`, `京财采（2026）第15号`,
+ * `【NMG-2026-001】` (brackets around the whole number dropped), `[2026]0088`. One token without
+ * spaces or sentence punctuation, with a digit in it and no label words run on into it.
+ */
+const NUMBER_TOKEN =
+  /^[【\[]?\s*([^\s，。；;,：:、]{2,40}?)\s*[】\]]?(?=$|[\s，。；;,、]|甲方|乙方|项目名称|采购人|供应商)/;
+
+/** Reads the identifier at the start of `rest` (text after a label's colon), or null. */
+function numberToken(rest: string): { value: string; offset: number } | null {
+  const m = NUMBER_TOKEN.exec(rest);
+  if (!m || !/\d/.test(m[1]) || /[_＿]{2,}/.test(m[1])) return null;
+  // Brackets around the whole number are not part of it; inside it (`[2026]0088`) they are.
+  let value = m[1];
+  let offset = m[0].indexOf(m[1]);
+  const opened = /^[【\[]/.exec(m[0]);
+  if (opened && /[】\]]/.test(value)) {
+    value = opened[0] + value; // `[2026]0088`: the bracket belongs to the number
+    offset = 0;
+  }
+  // `SZ-2026-015号`: the counter 号 after a Latin-letter number is not part of it.
+  if (/^[A-Za-z0-9\-_/]+号$/.test(value)) value = value.slice(0, -1);
+  if (/[\u4e00-\u9fff]{3,}$/.test(value.replace(/第?\d+号$/, ''))) return null; // words, not a number
+  return { value, offset };
+}
 
 function extractNumbers(text: string, label: RegExp): { value: string; span: Span }[] {
   const out: { value: string; span: Span }[] = [];
-  const re = new RegExp(`(?:${label.source})[^：:\\n]{0,8}[：:]\\s*(${NUMBER_CHARS})`, 'g');
+  const re = new RegExp(`(?:${label.source})[^：:\\n]{0,8}[：:]\\s*`, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const s = m.index + m[0].length - m[1].length;
-    if (!out.some((o) => o.value === m![1]))
-      out.push({ value: m[1], span: { start: s, end: s + m[1].length } });
+    const after = m.index + m[0].length;
+    const token = numberToken(text.slice(after, after + 60));
+    if (!token) continue;
+    const s = after + token.offset;
+    if (!out.some((o) => o.value === token.value))
+      out.push({ value: token.value, span: { start: s, end: s + token.value.length } });
   }
   return out;
 }
@@ -771,7 +798,10 @@ export function extractContract(text: string, clauses: Clause[]): ContractExtrac
       clauseId: at(n.span),
     }),
   );
-  const projectNumbers = extractNumbers(text, /项目编号|采购编号|项目编码|采购项目编号/);
+  const projectNumbers = extractNumbers(
+    text,
+    /项目编号|采购编号|项目编码|采购项目编号|招标编号|采购计划编号|招标项目编号|询价编号|磋商编号|谈判编号/,
+  );
   projectNumbers.forEach((n, i) =>
     terms.push({
       key: `projectNumber.${i + 1}`,
