@@ -420,3 +420,43 @@ describe('contract and project number forms', () => {
     ]);
   });
 });
+
+describe('party particulars in other wordings', () => {
+  it.each([
+    [
+      ['法定代表人（负责人）：张明', '住所地：某市人民路1号', '联系电话：0991-1234567'],
+      '0991-1234567',
+    ],
+    [['负责人：张明', '通讯地址：某市人民路1号', '电话：13800138000'], '13800138000'],
+    [
+      ['法定代表人或授权代表：张明', '地址：某市人民路1号', '联系方式：0991-1234567'],
+      '0991-1234567',
+    ],
+  ])('%s', (lines, phone) => {
+    const text = [
+      '运维服务合同',
+      '甲方：某市数据局',
+      ...lines,
+      '乙方：某某科技有限公司',
+      '一、服务内容',
+      '乙方提供服务。',
+    ].join('\n');
+    const [a] = analyzeDocument({ format: 'txt', text: text + '\n', pageCount: null, boxes: null })
+      .contract.parties;
+    expect(a).toEqual({
+      role: 'partyA',
+      name: '某市数据局',
+      legalRepresentative: '张明',
+      address: '某市人民路1号',
+      phone,
+    });
+  });
+
+  it('a project manager (项目负责人) is not the legal representative', () => {
+    const text =
+      '运维服务合同\n乙方：某某科技有限公司\n项目负责人：王五\n一、服务内容\n乙方提供服务。\n';
+    const [b] = analyzeDocument({ format: 'txt', text, pageCount: null, boxes: null }).contract
+      .parties;
+    expect(b.legalRepresentative).toBeNull();
+  });
+});

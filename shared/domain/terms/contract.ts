@@ -201,7 +201,7 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
       const t = lines[j].text;
       if (PARTY_LABEL.test(t.trim())) break;
       const rep =
-        /(?:法定代表人|法人代表人|法人代表|法定代表)(?:或授权代表)?\s*[：:]\s*([\u4e00-\u9fff·]{2,6})/.exec(
+        /(?:法定代表人|法人代表人|法人代表|法定代表|(?<!项目|技术|驻场|运维|现场|业务)负责人)(?:或授权代表)?(?:\s*[（(][^）)]{1,8}[)）])?\s*[：:]\s*([\u4e00-\u9fff·]{2,6})/.exec(
           t,
         );
       if (rep && !party.legalRepresentative) {
@@ -215,9 +215,12 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
           clauseId: clauseAt(clauses, s)?.id ?? null,
         });
       }
-      const addr = /(?:通信地址|通讯地址|注册地址|单位地址|住所|地址)\s*[：:]\s*(.+)$/.exec(t);
+      const addr = /(?:通信地址|通讯地址|注册地址|单位地址|住所地|住所|地址)\s*[：:]\s*(.+)$/.exec(
+        t,
+      );
       if (addr && !party.address && !isBlankValue(addr[1])) party.address = addr[1].trim();
-      const phone = /(?:联系电话|电话)\s*[：:]\s*([0-9][0-9\-— ]{6,}[0-9])/.exec(t);
+      const phone =
+        /(?:联系电话|电话|联系方式|手机号码|手机)\s*[：:]\s*([0-9][0-9\-— ]{6,}[0-9])/.exec(t);
       if (phone && !party.phone) party.phone = phone[1].replace(/\s+/g, '');
     }
     if (!sameParty) {
