@@ -9,6 +9,7 @@ import { extractServiceLevels } from '../../shared/domain/terms/service-levels';
 import { extractNdaTerms } from '../../shared/domain/nda/extract';
 import { extractGradeBands, extractScoreBands } from '../../shared/domain/terms/kpi';
 import { extractObligations } from '../../shared/domain/obligations/extract';
+import { analyzeDocument } from '../../shared/domain/analyze';
 
 const doc = (lines: string[]) => {
   const text = lines.join('\n') + '\n';
@@ -291,5 +292,23 @@ describe('obligations', () => {
       ['partyA', 'once', null, '服务期满后30日内'],
       ['partyB', 'once', null, '项目通过验收后的一个月内'],
     ]);
+  });
+});
+
+describe('NDA durations and survival in other wordings', () => {
+  it.each([
+    ['本协议项下的保密义务在合同终止后五年内有效。', '合同终止后五年', null],
+    ['保密期间为合同期满后二年。', '合同期满后二年', null],
+    ['保密期限为永久。', '永久', null],
+    ['乙方的保密义务不因本合同的终止而终止。', null, '不因本合同的终止而终止'],
+  ])('%s', (sentence, duration, survival) => {
+    const a = analyzeDocument({
+      format: 'txt',
+      text: `运维服务合同\n一、保密\n${sentence}\n`,
+      pageCount: null,
+      boxes: null,
+    });
+    const [r] = a.ndaTerms;
+    expect([r.duration?.value ?? null, r.survival?.value ?? null]).toEqual([duration, survival]);
   });
 });

@@ -44,12 +44,27 @@ export interface NdaTerms {
 
 /** Durations of secrecy, most explicit first: a number of years, until made public, indefinite. */
 const DURATIONS: RegExp[] = [
-  /((?:合作|合同|项目|服务|任职|雇佣|本协议)[^。；\n]{0,16}?(?:结束|终止|届满|验收|完成|失效)[^。；\n]{0,4}?后\s*[\d一二三四五六七八九十]+\s*年)/,
-  /保密(?:期限|期)\s*(?:为|是|：|:)\s*([^，,。；\n]{1,40}?(?:期|后|止|年|有效)[^，,。；\n]{0,10})/,
+  /((?:合作|合同|项目|服务|任职|雇佣|本协议)[^。；\n]{0,16}?(?:结束|终止|届满|期满|验收|完成|失效)[^。；\n]{0,4}?后\s*[\d一二三四五六七八九十两]+\s*年)/,
+  /保密(?:期限|期间|期)\s*(?:为|是|：|:)\s*([^，,。；\n]{0,40}?(?:期|后|止|年|有效|永久|长期)[^，,。；\n]{0,10})/,
   /((?:直至|至)[^。；\n]{2,30}?(?:公开|公知|解密)[^。；\n]{0,6}?(?:时|之日)止)/,
   /([^。；\n，,]{2,20}(?:公开|公知)时止)/,
   /(长期有效|永久有效|永久保密)/,
 ];
+
+/**
+ * The duration as the contract words it, from where it starts: `本协议项下的保密义务在合同终止后五年`
+ * → `合同终止后五年`; `本协议生效之日起至双方合作结束后3年` and `合同有效期内及合同终止后三年`
+ * are kept whole.
+ */
+function durationValue(raw: string): string {
+  const v = raw.replace(/^(?:本)?项目为(?=项目)/, '');
+  const at = v.search(
+    /(?:合作|合同|项目|服务|任职|雇佣|协议)[^。；\n]{0,6}?(?:结束|终止|届满|期满|验收|完成|失效)[^。；\n]{0,4}?后/,
+  );
+  // What comes before is kept when it is part of the period (a start: `本协议生效之日起至双方…`,
+  // `合同有效期内及…`), dropped when it is the sentence's subject (`本协议项下的保密义务在`).
+  return at > 0 && !/起|自|至|生效|期内|期间/.test(v.slice(0, at)) ? v.slice(at) : v;
+}
 
 function firstMatch<T>(
   text: string,
@@ -99,9 +114,7 @@ function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[], an
       (m) => m[0],
     ),
     duration: DURATIONS.reduce<NdaTerm | null>(
-      (found, re) =>
-        found ??
-        firstMatch(text, spans, re, (m) => m[1].trim().replace(/^(?:本)?项目为(?=项目)/, '')),
+      (found, re) => found ?? firstMatch(text, spans, re, (m) => durationValue(m[1].trim())),
       null,
     ),
     returnDeadlineDays: firstMatch(
@@ -125,8 +138,8 @@ function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[], an
     survival: firstMatch(
       text,
       spans,
-      /(?:终止|解除|届满|履行完毕|离职)[^。；]{0,24}?(?:后|之后)?[^。；]{0,10}(?:仍然|仍|继续|依然)(?:有效|履行|承担|负有|应)|长期有效|不受[^。；]{0,16}(?:终止|届满|解除)[^。；]{0,6}影响|无论[^。；]{0,30}(?:终止|解除)[^。；]{0,12}(?:仍|均)/,
-      (m) => m[0],
+      /(?:终止|解除|届满|履行完毕|离职)[^。；]{0,24}?(?:后|之后)?[^。；]{0,10}(?:仍然|仍|继续|依然)(?:有效|履行|承担|负有|应)|长期有效|不受[^。；]{0,16}(?:终止|届满|解除)[^。；]{0,6}影响|无论[^。；]{0,30}(?:终止|解除)[^。；]{0,12}(?:仍|均)|不因[^。；]{0,16}(?:终止|解除|届满|无效)而(?:终止|失效|解除|免除)/,
+      (m) => m[0].replace(/\s+/g, ''),
     ),
     penaltyRuleIds: penaltyRules
       .filter(
