@@ -17,6 +17,7 @@ import {
   TRIGGER_LABELS,
   formatMinutes,
   penaltyRateLabel,
+  groupYuan,
 } from '../../shared/domain/labels';
 import { importFiles, runCli, writeOut } from './import-files';
 import { defaultDataDir } from '../main/store/paths';
@@ -71,19 +72,19 @@ export function formatSummary(r: ReviewReport): string {
   }
   if (c.totalAmount)
     lines.push(
-      `  合同金额  ¥${c.totalAmount.yuan}${c.totalAmount.writtenChinese ? `（${c.totalAmount.writtenChinese}）` : ''}`,
+      `  合同金额  ¥${groupYuan(c.totalAmount.yuan)}${c.totalAmount.writtenChinese ? `（${c.totalAmount.writtenChinese}）` : ''}`,
     );
   if (c.totalAmount?.taxRatePercent)
     lines.push(
-      `  税率      ${c.totalAmount.taxRatePercent}%  不含税 ¥${c.totalAmount.yuanExcludingTax}  税额 ¥${c.totalAmount.taxYuan}`,
+      `  税率      ${c.totalAmount.taxRatePercent}%  不含税 ¥${c.totalAmount.yuanExcludingTax ? groupYuan(c.totalAmount.yuanExcludingTax) : '—'}  税额 ¥${c.totalAmount.taxYuan ? groupYuan(c.totalAmount.taxYuan) : '—'}`,
     );
   if (c.performanceBond)
     lines.push(
-      `  履约保证金 ${c.performanceBond.percent ?? '—'}%  ¥${c.performanceBond.yuan ?? '—'}`,
+      `  履约保证金 ${c.performanceBond.percent ?? '—'}%  ¥${c.performanceBond.yuan ? groupYuan(c.performanceBond.yuan) : '—'}`,
     );
   for (const i of c.paymentInstallments)
     lines.push(
-      `  第${i.sequence}期    ${i.percent ? `${i.percent}%  ` : ''}¥${i.yuan ?? '—'}  ${i.condition}`,
+      `  第${i.sequence}期    ${i.percent ? `${i.percent}%  ` : ''}¥${i.yuan ? groupYuan(i.yuan) : '—'}  ${i.condition}`,
     );
   if (r.penaltyRules.length)
     lines.push(

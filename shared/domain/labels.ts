@@ -100,7 +100,7 @@ export function formatMinutes(minutes: number): string {
 }
 
 /** `"6980000.00"` → `"6,980,000.00"`, on the string (money never goes through JS numbers). */
-function groupYuan(yuan: string): string {
+export function groupYuan(yuan: string): string {
   const [int, frac = '00'] = yuan.split('.');
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
 }

@@ -76,7 +76,7 @@ describe('review command line', () => {
   it('prints a readable summary without --json', () => {
     const r = review([seedPath('003_2fd1bbbed6f06600', 'pdf')]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('合同金额  ¥6980000.00（陆佰玖拾捌万元整）');
+    expect(r.stdout).toContain('合同金额  ¥6,980,000.00（陆佰玖拾捌万元整）');
     expect(r.stdout).toContain('甲方      贵州省民政厅（法定代表人：孙拥辉）');
   });
 });

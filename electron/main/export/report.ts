@@ -16,6 +16,7 @@ import {
   TRIGGER_LABELS,
   formatMinutes,
   penaltyRateLabel,
+  groupYuan,
 } from '../../../shared/domain/labels';
 
 /** Everything an export carries besides the stored contract. */
@@ -98,17 +99,19 @@ ${table(
     ],
     [
       '合同金额',
-      k.totalAmount ? `¥${k.totalAmount.yuan}（${k.totalAmount.writtenChinese ?? ''}）` : '—',
+      k.totalAmount
+        ? `¥${groupYuan(k.totalAmount.yuan)}（${k.totalAmount.writtenChinese ?? ''}）`
+        : '—',
     ],
     [
       '履约保证金',
       k.performanceBond
-        ? `${k.performanceBond.percent ?? '—'}% ¥${k.performanceBond.yuan ?? '—'}`
+        ? `${k.performanceBond.percent ?? '—'}% ¥${k.performanceBond.yuan ? groupYuan(k.performanceBond.yuan) : '—'}`
         : '—',
     ],
     ...k.paymentInstallments.map((i) => [
       `第${i.sequence}期`,
-      `${i.percent ? `${i.percent}% ` : ''}¥${i.yuan ?? '—'}　${i.condition}`,
+      `${i.percent ? `${i.percent}% ` : ''}¥${i.yuan ? groupYuan(i.yuan) : '—'}　${i.condition}`,
     ]),
   ],
 )}
