@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import type { Finding, FindingRule } from '../types';
 import { quoteOf } from '../util';
+import { groupYuan } from '../../labels';
 
 export const amountInstallmentsMismatch: FindingRule = {
   id: 'amount.installments-mismatch',
@@ -42,7 +43,7 @@ export const amountInstallmentsMismatch: FindingRule = {
       const sum = inst.reduce((s, i) => s.plus(i.yuan!), new Decimal(0));
       if (!sum.equals(total))
         push(
-          `各期付款金额合计 ${sum.toFixed(2)} 元，不等于合同总额 ${total.toFixed(2)} 元`,
+          `各期付款金额合计 ${groupYuan(sum.toFixed(2))} 元，不等于合同总额 ${groupYuan(total.toFixed(2))} 元`,
           `Installment amounts add up to ${sum.toFixed(2)} yuan, not the total ${total.toFixed(2)} yuan`,
         );
     }
@@ -52,7 +53,7 @@ export const amountInstallmentsMismatch: FindingRule = {
         const expected = total.times(i.percent).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
         if (!expected.equals(i.yuan))
           push(
-            `第${i.sequence}期：${i.percent}% × ${total.toFixed(2)} 元 = ${expected.toFixed(2)} 元，合同写为 ${i.yuan} 元`,
+            `第${i.sequence}期：${i.percent}% × ${groupYuan(total.toFixed(2))} 元 = ${groupYuan(expected.toFixed(2))} 元，合同写为 ${groupYuan(i.yuan!)} 元`,
             `Installment ${i.sequence}: ${i.percent}% × ${total.toFixed(2)} = ${expected.toFixed(2)} yuan, the contract states ${i.yuan}`,
           );
       }

@@ -5,6 +5,7 @@
 import { findMoney, findWrittenAmounts, yuanString } from '../../terms/money';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, lineAround, quoteOf } from '../util';
+import { groupYuan } from '../../labels';
 
 const WINDOW = 40;
 
@@ -34,7 +35,7 @@ export const amountWrittenMismatch: FindingRule = {
       out.push({
         ruleId: this.id,
         severity: 'high',
-        message: `大写金额“${w.text}”（${yuanString(w.yuan)} 元）与小写金额 ${yuanString(nearest.yuan)} 元不一致`,
+        message: `大写金额“${w.text}”（${groupYuan(yuanString(w.yuan))} 元）与小写金额 ${groupYuan(yuanString(nearest.yuan))} 元不一致`,
         messageEn: `The amount in capitals "${w.text}" (${yuanString(w.yuan)} yuan) differs from the figures ${yuanString(nearest.yuan)} yuan`,
         clauseIds: clauseIdsOf(ctx, spans),
         quote: quoteOf(ctx.text, spans),
