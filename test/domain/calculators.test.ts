@@ -335,6 +335,17 @@ describe('payment schedule and working days', () => {
     expect(addWorkingDays('2024-06-07', 1)).toBe('2024-06-11'); // Dragon Boat Festival 06-10
   });
 
+  it('counts 2026 on the notice of 4 November 2025 (国务院办公厅关于2026年部分节假日安排的通知)', () => {
+    expect(isWorkingDay('2026-02-23')).toBe(false); // last day of the Spring Festival holiday
+    expect(isWorkingDay('2026-02-14')).toBe(true); // Saturday made a working day
+    expect(isWorkingDay('2026-02-28')).toBe(true);
+    expect(isWorkingDay('2026-10-07')).toBe(false);
+    expect(isWorkingDay('2026-10-10')).toBe(true);
+    // From Thursday 2026-09-24: Mid-Autumn 09-25…27 off; 09-28, 09-29, 09-30 (3); National Day
+    // 10-01…07 off; 10-08, 10-09, 10-10 (Saturday, working) (6); 10-12, 10-13, 10-14, 10-15 (10).
+    expect(addWorkingDays('2026-09-24', 10)).toBe('2026-10-15');
+  });
+
   it.each([
     ['合同签订生效后的30日内', { signedOn: '2026-05-20' }, '2026-06-19', null],
     // 09-28 (Sunday, made a working day), 09-29, 09-30, holidays 10-01…10-08, 10-09, 10-10,

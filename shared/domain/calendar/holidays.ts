@@ -1,8 +1,9 @@
 /**
  * Working days on the PRC public-holiday calendar (法定节假日 with their adjusted working days,
  * 调休). Shipped years follow the State Council General Office notices on holiday arrangements
- * (国务院办公厅关于2024年/2025年部分节假日安排的通知); other years count weekends only until the
- * user adds them — the calendar is editable and saved in the store.
+ * (国务院办公厅关于2024年/2025年/2026年部分节假日安排的通知, the last of 4 November 2025); other
+ * years count weekends only until the user adds them — the calendar is editable and saved in the
+ * store.
  */
 
 /** A holiday calendar: ISO dates off work, ISO weekend dates that are working days. */
@@ -25,9 +26,9 @@ function range(from: string, to: string): string[] {
   return out;
 }
 
-/** The official arrangements for 2024 and 2025. */
+/** The official arrangements for 2024, 2025 and 2026. */
 export const PRC_HOLIDAYS: HolidayCalendar = {
-  years: [2024, 2025],
+  years: [2024, 2025, 2026],
   holidays: [
     // 2024
     '2024-01-01',
@@ -44,6 +45,14 @@ export const PRC_HOLIDAYS: HolidayCalendar = {
     ...range('2025-05-01', '2025-05-05'),
     ...range('2025-05-31', '2025-06-02'),
     ...range('2025-10-01', '2025-10-08'),
+    // 2026
+    ...range('2026-01-01', '2026-01-03'),
+    ...range('2026-02-15', '2026-02-23'),
+    ...range('2026-04-04', '2026-04-06'),
+    ...range('2026-05-01', '2026-05-05'),
+    ...range('2026-06-19', '2026-06-21'),
+    ...range('2026-09-25', '2026-09-27'),
+    ...range('2026-10-01', '2026-10-07'),
   ],
   workdays: [
     '2024-02-04',
@@ -59,8 +68,14 @@ export const PRC_HOLIDAYS: HolidayCalendar = {
     '2025-04-27',
     '2025-09-28',
     '2025-10-11',
+    '2026-01-04',
+    '2026-02-14',
+    '2026-02-28',
+    '2026-05-09',
+    '2026-09-20',
+    '2026-10-10',
   ],
-  source: '国务院办公厅关于2024年、2025年部分节假日安排的通知',
+  source: '国务院办公厅关于2024年、2025年、2026年部分节假日安排的通知',
 };
 
 /** Whether `iso` is a working day: a weekday that is not a holiday, or an adjusted working day. */
