@@ -20,7 +20,7 @@ export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
             <th>违约方</th>
             <th>情形</th>
             <th>方式</th>
-            <th>比例</th>
+            <th>比例/金额</th>
             <th>基数</th>
             <th>解除/起算</th>
           </tr>
