@@ -59,3 +59,24 @@ describe('a standalone NDA with a fixed-sum penalty', () => {
     expect(deviations).not.toContain('duration');
   });
 });
+
+describe('a personal confidentiality undertaking (个人保密承诺书)', () => {
+  it('is read as a personal agreement with its promisor, duration after leaving, and liability', async () => {
+    const f = path.resolve(path.dirname(file), 'personal-nda-undertaking.txt');
+    const doc = await importFile(f, new Uint8Array(fs.readFileSync(f)));
+    const a = analyzeDocument(doc);
+    expect(a.contract.title).toBe('个人保密承诺书');
+    expect(a.contract.signedOn).toBe('2026-03-01');
+    expect(a.ndaTerms).toHaveLength(1);
+    const [nda] = a.ndaTerms;
+    expect(nda.source).toBe('personal_agreement');
+    expect(nda.recipientName).toBe('王为昌');
+    expect(nda.duration?.value).toBe('离职后三年');
+    expect(nda.returnDeadlineDays?.value).toBe(3);
+    // 本人 (the promisor, the supplier's staff) answers for the actual loss of a breach.
+    const rules = a.penaltyRules.filter((r) => nda.penaltyRuleIds.includes(r.id));
+    expect(rules.map((r) => [r.payer, r.trigger, r.kind])).toEqual([
+      ['partyB', 'confidentiality_breach', 'actual_loss'],
+    ]);
+  });
+});

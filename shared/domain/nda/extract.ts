@@ -45,6 +45,7 @@ export interface NdaTerms {
 /** Durations of secrecy, most explicit first: a number of years, until made public, indefinite. */
 const DURATIONS: RegExp[] = [
   /((?:合作|合同|项目|服务|任职|雇佣|本协议)[^。；\n]{0,16}?(?:结束|终止|届满|期满|验收|完成|失效)[^。；\n]{0,4}?后\s*[\d一二三四五六七八九十两]+\s*年)/,
+  /((?:离职|调离|退休)[^。；\n]{0,4}?后\s*[\d一二三四五六七八九十两]+\s*年)/,
   /保密(?:期限|期间|期)\s*(?:为|是|：|:)\s*([^，,。；\n]{0,40}?(?:期|后|止|年|有效|永久|长期)[^，,。；\n]{0,10})/,
   /((?:直至|至)[^。；\n]{2,30}?(?:公开|公知|解密)[^。；\n]{0,6}?(?:时|之日)止)/,
   /([^。；\n，,]{2,20}(?:公开|公知)时止)/,
@@ -174,7 +175,10 @@ export function extractNdaTerms(
     /保密(?:协议|协议书|合同|承诺书)$/.test(title) &&
     !clauses.some((c) => c.category === 'annex' && c.level === 0)
   ) {
-    const party = /乙\s*方\s*[：:]\s*([\u4e00-\u9fff·]{2,4})\s*(?:\n|$)/.exec(text.slice(0, 400));
+    const party =
+      /(?:乙\s*方|承诺人|保证人|本人)\s*[：:]\s*([\u4e00-\u9fff·]{2,4})\s*(?:\n|$)/.exec(
+        text.slice(0, 400),
+      );
     return [
       {
         id: 'nda1',
@@ -240,9 +244,10 @@ export function extractNdaTerms(
     const head = text.slice(a.start, Math.min(a.end, a.start + 200));
     const title = /[^\n]*保密协议[^\n]*/.exec(head)?.[0].trim();
     if (!title) continue;
-    const party = /乙\s*方\s*[：:]\s*([\u4e00-\u9fff·]{2,4})\s*(?:\n|$)/.exec(
-      text.slice(a.start, Math.min(a.end, a.start + 400)),
-    );
+    const party =
+      /(?:乙\s*方|承诺人|保证人|本人)\s*[：:]\s*([\u4e00-\u9fff·]{2,4})\s*(?:\n|$)/.exec(
+        text.slice(a.start, Math.min(a.end, a.start + 400)),
+      );
     const personal = /个人/.test(title) || !!party;
     const region = { start: a.start, end: a.end };
     out.push({

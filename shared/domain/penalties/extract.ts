@@ -164,6 +164,8 @@ export function documentRoles(text: string): Roles {
     /任何一方都?可能(?:是|为|成为)(?:披露方|接收方|接受方)|互为(?:披露方|接收方|接受方)/.test(text);
   return (word) => {
     if (PARTY[word]) return [PARTY[word]];
+    // The person giving a personal undertaking (保密承诺书) is on the supplier's side.
+    if (word === '承诺人' || word === '本人') return ['partyB'];
     const tied = alias.get(key(word));
     if (tied) return [tied];
     if (mutual) return ['partyA', 'partyB'];
@@ -175,17 +177,16 @@ export function documentRoles(text: string): Roles {
 function payersOf(before: string, after: string, roles: Roles): Party[] {
   if (/双方|任何一方|任一方|违约方/.test(before) && /对方|守约方/.test(before + after))
     return ['partyA', 'partyB'];
-  const ask = /要求(甲方|乙方|采购人|供应商|披露方|接收方|接受方)/g;
+  const ask = /要求(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)/g;
   let m: RegExpExecArray | null;
   let last: string | null = null;
   while ((m = ask.exec(before))) last = m[1];
-  const askAfter = /^[^，。；]{0,12}?要求(甲方|乙方|采购人|供应商|披露方|接收方|接受方)/.exec(
-    after,
-  );
+  const askAfter =
+    /^[^，。；]{0,12}?要求(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)/.exec(after);
   if (askAfter) return roles(askAfter[1]);
   // The nearest party named as a subject before the amount (not after 向/要求/给).
   const subj =
-    /(?<![向要求给对由])(甲方|乙方|采购人|供应商|披露方|接收方|接受方)(?=[^，。；]{0,3}?(?:应|需|须|还应|应当|应该|承担|支付|按|向|自行|同意|赔偿|的|未|逾期|以|如|若|擅自|将|违反|存在|交付|没有|提供|拒绝))/g;
+    /(?<![向要求给对由])(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)(?=[^，。；]{0,3}?(?:应|需|须|还应|应当|应该|承担|支付|按|向|自行|同意|赔偿|的|未|逾期|以|如|若|擅自|将|违反|存在|交付|没有|提供|拒绝))/g;
   let lastSubj: string | null = null;
   let lastSubjAt = -1;
   while ((m = subj.exec(before))) {
@@ -193,9 +194,9 @@ function payersOf(before: string, after: string, roles: Roles): Party[] {
     lastSubjAt = m.index;
   }
   const toward =
-    /向(甲方|乙方|采购人|供应商|披露方|接收方|接受方)(?:[^，。；]{0,6})?(?:支付|承担|赔偿)/.exec(
+    /向(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)(?:[^，。；]{0,6})?(?:支付|承担|赔偿)/.exec(
       after,
-    ) ?? /向(甲方|乙方|采购人|供应商|披露方|接收方|接受方)[^，。；]{0,6}$/.exec(before);
+    ) ?? /向(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)[^，。；]{0,6}$/.exec(before);
   if (last && before.lastIndexOf(`要求${last}`) > lastSubjAt) return roles(last);
   if (lastSubj) return roles(lastSubj);
   if (toward) return [...new Set(roles(toward[1]).map(other))];
@@ -344,7 +345,7 @@ const ACTUAL_LOSS = /赔偿[^。；]{0,30}?损失|承担[^。；]{0,8}?赔偿责
 /** A loss clause that only tops up a penalty: `违约金不足以弥补…的，还应赔偿`. */
 const TOP_UP = /不足以(?:弥补|赔偿|补偿)|不足部分|超过违约金/;
 
-const PARTY_RE = '(甲方|乙方|采购人|供应商|披露方|接收方|接受方)';
+const PARTY_RE = '(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)';
 
 /**
  * Who compensates a loss, read from the words up to `赔偿…损失`: the party asked to

@@ -281,7 +281,7 @@ function extractTitle(lines: Line[]): { value: string; span: Span } | null {
     const t = lines[i].text.trim();
     // A title may end with a qualifier: `政府采购合同（服务类）`, `运维服务合同(2025版)`.
     if (
-      !/(合同|协议|合同书|协议书)(?:[（(][^（()）]{1,12}[)）])?$/.test(t) ||
+      !/(合同|协议|合同书|协议书|承诺书|责任书)(?:[（(][^（()）]{1,12}[)）])?$/.test(t) ||
       /[：:。；]/.test(t) ||
       t.length > 80
     )
