@@ -241,6 +241,24 @@ describe('rates per mille and in words', () => {
     expect([r.percent, r.capPercent]).toEqual(['0.5', '10']);
   });
 
+  it.each([
+    [
+      '乙方迟延交付的，违约金按迟延交付部分价款的千分之三每日计算。',
+      ['partyB', 'late_delivery', 'per_day', '0.3', null, 'other'],
+    ],
+    [
+      '乙方应向甲方支付合同总价款百分之五的违约金。',
+      ['partyB', 'other', 'lump_sum', '5', null, 'contract_total'],
+    ],
+    // The breaching party pays, though the other one deducts it.
+    [
+      '如乙方违约，甲方有权从履约保证金中扣除合同金额5%的违约金。',
+      ['partyB', 'other', 'lump_sum', '5', null, 'contract_total'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(rules(text)).toEqual([expected]);
+  });
+
   it('百分之十 once', () => {
     expect(rules('乙方违约的，应按合同总金额的百分之十向甲方支付违约金。')).toEqual([
       ['partyB', 'other', 'lump_sum', '10', null, 'contract_total'],

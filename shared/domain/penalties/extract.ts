@@ -85,6 +85,11 @@ const BASES: [PenaltyBase, string][] = [
     'contract_total',
     '合同(?:总)?(?:金额|价款|总价款?|总价|总额)|(?:合同)?总项目款项|合同款(?:项)?总额|项目(?:总)?(?:金额|价款)|总价款|合同价',
   ],
+  // Other bases a rate is commonly of: the unperformed or late part, the fee of the period.
+  [
+    'other',
+    '(?:未(?:履行|完成|交付)|迟延(?:交付|履行)|逾期(?:交付|履行|完成))部分(?:的)?(?:价款|金额|款项|费用)|当(?:期|月|季度?)(?:应付)?(?:服务费|款项|费用)|(?:月度?|季度|年度)服务费(?:用)?',
+  ],
 ];
 
 // A rate, or a rate left blank (`【 】`, `____%`, `…金额的数额` with no number): the rule is kept
@@ -186,7 +191,7 @@ function payersOf(before: string, after: string, roles: Roles): Party[] {
   if (askAfter) return roles(askAfter[1]);
   // The nearest party named as a subject before the amount (not after 向/要求/给).
   const subj =
-    /(?<![向要求给对由])(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)(?=[^，。；]{0,3}?(?:应|需|须|还应|应当|应该|承担|支付|按|向|自行|同意|赔偿|的|未|逾期|以|如|若|擅自|将|违反|存在|交付|没有|提供|拒绝))/g;
+    /(?<![向要求给对由])(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)(?=[^，。；]{0,3}?(?:应|需|须|还应|应当|应该|承担|支付|按|向|自行|同意|赔偿|的|未|逾期|以|如|若|擅自|将|违反|违约|存在|交付|没有|提供|拒绝))/g;
   let lastSubj: string | null = null;
   let lastSubjAt = -1;
   while ((m = subj.exec(before))) {
@@ -278,7 +283,10 @@ function ruleAround(
   // confidentiality.
   if (trigger === 'other' && (NDA_TITLE.test(text.slice(0, 40)) || inNdaPart(clause, clauses)))
     trigger = 'confidentiality_breach';
-  const kind = kindOf(part, base);
+  // A per-day word may follow the rate itself (`千分之三每日计算`, `0.5%/日`).
+  const kind = /^\s*(?:\/\s*(?:日|天)|每日|每天|按日)/.test(afterText)
+    ? 'per_day'
+    : kindOf(part, base);
   const payers = payersOf(
     before.slice(Math.max(0, part.length > 0 ? before.length - part.length - 40 : 0)),
     afterText,
