@@ -127,3 +127,24 @@ describe('checklist state and export', () => {
     expect(csv.split('\r\n').length).toBe(4);
   });
 });
+
+describe('monthly duties due on a day the contract names', () => {
+  it('每月5日前提交上月… falls due on the 5th of the next month; 每月25日前…当月 on the 25th', () => {
+    const a = analyzeDocument({
+      format: 'txt',
+      text: '一、服务期限\n服务期限：2026年1月1日至2026年3月31日。\n二、服务内容\n乙方应于每月5日前提交上月《运维月报》。\n乙方应于每月25日前提交当月《巡检汇总》。\n',
+      pageCount: null,
+      boxes: null,
+    });
+    expect(a.obligations.map((o) => [o.frequency, o.deadline])).toEqual([
+      ['monthly', '每月5日前'],
+      ['monthly', '每月25日前'],
+    ]);
+    const due = (id: string) =>
+      checklistItems(a.obligations, a.contract.servicePeriod!, {})
+        .filter((i) => i.obligationId === id)
+        .map((i) => i.dueDate);
+    expect(due('o1')).toEqual(['2026-02-05', '2026-03-05', '2026-04-05']);
+    expect(due('o2')).toEqual(['2026-01-25', '2026-02-25', '2026-03-25']);
+  });
+});

@@ -312,3 +312,18 @@ describe('NDA durations and survival in other wordings', () => {
     expect([r.duration?.value ?? null, r.survival?.value ?? null]).toEqual([duration, survival]);
   });
 });
+
+describe('obligations: the acting party and events in adjacent phrases', () => {
+  it.each([
+    ['甲方应在收到乙方提交的验收申请后10个工作日内组织验收。', 'partyA', 'once'],
+    ['发现安全事件后，乙方应立即报告甲方。', 'partyB', 'on_event'],
+  ])('%s', (sentence, party, frequency) => {
+    const a = analyzeDocument({
+      format: 'txt',
+      text: `一、服务内容\n${sentence}\n`,
+      pageCount: null,
+      boxes: null,
+    });
+    expect(a.obligations.map((o) => [o.party, o.frequency])).toEqual([[party, frequency]]);
+  });
+});

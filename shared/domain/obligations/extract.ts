@@ -49,6 +49,10 @@ const FREQUENCIES: [Frequency, RegExp][] = [
   ['continuous', /7\s*[×xX*]\s*24|全天候|实时(?:监控|监测)/],
 ];
 
+/** The day of the month a monthly duty is due by: `每月5日前`, `每月十日之前`, `每月5号以前`. */
+export const MONTH_DAY =
+  /每(?:个)?月\s*([\d一二三四五六七八九十]{1,3})\s*(?:日|号)\s*(?:前|之前|以前|内)/;
+
 const DUTY = /应|须|需|必须|负责|承诺|保证|提交|提供|开展|进行|完成|巡检|组织|输出|汇总/;
 const ONCE =
   /(?:后|起)(?:的)?\s*[【\[]?\s*([\d一二三四五六七八九十两]+)\s*[】\]]?\s*(?:个)?(?:日|天|工作日|月|个月|周)(?:内|之内|以内)/;
@@ -63,6 +67,10 @@ const PARTY: Record<string, 'partyA' | 'partyB'> = {
 };
 
 function subjectIn(text: string): string | null {
+  // A party that "shall" (`甲方应在收到乙方提交的…后…组织验收`) is the subject, whatever parties
+  // the rest of the phrase names.
+  const shall = /(甲方|乙方|采购人|供应商)(?=\s*(?:应当|应|须|需|必须|负责|承诺))/.exec(text);
+  if (shall) return shall[1];
   let last: string | null = null;
   for (const m of text.matchAll(PARTY_RE)) {
     // A party after 向/给/提交/通知… is the recipient, not the one who acts.
@@ -199,9 +207,17 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
             .slice(0, once.index + once[0].length)
             .replace(/^[\s(（]*[\d一二三四五六七八九十]+[)）.．、]\s*/, '')
             .replace(/^(?:甲方|乙方|采购人|供应商)?(?:应|须|需)?(?:在|于)?/, '');
-        } else if (EVENT.test(phrase)) frequency = 'on_event';
+        } else if (
+          EVENT.test(phrase) ||
+          // `发现安全事件后，乙方应立即报告甲方`: the event and the duty in adjacent phrases.
+          (/立即|第一时间|马上/.test(phrase) &&
+            EVENT.test(`${before.slice(-24)}${phrase}`.replace(/[，,]/g, '')))
+        )
+          frequency = 'on_event';
       }
       if (!frequency || !DUTY.test(seg)) continue;
+      // A monthly duty's day of the month (`每月5日前提交上月《运维月报》`).
+      if (frequency === 'monthly') deadline = MONTH_DAY.exec(phrase)?.[0] ?? null;
       const party = partyOf(phrase, before, after, clause);
       if (!party) continue;
       // The duty itself: the phrase, or for a deadline phrase (`服务期满后30日内`) what follows it.

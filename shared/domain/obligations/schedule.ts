@@ -1,11 +1,12 @@
 /**
  * The obligation checklist: every obligation turned into concrete dated items over the service
  * period — daily items for each day, weekly every 7 days from the start, monthly at each month's
- * end, quarterly and half-yearly at calendar quarter and half-year ends, annual at each contract
+ * end (or on the day the contract names: `每月5日前提交上月…` → the 5th of the next month), quarterly and half-yearly at calendar quarter and half-year ends, annual at each contract
  * year's end; one-off items dated from the contract's own dates (`服务期满后30日内` → end + 30
  * days); continuous and event-driven duties as one standing item.
  */
-import type { Obligation, Frequency } from './extract';
+import { MONTH_DAY, type Obligation, type Frequency } from './extract';
+import { parseChineseInteger } from '../text/chinese-numerals';
 import { addMonths } from '../terms/dates';
 import { addDays, type HolidayCalendar, PRC_HOLIDAYS } from '../calendar/holidays';
 import { dueDateOf, type PaymentEvents } from '../calculators/payments';
@@ -132,13 +133,26 @@ export function checklistItems(
         basis: o.frequency === 'on_event' ? '事件发生时' : '服务期内持续',
       });
     } else if (period.start && period.end) {
-      for (const d of datesFor(o.frequency, period.start, period.end))
+      const byDay = o.frequency === 'monthly' && o.deadline ? MONTH_DAY.exec(o.deadline) : null;
+      const day = byDay ? parseChineseInteger(byDay[1]) : null;
+      // `每月5日前提交上月…`: the month's item falls due on that day of the next month.
+      const nextMonth = /上月|上个月|前一月|前一个月/.test(o.action);
+      const dates =
+        day && day >= 1 && day <= 31
+          ? datesFor('monthly', period.start, period.end).map((monthEnd) => {
+              const month = nextMonth ? addDays(monthEnd, 1).slice(0, 7) : monthEnd.slice(0, 7);
+              const last = endOfMonth(`${month}-01`);
+              const d = `${month}-${String(day).padStart(2, '0')}`;
+              return d > last ? last : d;
+            })
+          : datesFor(o.frequency, period.start, period.end);
+      for (const d of dates)
         items.push({
           ...base,
           id: `${o.id}@${d}`,
           dueDate: d,
           month: d.slice(0, 7),
-          basis: '按服务期限推算',
+          basis: day ? `按合同约定（${o.deadline}）推算` : '按服务期限推算',
         });
     }
   }
