@@ -111,6 +111,18 @@ describe('findings rules', () => {
     ).toContain('party.name-mismatch');
   });
 
+  it('penalty.asymmetric with fixed sums: 2,000 vs 500 a day fires; equal sums, or a sum against a percentage, do not', () => {
+    const late = (b: string, a: string) =>
+      ids([
+        '一、违约责任',
+        `乙方逾期提供服务的，每逾期一日，应向甲方支付违约金${b}。`,
+        `甲方逾期付款的，每逾期一日，${a}。`,
+      ]);
+    expect(late('2000元', '应向乙方支付违约金500元')).toContain('penalty.asymmetric');
+    expect(late('500元', '应向乙方支付违约金500元')).not.toContain('penalty.asymmetric');
+    expect(late('500元', '按逾期金额的0.05%向乙方支付违约金')).not.toContain('penalty.asymmetric');
+  });
+
   it('signatory.name-mismatch: 范遵 / 范海 fires, the same name twice and unrelated names do not', () => {
     expect(ids(signing('范遵', '范海'))).toContain('signatory.name-mismatch');
     expect(ids(signing('范遵', '范遵'))).not.toContain('signatory.name-mismatch');

@@ -86,11 +86,21 @@ export const penaltyAsymmetric: FindingRule = {
         ra.percent && rb.percent ? new Decimal(ra.percent).div(rb.percent) : new Decimal(1);
       // A blank rate (a model contract's `____%`) leaves nothing to weigh.
       const blank = (r: PenaltyRule) => r.percent === null && r.yuan === null;
-      const differentBase = ra.base !== rb.base;
+      // A fixed sum against a percentage cannot be weighed without the amounts they apply to.
+      const incomparable = (ra.yuan === null) !== (rb.yuan === null);
+      const sums = ra.yuan !== null && rb.yuan !== null;
+      const sumRatio = sums ? new Decimal(ra.yuan!).div(rb.yuan!) : new Decimal(1);
+      const differentBase = !sums && ra.base !== rb.base;
       if (
         !blank(ra) &&
         !blank(rb) &&
-        (differentBase || ratio.gte(2) || ratio.lte(0.5) || ra.kind !== rb.kind)
+        !incomparable &&
+        (differentBase ||
+          ratio.gte(2) ||
+          ratio.lte(0.5) ||
+          sumRatio.gte(2) ||
+          sumRatio.lte(0.5) ||
+          ra.kind !== rb.kind)
       ) {
         push(
           'medium',
