@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/main/import/index';
 import { analyzeDocument } from '../../shared/domain/analyze';
 import { seedPath } from '../support/seeds';
+import { minimalDocx } from '../support/docx';
 
 async function withTrackedChange(): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(fs.readFileSync(seedPath('001_18cfc68e7d229bba', 'docx')));
@@ -42,7 +43,6 @@ describe('DOCX with tracked changes', () => {
 
 describe('DOCX with moved text and a deleted paragraph mark', () => {
   it('reads moved text once, where it was moved to, and joins the paragraphs as Word does', async () => {
-    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     const body = [
       '<w:p><w:r><w:t>第一条 服务内容</w:t></w:r></w:p>',
       '<w:p><w:moveFrom w:id="1" w:author="审阅人"><w:r><w:t>乙方每月提交运维报告。</w:t></w:r></w:moveFrom></w:p>',
@@ -50,20 +50,7 @@ describe('DOCX with moved text and a deleted paragraph mark', () => {
       '<w:p><w:pPr><w:rPr><w:del w:id="3" w:author="审阅人"/></w:rPr></w:pPr><w:r><w:t>乙方应配备驻场人员</w:t></w:r></w:p>',
       '<w:p><w:r><w:t>2名。</w:t></w:r></w:p>',
     ].join('');
-    const zip = new JSZip();
-    zip.file(
-      '[Content_Types].xml',
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    );
-    zip.file(
-      '_rels/.rels',
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    );
-    zip.file(
-      'word/document.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
-    );
-    const doc = await importFile('moved.docx', await zip.generateAsync({ type: 'uint8array' }));
+    const doc = await importFile('moved.docx', await minimalDocx(body));
     expect(doc.text).toBe(
       '第一条 服务内容\n乙方每日巡检。乙方每月提交运维报告。\n乙方应配备驻场人员2名。\n',
     );

@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/main/import/index';
 import { analyzeDocument } from '../../shared/domain/analyze';
+import { minimalDocx } from '../support/docx';
 
 const file = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -34,20 +34,7 @@ async function asDocx(): Promise<Uint8Array> {
         );
       return `<w:p>${runs.join('')}</w:p>`;
     });
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.join('')}</w:body></w:document>`,
-  );
-  return zip.generateAsync({ type: 'uint8array' });
+  return minimalDocx(paragraphs.join(''));
 }
 
 describe('a blank model contract (示范文本)', () => {
