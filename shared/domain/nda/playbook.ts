@@ -230,7 +230,7 @@ export function checkNdaAgainstContract(report: ReviewReport): NdaDisagreement[]
   };
   const penaltyOf = (r: ReportNdaRecord) => {
     const p = report.penaltyRules.filter((x) => r.penaltyRuleIds.includes(x.id));
-    return p.length ? p.map((x) => penaltyRateLabel(x, false)).join('、') : null;
+    return p.length ? [...new Set(p.map((x) => penaltyRateLabel(x, false)))].join('、') : null;
   };
   for (const a of report.confidentiality.records.filter((r) => r.source !== 'contract_clause')) {
     const pairs: [NdaDisagreement['term'], string | null, string | null, string][] = [

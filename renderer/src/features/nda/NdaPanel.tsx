@@ -180,14 +180,17 @@ export function NdaPanel({
                   <tr>
                     <th>违约金</th>
                     <td>
-                      {r.penaltyRuleIds
-                        .map((id) => report.penaltyRules.find((p) => p.id === id))
-                        .filter(Boolean)
-                        .map(
-                          (p) =>
-                            `${penaltyRateLabel(p!)}${p!.higherOfLoss ? '（与损失以高者为准）' : ''}`,
-                        )
-                        .join('；')}
+                      {[
+                        ...new Set(
+                          r.penaltyRuleIds
+                            .map((id) => report.penaltyRules.find((p) => p.id === id))
+                            .filter(Boolean)
+                            .map(
+                              (p) =>
+                                `${penaltyRateLabel(p!)}${p!.higherOfLoss ? '（与损失以高者为准）' : ''}`,
+                            ),
+                        ),
+                      ].join('；')}
                     </td>
                   </tr>
                 )}
