@@ -9,7 +9,7 @@ import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import { startsWithHeadingNumber } from '../clauses/numbering';
-import { isHeadingLine } from '../text/sentences';
+import { isHeadingLine, sentenceSpans } from '../text/sentences';
 import { addMonths, findDates, monthsBetween } from './dates';
 import { ratePercent } from '../text/rates';
 import { tableLines } from '../text/tables';
@@ -104,20 +104,12 @@ function linesOf(text: string): Line[] {
   return out;
 }
 
-/** Sentences of `text[from, to)`, split at 。；; and merged when the next one starts with 即. */
+/** Sentences of `text[from, to)` as {@link sentenceSpans} splits them (headings kept), merged when the next one starts with 即. */
 function sentences(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
-  let s = from;
-  for (let i = from; i < to; i++) {
-    if ('。；;'.includes(text[i]) || i === to - 1) {
-      const e = i + 1;
-      const seg = text.slice(s, e).trim();
-      if (seg) {
-        if (out.length && /^\s*即/.test(text.slice(s, e))) out[out.length - 1].end = e;
-        else out.push({ start: s, end: e });
-      }
-      s = e;
-    }
+  for (const sp of sentenceSpans(text, from, to, { keepHeadings: true })) {
+    if (out.length && /^\s*即/.test(text.slice(sp.start, sp.end))) out[out.length - 1].end = sp.end;
+    else out.push({ ...sp });
   }
   return out;
 }
@@ -559,7 +551,7 @@ function extractBond(text: string, clauses: Clause[], total: Decimal | null) {
       // payment-schedule row that names the bond as a condition.
       if (
         seg.includes('\t') &&
-        !/(?:^|[\t\n])\s*(?:[\d一二三四五六七八九十]+[.、．]\s*)?(?:履约保证金|履约保函|履约担保)/.test(
+        !/(?:^|\t)\s*(?:[\d一二三四五六七八九十]+[.、．]\s*)?(?:履约保证金|履约保函|履约担保)/.test(
           seg,
         )
       )

@@ -23,11 +23,22 @@ export function isHeadingLine(line: string): boolean {
 
 /**
  * Splits `text[from, to)` into sentences at 。；; and around table rows (lines with tabs, each a
- * sentence of its own). Leading heading lines and whitespace are excluded from each span; empty
- * sentences are dropped.
+ * sentence of its own). Leading heading lines and whitespace are excluded from each span unless
+ * `keepHeadings` (then a span is the raw text between boundaries); empty sentences are dropped.
  */
-export function sentenceSpans(text: string, from: number, to: number): TextSpan[] {
+export function sentenceSpans(
+  text: string,
+  from: number,
+  to: number,
+  { keepHeadings = false }: { keepHeadings?: boolean } = {},
+): TextSpan[] {
   const out: TextSpan[] = [];
+  const trim = (span: TextSpan) =>
+    keepHeadings
+      ? text.slice(span.start, span.end).trim()
+        ? span
+        : { start: 0, end: 0 }
+      : trimHeadings(text, span);
   let s = from;
   // A table row (a line with tabs) is never part of a running sentence: it ends the sentence
   // before it and stands alone.
@@ -39,7 +50,7 @@ export function sentenceSpans(text: string, from: number, to: number): TextSpan[
       const nextEnd = text.indexOf('\n', i + 1);
       const nextHasTab = text.slice(i + 1, nextEnd < 0 ? to : Math.min(nextEnd, to)).includes('\t');
       if ((lineHasTab || nextHasTab) && i > s) {
-        const span = trimHeadings(text, { start: s, end: i });
+        const span = trim({ start: s, end: i });
         if (span.end > span.start) out.push(span);
         s = i + 1;
       }
@@ -47,7 +58,7 @@ export function sentenceSpans(text: string, from: number, to: number): TextSpan[
       continue;
     }
     if ('。；;'.includes(text[i]) || i === to - 1) {
-      const span = trimHeadings(text, { start: s, end: i + 1 });
+      const span = trim({ start: s, end: i + 1 });
       if (span.end > span.start) out.push(span);
       s = i + 1;
     }
