@@ -69,17 +69,19 @@ export function createAnnotation(input: {
   };
 }
 
-/** Applies an edit (comment, tags, status) or a delete/restore, recording it. */
+/** An edit of an annotation (comment, tags, status) or a delete/restore, and who makes it. */
+export interface AnnotationEdit {
+  comment?: string;
+  tags?: string[];
+  status?: AnnotationStatus;
+  deleted?: boolean;
+  by: string;
+}
+
+/** Applies an edit or a delete/restore at `at` (ISO time), recording it in the history. */
 export function changeAnnotation(
   a: Annotation,
-  change: {
-    comment?: string;
-    tags?: string[];
-    status?: AnnotationStatus;
-    deleted?: boolean;
-    by: string;
-    at: string;
-  },
+  change: AnnotationEdit & { at: string },
 ): Annotation {
   const changes: Record<string, string | string[]> = {};
   if (change.comment !== undefined && change.comment !== a.comment)

@@ -5,7 +5,11 @@
  * characters) is computed from the document, re-read from the stored original and cached.
  */
 import MiniSearch from 'minisearch';
-import { cjkTokens } from '../../../shared/domain/search/tokenize';
+import {
+  cjkTokens,
+  type SearchGroup,
+  type SearchHit,
+} from '../../../shared/domain/search/tokenize';
 import { canonicalText } from '../../../shared/domain/text/normalize';
 import { anchorFor, type Anchor, type SourceDocument } from '../../../shared/domain/document';
 import type { ContractStore, StoredContract } from '../store/store';
@@ -16,23 +20,6 @@ interface Doc {
   contractId: string;
   clauseId: string;
   text: string;
-}
-
-/** One hit: the clause, its page, a snippet around the match and the anchor of the match. */
-export interface SearchHit {
-  clauseId: string;
-  number: string;
-  heading: string;
-  page: number | null;
-  snippet: string;
-  anchor: Anchor | null;
-}
-
-/** Hits of one contract. */
-export interface SearchGroup {
-  contractId: string;
-  title: string;
-  hits: SearchHit[];
 }
 
 export class ContractSearch {

@@ -31,6 +31,7 @@ import {
   changeAnnotation,
   createAnnotation,
   type Annotation,
+  type AnnotationEdit,
   type AnnotationStatus,
   type SignOff,
 } from '../../../shared/domain/annotations';
@@ -430,13 +431,7 @@ export class ContractStore {
   async changeAnnotation(
     id: string,
     annotationId: string,
-    change: {
-      comment?: string;
-      tags?: string[];
-      status?: AnnotationStatus;
-      deleted?: boolean;
-      by: string;
-    },
+    change: AnnotationEdit,
     now = new Date(),
   ): Promise<Annotation> {
     return this.mutateContract(id, (c) => {

@@ -4,6 +4,7 @@
  * words. Bigrams are the standard index for CJK text without a dictionary (as in Lucene's CJK
  * analyzer); queries are tokenised the same way and matched with AND.
  */
+import type { Anchor } from '../document';
 import { canonicalText } from '../text/normalize';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -22,4 +23,21 @@ export function cjkTokens(text: string): string[] {
     } else out.push(run.toLowerCase());
   }
   return out;
+}
+
+/** One search hit: the clause, its page (1-based), a snippet around the match and the anchor of the match. */
+export interface SearchHit {
+  clauseId: string;
+  number: string;
+  heading: string;
+  page: number | null;
+  snippet: string;
+  anchor: Anchor | null;
+}
+
+/** The hits of one contract, as the search returns them. */
+export interface SearchGroup {
+  contractId: string;
+  title: string;
+  hits: SearchHit[];
 }

@@ -19,6 +19,29 @@ function reviewerName(): string {
   return localStorage.getItem('qiyue.reviewer') ?? '';
 }
 
+/** The review status of an annotation: 待审 / 有疑问 / 已确认. */
+function StatusSelect({
+  value,
+  onChange,
+}: {
+  value: AnnotationStatus;
+  onChange: (status: AnnotationStatus) => void;
+}) {
+  return (
+    <select
+      value={value}
+      onChange={(e) => onChange(e.target.value as AnnotationStatus)}
+      aria-label="状态"
+    >
+      {STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {ANNOTATION_STATUS_LABELS[s]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function AnnotationsPanel({
   contractId,
   annotations,
@@ -151,17 +174,7 @@ export function AnnotationsPanel({
             placeholder="标签（逗号分隔）"
             data-testid="ann-tags"
           />
-          <select
-            value={status}
-            onChange={(e) => setStatus(e.target.value as AnnotationStatus)}
-            aria-label="状态"
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ANNOTATION_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
+          <StatusSelect value={status} onChange={setStatus} />
           <button className="primary" type="submit" data-testid="ann-save">
             添加批注
           </button>
@@ -198,17 +211,7 @@ export function AnnotationsPanel({
               “{a.anchor.quote.slice(0, 60)}”
             </button>
             <div className="ann-edit">
-              <select
-                value={a.status}
-                onChange={(e) => void change(a, { status: e.target.value as AnnotationStatus })}
-                aria-label="状态"
-              >
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {ANNOTATION_STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
+              <StatusSelect value={a.status} onChange={(st) => void change(a, { status: st })} />
               <input
                 defaultValue={a.comment}
                 aria-label="批注意见"

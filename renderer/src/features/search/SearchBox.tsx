@@ -1,21 +1,8 @@
 /** Search across all contracts; results grouped by contract, each opening its page with the hit highlighted. */
 import { useState } from 'react';
 import { call } from '../../lib/ipc';
+import type { SearchGroup } from '../../../../shared/domain/search/tokenize';
 import type { Anchor } from '../../lib/report-types';
-
-interface Hit {
-  clauseId: string;
-  number: string;
-  heading: string;
-  page: number | null;
-  snippet: string;
-  anchor: Anchor | null;
-}
-interface Group {
-  contractId: string;
-  title: string;
-  hits: Hit[];
-}
 
 export function SearchBox({
   onOpen,
@@ -23,13 +10,13 @@ export function SearchBox({
   onOpen: (contractId: string, anchor: Anchor | null) => void;
 }) {
   const [q, setQ] = useState('');
-  const [groups, setGroups] = useState<Group[] | null>(null);
+  const [groups, setGroups] = useState<SearchGroup[] | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async () => {
     if (!q.trim()) return;
     setBusy(true);
     try {
-      setGroups((await call('search:query', { q: q.trim() })).groups as Group[]);
+      setGroups((await call('search:query', { q: q.trim() })).groups as SearchGroup[]);
     } finally {
       setBusy(false);
     }
