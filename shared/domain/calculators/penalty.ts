@@ -9,6 +9,7 @@
  * more than 30 % above the loss as generally "excessively higher".
  */
 import Decimal from 'decimal.js';
+import { groupYuan } from '../labels';
 
 /** One line of working: what was computed, how, and the value (yuan or days as a string). */
 export interface Step {
@@ -35,10 +36,7 @@ export const COURT_ADJUSTMENT_SOURCE =
 
 const fen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 const yuan = (d: Decimal) => fen(d).toFixed(2);
-const money = (d: Decimal) => {
-  const [i, f] = yuan(d).split('.');
-  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;
-};
+const money = (d: Decimal) => groupYuan(yuan(d));
 
 function toDecimal(value: string | number, what: string): Decimal {
   let d: Decimal;
