@@ -3,7 +3,9 @@
  * service levels, score and grade bands, obligations, NDA terms → findings. Pure: no I/O, no
  * clock; the same document always yields the same analysis.
  */
-import { anchorFor, pageOf, type Anchor, type SourceDocument } from './document';
+import { anchorFor, pageOf, sliceDocument, type Anchor, type SourceDocument } from './document';
+import type { DocumentPart } from './lexicon/document-parts';
+import { findContractScope, type PartSpan } from './scope/contract-part';
 import { parseClauses, type Clause } from './clauses/parse';
 import { extractContract, type ContractBlock, type KeyTerm } from './terms/contract';
 import { extractPenaltyRules, type PenaltyRule } from './penalties/extract';
@@ -18,9 +20,30 @@ export interface AnchoredTerm extends KeyTerm {
   anchor: Anchor;
 }
 
+/**
+ * What part of the document was reviewed: the whole document, or the contract chapter of a
+ * tender (REPORT.md, "What part of a document is the contract"). Offsets into the text.
+ */
+export interface AnalysisScope {
+  whole: boolean;
+  start: number;
+  end: number;
+  /** The contract chapter's heading (`第五章 合同条款及格式`), null for a whole document. */
+  heading: string | null;
+  /** Every part of the document with its kind; one `contract` part for a whole document. */
+  parts: PartSpan[];
+}
+
+/** A clause and the part of the document it stands in. */
+export interface PartClause extends Clause {
+  part: DocumentPart;
+}
+
 /** Everything the analysis finds in one document. */
 export interface Analysis {
-  clauses: Clause[];
+  scope: AnalysisScope;
+  /** Every clause of the document; the facts come from those of the `contract` / `annex` parts. */
+  clauses: PartClause[];
   contract: ContractBlock;
   terms: AnchoredTerm[];
   penaltyRules: PenaltyRule[];
@@ -32,8 +55,11 @@ export interface Analysis {
   findings: Finding[];
 }
 
-/** Runs the whole analysis on a document. */
-export function analyzeDocument(doc: SourceDocument): Analysis {
+/** The analysis of a document that is a contract as a whole; spans are offsets into its text. */
+function analyzeContract(doc: SourceDocument): Omit<Analysis, 'scope' | 'terms' | 'clauses'> & {
+  clauses: Clause[];
+  terms: KeyTerm[];
+} {
   const clauses = parseClauses(doc);
   const { contract, terms } = extractContract(doc.text, clauses);
   const penaltyRules = extractPenaltyRules(doc.text, clauses);
@@ -41,7 +67,7 @@ export function analyzeDocument(doc: SourceDocument): Analysis {
   return {
     clauses,
     contract,
-    terms: terms.map((t) => ({ ...t, anchor: anchorFor(doc, t.span.start, t.span.end) })),
+    terms,
     penaltyRules,
     serviceLevels: extractServiceLevels(doc.text, clauses),
     scoreBands: extractScoreBands(doc.text),
@@ -49,6 +75,89 @@ export function analyzeDocument(doc: SourceDocument): Analysis {
     obligations: extractObligations(doc.text, clauses),
     ndaTerms: extractNdaTerms(doc.text, clauses, penaltyRules),
     findings,
+  };
+}
+
+/** Moves every span (`{ start, end }`, and a clause's `ownEnd`) found in `value` by `offset`. */
+function shiftSpans(value: unknown, offset: number): void {
+  if (Array.isArray(value)) {
+    for (const v of value) shiftSpans(v, offset);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const o = value as Record<string, unknown>;
+  if (typeof o.start === 'number' && typeof o.end === 'number') {
+    o.start += offset;
+    o.end = (o.end as number) + offset;
+    if (typeof o.ownEnd === 'number') o.ownEnd += offset;
+  }
+  for (const v of Object.values(o)) if (v && typeof v === 'object') shiftSpans(v, offset);
+}
+
+/** `contract` for a clause of the contract itself, `annex` for one of the annexes it carries. */
+function contractPart(clauses: Clause[]): PartClause[] {
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  return clauses.map((c) => {
+    let top = c;
+    while (top.parentId && byId.has(top.parentId)) top = byId.get(top.parentId)!;
+    return { ...c, part: top.category === 'annex' ? 'annex' : 'contract' };
+  });
+}
+
+/**
+ * Runs the whole analysis on a document. A tender (or any document holding a contract as a
+ * chapter) is reviewed on its contract chapter alone: the facts, findings and their spans come
+ * from that chapter, and the clauses outside it are listed with the part they belong to.
+ */
+export function analyzeDocument(doc: SourceDocument): Analysis {
+  const found = findContractScope(doc.text);
+  if (!found) {
+    const a = analyzeContract(doc);
+    const end = doc.text.length;
+    return {
+      ...a,
+      scope: {
+        whole: true,
+        start: 0,
+        end,
+        heading: null,
+        parts: [{ kind: 'contract', start: 0, end, heading: null }],
+      },
+      clauses: contractPart(a.clauses),
+      terms: a.terms.map((t) => ({ ...t, anchor: anchorFor(doc, t.span.start, t.span.end) })),
+    };
+  }
+  const a = analyzeContract(sliceDocument(doc, found.start, found.end));
+  shiftSpans(a, found.start);
+  // Outside the contract: the clauses of the whole document that start there, cut at its edges.
+  const outside: PartClause[] = parseClauses(doc)
+    .filter((c) => c.start < found.start || c.start >= found.end)
+    .map((c) => {
+      const part = found.parts.find((p) => c.start >= p.start && c.start < p.end);
+      const edge = c.start < found.start ? found.start : doc.text.length;
+      return {
+        ...c,
+        id: `t${c.id}`,
+        parentId: c.parentId && `t${c.parentId}`,
+        end: Math.min(c.end, edge),
+        ownEnd: Math.min(c.ownEnd, edge),
+        part: part && part.kind !== 'contract' ? part.kind : 'tender_procedure',
+      };
+    });
+  const ids = new Set(outside.map((c) => c.id));
+  for (const c of outside) if (c.parentId && !ids.has(c.parentId)) c.parentId = null;
+  const clauses = [...outside, ...contractPart(a.clauses)].sort((x, y) => x.start - y.start);
+  return {
+    ...a,
+    scope: {
+      whole: false,
+      start: found.start,
+      end: found.end,
+      heading: found.heading,
+      parts: found.parts,
+    },
+    clauses,
+    terms: a.terms.map((t) => ({ ...t, anchor: anchorFor(doc, t.span.start, t.span.end) })),
   };
 }
 

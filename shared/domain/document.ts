@@ -158,3 +158,26 @@ export function pageOf(doc: SourceDocument, start: number, end: number): number 
   }
   return null;
 }
+
+/** 1-based page of the last character of `text[start, end)` that has a box, else null. */
+export function lastPageOf(doc: SourceDocument, start: number, end: number): number | null {
+  if (!doc.boxes) return null;
+  for (let i = Math.min(end, doc.text.length) - 1; i >= start; i--) {
+    const p = doc.boxes[i * 5];
+    if (!Number.isNaN(p)) return p + 1;
+  }
+  return null;
+}
+
+/**
+ * The part `text[start, end)` of a document as a document of its own (offsets from 0), with the
+ * same pages and character boxes; used to analyse the contract chapter of a tender.
+ */
+export function sliceDocument(doc: SourceDocument, start: number, end: number): SourceDocument {
+  return {
+    format: doc.format,
+    text: doc.text.slice(start, end),
+    pageCount: doc.pageCount,
+    boxes: doc.boxes ? doc.boxes.slice(start * 5, end * 5) : null,
+  };
+}

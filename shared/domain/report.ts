@@ -5,7 +5,8 @@
  * messages) are extra fields.
  */
 import type { Anchor, SourceDocument, SourceFormat } from './document';
-import { anchorFor, pageOf } from './document';
+import { anchorFor, lastPageOf, pageOf } from './document';
+import type { DocumentPart } from './lexicon/document-parts';
 import type { Analysis } from './analyze';
 import { clauseOwnSpan } from './analyze';
 import type { ClauseCategory } from './clauses/categories';
@@ -41,6 +42,27 @@ export interface ReportClause extends Located {
   level: number;
   /** The clause's own label, e.g. `（四）` or `3.1.1`. */
   label: string;
+  /** Extra field: the part of the document it stands in (`contract`, `annex`, `tender_procedure` …). */
+  part: DocumentPart;
+}
+
+/**
+ * Extra field `scope`: what was reviewed. For a tender, its contract chapter (`heading`
+ * `第五章 合同条款及格式`, PDF pages `from`–`to`); for a contract, the whole document
+ * (`whole: true`, heading null). `clauseIds` are the reviewed clauses; `parts` lists every part
+ * of the document with its kind and pages.
+ */
+export interface ReportScope {
+  part: 'contract';
+  whole: boolean;
+  heading: string | null;
+  pages: { from: number; to: number } | null;
+  clauseIds: string[];
+  parts: {
+    kind: DocumentPart;
+    heading: string | null;
+    pages: { from: number; to: number } | null;
+  }[];
 }
 
 /** A key term in the report (extra field `keyTerms`). */
@@ -84,6 +106,7 @@ export type ReportFinding = Omit<Finding, 'spans'> & { page: number | null; anch
 export interface ReviewReport {
   schemaVersion: 1;
   source: ReportSource;
+  scope: ReportScope;
   contract: ContractBlock;
   clauses: ReportClause[];
   penaltyRules: ReportPenaltyRule[];
@@ -128,6 +151,7 @@ export function buildReport(
       parentId: c.parentId,
       level: c.level,
       label: c.label,
+      part: c.part,
       anchor: anchorFor(doc, span.start, span.end),
     };
   });
@@ -146,9 +170,29 @@ export function buildReport(
   const mainNda =
     analysis.ndaTerms.find((n) => n.source === 'contract_clause' && n.duration) ??
     analysis.ndaTerms.find((n) => n.duration);
+  const pagesOf = (start: number, end: number) => {
+    const from = pageOf(doc, start, end);
+    const to = lastPageOf(doc, start, end);
+    return from !== null && to !== null ? { from, to } : null;
+  };
+  const sc = analysis.scope;
   return {
     schemaVersion: 1,
     source,
+    scope: {
+      part: 'contract',
+      whole: sc.whole,
+      heading: sc.heading,
+      pages: pagesOf(sc.start, sc.end),
+      clauseIds: analysis.clauses
+        .filter((c) => c.part === 'contract' || c.part === 'annex')
+        .map((c) => c.id),
+      parts: sc.parts.map((p) => ({
+        kind: p.kind,
+        heading: p.heading,
+        pages: pagesOf(p.start, p.end),
+      })),
+    },
     contract: analysis.contract,
     clauses,
     penaltyRules: analysis.penaltyRules.map(({ span, ...r }) => ({ ...r, ...locate(span) })),
