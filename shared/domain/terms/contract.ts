@@ -4,6 +4,7 @@
  * bond (履约保证金) and payment installments (分期付款). Every value keeps the offsets of the
  * text it was read from, so the app can show it in the PDF.
  */
+import { hasPlaceholder, isBlankValue as isBlank } from '../recognize/blanks';
 import Decimal from 'decimal.js';
 import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
@@ -129,9 +130,9 @@ function roleOf(label: string, paren: string | undefined): 'partyA' | 'partyB' |
   return null;
 }
 
-/** A value left to be filled in: underscores, brackets, dashes or spaces only (`__________`, `【 】`). */
+/** A value left to be filled in (`__________`, `【 】`, `{{乙方名称}}`, `[合同中心-供应商名称]`). */
 function isBlankValue(value: string): boolean {
-  return /^[\s_＿\-—–.…·【】\[\]（）()]*$/.test(value) || /[_＿]{3,}/.test(value);
+  return isBlank(value) || hasPlaceholder(value);
 }
 
 function cleanName(name: string): string {

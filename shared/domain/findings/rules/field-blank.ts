@@ -1,44 +1,38 @@
 /**
- * `field.blank`: a field left blank — a label followed by an underscore blank
- * (`联系电话: ____`), or a required party or contract field with nothing after its colon in
- * the contract's opening part (`合同编号：`), or a penalty whose rate is left blank
- * (`按合同总价款的【 】向乙方支付违约金`).
+ * `field.blank`: a field left blank — a particular of the parties or the contract with nothing
+ * but a blank or a placeholder after its label (`联系电话：`, `合同编号：[合同中心-合同编码]`,
+ * `甲方：____`, two to a line in two-column blocks), an underscore blank after any label
+ * (`联系电话: ____`), or a penalty whose rate is left blank (`按合同总价款的【 】向乙方支付违约金`).
  */
+import { roleOfPartyWord } from '../../lexicon/parties';
+import { labelledFields } from '../../recognize/fields';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
 
 const UNDERSCORE = /([\u4e00-\u9fff]{2,8})\s*[：:]\s*[_＿]{2,}/g;
-const REQUIRED =
-  /^(合同编号|项目编号|联系电话|电话|地址|通信地址|法定代表人|开户银行|账号|签订日期)\s*[：:]\s*$/;
 
 export const fieldBlank: FindingRule = {
   id: 'field.blank',
   description: '必填栏目空白 (a required field left blank)',
   check(ctx) {
     const spans: { start: number; end: number; label: string }[] = [];
+    const add = (start: number, end: number, label: string) => {
+      if (!spans.some((s) => s.start < end && start < s.end)) spans.push({ start, end, label });
+    };
+    const named = new Set(ctx.contract.parties.filter((p) => p.name).map((p) => p.role));
+    for (const f of labelledFields(ctx.text)) {
+      // A party named in the contract leaves its line in the signature block for the seal.
+      const role = roleOfPartyWord(f.label.replace(/名称$|全称$/, ''));
+      if (f.blank && !(role && named.has(role))) add(f.start, f.end, f.label);
+    }
     for (const m of ctx.text.matchAll(UNDERSCORE)) {
       const start = m.index ?? 0;
-      spans.push({ start, end: start + m[0].length, label: m[1] });
-    }
-    const preamble = ctx.clauses.find((c) => c.heading === '首部');
-    if (preamble) {
-      let pos = preamble.start;
-      for (const line of ctx.text.slice(preamble.start, preamble.end).split('\n')) {
-        const m = REQUIRED.exec(line.trim());
-        if (m) {
-          const start = pos + line.indexOf(m[1]);
-          if (!spans.some((s) => s.start === start))
-            spans.push({ start, end: start + line.trim().length, label: m[1] });
-        }
-        pos += line.length + 1;
-      }
+      add(start, start + m[0].length, m[1]);
     }
     for (const r of ctx.penaltyRules.filter(
       (x) => x.percent === null && x.yuan === null && x.kind !== 'actual_loss',
-    )) {
-      if (!spans.some((s) => s.start === r.span.start))
-        spans.push({ start: r.span.start, end: r.span.end, label: '违约金比例' });
-    }
+    ))
+      add(r.span.start, r.span.end, '违约金比例');
     return spans
       .sort((a, b) => a.start - b.start)
       .map<Finding>((s) => ({
