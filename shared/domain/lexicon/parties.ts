@@ -70,3 +70,23 @@ export function roleOfPartyWord(word: string): PartyRole | null {
   const w = word.replace(/\s+/g, '');
   return PARTY_WORDS.find((p) => p.word === w)?.role ?? null;
 }
+
+/**
+ * Words an agreement uses for a party by its role in the agreement, resolved per document
+ * (`resolve/parties.ts`): an NDA's discloser and recipient, a personal undertaking's promisor.
+ */
+export const AGREEMENT_ROLE_WORDS: readonly PartyWord[] = [
+  { word: '披露方', role: 'partyA', example: '甲方（披露方）向乙方（接收方）提供的保密信息' },
+  { word: '接收方', role: 'partyB', example: '接收方应在7日内返还全部资料' },
+  { word: '接受方', role: 'partyB', example: '接受方不得向第三方披露' },
+  { word: '承诺人', role: 'partyB', example: '承诺人离职后三年内仍负保密义务' },
+  { word: '本人', role: 'partyB', example: '本人违反本承诺的，愿承担赔偿责任' },
+];
+
+/** Party words and agreement role words together as one alternation, longest first. */
+export const ANY_PARTY_SOURCE = [...PARTY_WORDS, ...AGREEMENT_ROLE_WORDS]
+  .sort((a, b) => b.word.length - a.word.length)
+  .map((w) =>
+    w.word.length === 2 && !w.word.endsWith('人') ? `${w.word[0]}\\s?${w.word[1]}` : w.word,
+  )
+  .join('|');

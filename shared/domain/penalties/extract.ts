@@ -14,6 +14,8 @@ import type { Span } from '../terms/contract';
 import { sentenceSpans } from '../text/sentences';
 import { findMoney, findWrittenAmounts, percentString, yuanString } from '../terms/money';
 import { RATE_SOURCE, ratePercent } from '../text/rates';
+import type { PartyRole } from '../lexicon/parties';
+import { documentRoles, whoPays, type Roles } from '../resolve/parties';
 
 /** REPORT.md `penaltyRules[].trigger`. */
 export type PenaltyTrigger =
@@ -140,73 +142,9 @@ function triggerOf(context: string, payer?: 'partyA' | 'partyB'): PenaltyTrigger
   return 'other';
 }
 
-type Party = 'partyA' | 'partyB';
-const PARTY: Record<string, Party> = {
-  甲方: 'partyA',
-  采购人: 'partyA',
-  乙方: 'partyB',
-  供应商: 'partyB',
-};
-const other = (p: Party): Party => (p === 'partyA' ? 'partyB' : 'partyA');
-
-/** The parties a role word of the document stands for (`乙方` → partyB; `接收方` → see {@link documentRoles}). */
-type Roles = (word: string) => Party[];
-
-/**
- * How a document names its parties beyond 甲方/乙方: an NDA's 披露方 (discloser) and 接收方 /
- * 接受方 (recipient) stand for the party they are tied to (`乙方（接收方）`, `接收方（乙方）`);
- * in a mutual NDA (`任何一方都可能是披露方`) for either party; otherwise, as in procurement, the
- * purchaser discloses and the supplier receives.
- */
-export function documentRoles(text: string): Roles {
-  const key = (w: string) => w.replace('接受方', '接收方');
-  const alias = new Map<string, Party>();
-  for (const m of text.matchAll(/(甲方|乙方)\s*[（(]\s*(?:信息)?(披露方|接收方|接受方)\s*[)）]/g))
-    alias.set(key(m[2]), PARTY[m[1]]);
-  for (const m of text.matchAll(/(?:信息)?(披露方|接收方|接受方)\s*[（(]\s*(甲方|乙方)\s*[)）]/g))
-    alias.set(key(m[1]), PARTY[m[2]]);
-  const mutual =
-    /任何一方都?可能(?:是|为|成为)(?:披露方|接收方|接受方)|互为(?:披露方|接收方|接受方)/.test(text);
-  return (word) => {
-    if (PARTY[word]) return [PARTY[word]];
-    // The person giving a personal undertaking (保密承诺书) is on the supplier's side.
-    if (word === '承诺人' || word === '本人') return ['partyB'];
-    const tied = alias.get(key(word));
-    if (tied) return [tied];
-    if (mutual) return ['partyA', 'partyB'];
-    return word === '披露方' ? ['partyA'] : ['partyB'];
-  };
-}
-
-/** Who pays: mutual (`双方…向对方支付`), `要求乙方…`, the subject before the amount, or `向甲方支付` → the other. */
-function payersOf(before: string, after: string, roles: Roles): Party[] {
-  if (/双方|任何一方|任一方|违约方/.test(before) && /对方|守约方/.test(before + after))
-    return ['partyA', 'partyB'];
-  const ask = /要求(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)/g;
-  let m: RegExpExecArray | null;
-  let last: string | null = null;
-  while ((m = ask.exec(before))) last = m[1];
-  const askAfter =
-    /^[^，。；]{0,12}?要求(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)/.exec(after);
-  if (askAfter) return roles(askAfter[1]);
-  // The nearest party named as a subject before the amount (not after 向/要求/给).
-  const subj =
-    /(?<![向要求给对由])(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)(?=[^，。；]{0,3}?(?:应|需|须|还应|应当|应该|承担|支付|按|向|自行|同意|赔偿|的|未|逾期|以|如|若|擅自|将|违反|违约|存在|交付|没有|提供|拒绝))/g;
-  let lastSubj: string | null = null;
-  let lastSubjAt = -1;
-  while ((m = subj.exec(before))) {
-    lastSubj = m[1];
-    lastSubjAt = m.index;
-  }
-  const toward =
-    /向(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)(?:[^，。；]{0,6})?(?:支付|承担|赔偿)/.exec(
-      after,
-    ) ?? /向(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)[^，。；]{0,6}$/.exec(before);
-  if (last && before.lastIndexOf(`要求${last}`) > lastSubjAt) return roles(last);
-  if (lastSubj) return roles(lastSubj);
-  if (toward) return [...new Set(roles(toward[1]).map(other))];
-  return [];
-}
+type Party = PartyRole;
+export { documentRoles };
+export type { Roles };
 
 function kindOf(context: string, base: PenaltyBase): PenaltyKind | null {
   if (/每[^，。；\d]{0,4}?(?:一|1)?\s*(?:个)?(?:日|天)(?!内)|按日|日计/.test(context))
@@ -287,7 +225,7 @@ function ruleAround(
   const kind = /^\s*(?:\/\s*(?:日|天)|每日|每天|按日)/.test(afterText)
     ? 'per_day'
     : kindOf(part, base);
-  const payers = payersOf(
+  const payers = whoPays(
     before.slice(Math.max(0, part.length > 0 ? before.length - part.length - 40 : 0)),
     afterText,
     roles,
@@ -296,7 +234,7 @@ function ruleAround(
     ? knownPayers
     : payers.length
       ? payers
-      : payersOf(clauseLead, afterText, roles);
+      : whoPays(clauseLead, afterText, roles);
   // Termination threshold: later in this sentence or in the next one.
   const rest =
     seg.slice(at) +
@@ -352,34 +290,6 @@ function ruleAround(
 const ACTUAL_LOSS = /赔偿[^。；]{0,30}?损失|承担[^。；]{0,8}?赔偿责任/;
 /** A loss clause that only tops up a penalty: `违约金不足以弥补…的，还应赔偿`. */
 const TOP_UP = /不足以(?:弥补|赔偿|补偿)|不足部分|超过违约金/;
-
-const PARTY_RE = '(甲方|乙方|采购人|供应商|披露方|接收方|接受方|承诺人|本人)';
-
-/**
- * Who compensates a loss, read from the words up to `赔偿…损失`: the party asked to
- * (`要求乙方赔偿`), the party it falls on (`由乙方…承担赔偿责任`), the subject who shall
- * (`乙方应…赔偿`), both for `违约方` / `任何一方`, else the other side of the party harmed
- * (`给甲方造成损失`). Empty when the sentence does not say.
- */
-function lossPayers(upToLoss: string, roles: Roles): Party[] {
-  const last = (re: RegExp): string | null => {
-    let found: string | null = null;
-    for (const m of upToLoss.matchAll(re)) found = m[1];
-    return found;
-  };
-  const asked = last(new RegExp(`要求${PARTY_RE}[^，。；]{0,6}?(?:赔偿|承担)`, 'g'));
-  if (asked) return roles(asked);
-  const on = last(new RegExp(`由${PARTY_RE}[^，。；]{0,14}?(?:赔偿|承担)`, 'g'));
-  if (on) return roles(on);
-  if (/违约方|任何一方|任一方/.test(upToLoss)) return ['partyA', 'partyB'];
-  const shall = last(
-    new RegExp(`${PARTY_RE}(?:应|须|需|应当|还应|应予|负责)[^。；]{0,30}?(?:赔偿|承担)`, 'g'),
-  );
-  if (shall) return roles(shall);
-  const harmed = last(new RegExp(`(?:给|使|致|令)${PARTY_RE}[^，。；]{0,12}?损失`, 'g'));
-  if (harmed) return [...new Set(roles(harmed).map(other))];
-  return [];
-}
 
 /** A cap of the accumulated penalty: `违约金累计不超过合同总价的10%` (or `百分之十`). */
 const CAP_RE = new RegExp(
@@ -497,7 +407,11 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
               terminationAfterOccurrences: null,
             },
           }),
-        lossPayers(seg.slice(0, loss.index + loss[0].length), roles),
+        whoPays(
+          seg.slice(0, loss.index + loss[0].length),
+          seg.slice(loss.index + loss[0].length),
+          roles,
+        ),
       );
     }
     for (const f of found.sort((a, b) => a.at - b.at)) rules.push(f.rule);

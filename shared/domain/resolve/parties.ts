@@ -1,0 +1,130 @@
+/**
+ * Who is who in a sentence: the party words of the document (`lexicon/parties.ts`) resolved to
+ * `partyA` / `partyB`, and the one reading of who pays an amount or a loss, whichever way the
+ * sentence runs (REPORT.md "Who pays": `因乙方过错造成甲方损失的，甲方有权要求赔偿` → partyB).
+ */
+import {
+  ANY_PARTY_SOURCE,
+  AGREEMENT_ROLE_WORDS,
+  roleOfPartyWord,
+  type PartyRole,
+} from '../lexicon/parties';
+
+/** The other party. */
+export const otherParty = (p: PartyRole): PartyRole => (p === 'partyA' ? 'partyB' : 'partyA');
+
+/** The parties a party word of the document stands for (`乙方` → partyB; `接收方` → see {@link documentRoles}). */
+export type Roles = (word: string) => PartyRole[];
+
+const PARTY = `(${ANY_PARTY_SOURCE})`;
+
+/**
+ * How a document names its parties beyond 甲方/乙方: an NDA's 披露方 (discloser) and 接收方 /
+ * 接受方 (recipient) stand for the party they are tied to (`乙方（接收方）`, `接收方（乙方）`);
+ * in a mutual NDA (`任何一方都可能是披露方`) for either party; otherwise, as in procurement, the
+ * purchaser discloses and the supplier receives. A promisor (承诺人, 本人) is on the supplier's side.
+ */
+export function documentRoles(text: string): Roles {
+  const key = (w: string) => w.replace('接受方', '接收方');
+  const alias = new Map<string, PartyRole>();
+  for (const m of text.matchAll(/(甲方|乙方)\s*[（(]\s*(?:信息)?(披露方|接收方|接受方)\s*[)）]/g))
+    alias.set(key(m[2]), roleOfPartyWord(m[1])!);
+  for (const m of text.matchAll(/(?:信息)?(披露方|接收方|接受方)\s*[（(]\s*(甲方|乙方)\s*[)）]/g))
+    alias.set(key(m[1]), roleOfPartyWord(m[2])!);
+  const mutual =
+    /任何一方都?可能(?:是|为|成为)(?:披露方|接收方|接受方)|互为(?:披露方|接收方|接受方)/.test(text);
+  return (raw) => {
+    const word = raw.replace(/\s+/g, '');
+    const role = roleOfPartyWord(word);
+    if (role) return [role];
+    if (word === '承诺人' || word === '本人') return ['partyB'];
+    const tied = alias.get(key(word));
+    if (tied) return [tied];
+    if (mutual && /披露方|接收方|接受方/.test(word)) return ['partyA', 'partyB'];
+    const agreed = AGREEMENT_ROLE_WORDS.find((w) => w.word === key(word));
+    return agreed?.role ? [agreed.role] : [];
+  };
+}
+
+/**
+ * The cues of who pays, each a pattern over the words before an amount and what it says of the
+ * party it names: `payer` (that party pays) or `payee` (the other one pays). The cue nearest the
+ * amount wins.
+ */
+const PAYER_CUES: [RegExp, 'payer' | 'payee'][] = [
+  // 要求乙方支付 / 要求乙方赔偿 / 由乙方承担
+  [new RegExp(`(?:要求|责令|由)${PARTY}`, 'g'), 'payer'],
+  // 向乙方追偿 / 向乙方收取 / 对乙方处以
+  [
+    new RegExp(`(?:向|对)${PARTY}(?:[^，。；]{0,6}?)(?:追偿|追索|收取|索赔|索取|处以|扣)`, 'g'),
+    'payer',
+  ],
+  // 向甲方支付 / 向甲方赔偿 / 向甲方承担
+  [new RegExp(`向${PARTY}(?:[^，。；]{0,6}?)(?:支付|赔偿|承担|偿付|缴纳|返还|退还)`, 'g'), 'payee'],
+  // 甲方有权扣除 / 甲方可从…中扣减 / 甲方有权没收 / 甲方有权要求赔偿
+  [
+    new RegExp(
+      `${PARTY}(?:有权|可以|可|将|即可|得)[^，。；]{0,16}?(?:扣除|扣减|扣罚|扣款|收取|没收|追偿|索赔|要求|主张|不予退还|处以)`,
+      'g',
+    ),
+    'payee',
+  ],
+  // 给甲方造成损失 / 致使甲方遭受损失
+  [new RegExp(`(?:给|使|致|令|致使|导致|造成)${PARTY}[^，。；]{0,12}?(?:损失|损害)`, 'g'), 'payee'],
+  // 乙方应… / 乙方须… / 乙方承担… / 乙方按…
+  [
+    new RegExp(
+      `(?<![向要求给对由使致令])${PARTY}(?=[^，。；]{0,3}?(?:应|需|须|还应|应当|应该|承担|支付|按|自行|同意|赔偿|负责|以))`,
+      'g',
+    ),
+    'payer',
+  ],
+  // 因乙方过错 / 如乙方违约 / 乙方未按期 / 乙方逾期
+  [
+    new RegExp(
+      `(?<![向要求给对由使致令])${PARTY}(?=[^，。；]{0,3}?(?:的过错|过错|原因|违约|违反|未|逾期|延期|迟延|擅自|拒绝|存在|没有|不|无故))`,
+      'g',
+    ),
+    'payer',
+  ],
+];
+
+/** Words that make the liability fall on whichever party breaches (`违约方`, `任何一方`). */
+const EITHER = /违约方|任何一方|任一方|(?<![甲乙])双方/;
+const COUNTERPART = /对方|守约方|另一方|非违约方/;
+
+/**
+ * Who pays the amount (or the loss) that stands between `before` and `after` in one sentence.
+ * @param before the sentence's words before the amount (from the previous amount, if any)
+ * @param after the words after it
+ * @returns both parties for a clause binding either side (`违约方应向守约方支付`), else the party
+ *   the nearest cue names (see {@link PAYER_CUES}), else `[]` when the sentence does not say
+ */
+export function whoPays(before: string, after: string, roles: Roles): PartyRole[] {
+  const head = /^[^，。；]{0,14}/.exec(after)?.[0] ?? '';
+  const asked = new RegExp(`要求${PARTY}`).exec(head);
+  if (asked) return roles(asked[1]);
+  const toward = new RegExp(`^[^，。；]{0,8}?向${PARTY}[^，。；]{0,6}?(?:支付|赔偿|承担)`).exec(
+    head,
+  );
+  let best: { at: number; parties: PartyRole[] } | null = null;
+  for (const [re, says] of PAYER_CUES) {
+    for (const m of before.matchAll(re)) {
+      const at = (m.index ?? 0) + m[0].length;
+      if (best && at <= best.at) continue;
+      const named = roles(m[1]);
+      if (!named.length) continue;
+      best = { at, parties: says === 'payer' ? named : [...new Set(named.map(otherParty))].sort() };
+    }
+  }
+  if (EITHER.test(before) && (COUNTERPART.test(before + head) || !best)) {
+    const named = best?.at ?? -1;
+    const either = Math.max(
+      ...[...before.matchAll(new RegExp(EITHER.source, 'g'))].map((m) => m.index ?? 0),
+    );
+    if (either >= named - 12) return ['partyA', 'partyB'];
+  }
+  if (best) return best.parties;
+  if (toward) return [...new Set(roles(toward[1]).map(otherParty))].sort();
+  return [];
+}
