@@ -12,6 +12,7 @@ import { clauseAt } from '../clauses/parse';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import type { Span } from '../terms/contract';
 import { sentenceSpans } from '../text/sentences';
+import { isTableRow, squeeze } from '../text/squeeze';
 import { findMoney, findWrittenAmounts, percentString, yuanString } from '../terms/money';
 import { RATE_SOURCE, ratePercent } from '../text/rates';
 import type { PartyRole } from '../lexicon/parties';
@@ -102,7 +103,7 @@ const BASES: [PenaltyBase, string][] = [
  */
 const PERCENT = `(?:[【\\[（(]?\\s*${RATE_SOURCE}\\s*[】\\]）)]?|(【\\s*】|[_＿]{2,}\\s*[%％]?|[%％]|(?=的?数额)))`;
 const MENTION_RE = new RegExp(
-  `(${BASES.map(([, re]) => re).join('|')})(?:的)?(?:每日|每天|按日)?(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
+  `(${BASES.map(([, re]) => re).join('|')})(?:[（(][^（()）]{0,30}[)）])?(?:的)?(?:每日|每天|按日)?(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
   'g',
 );
 const PENALTY_AFTER =
@@ -177,7 +178,9 @@ interface SentenceAt {
   clauses: Clause[];
   sentences: Span[];
   si: number;
+  /** The sentence squeezed of layout whitespace, and the original offset of each character. */
   seg: string;
+  map: number[];
 }
 
 /**
@@ -186,7 +189,7 @@ interface SentenceAt {
  * termination threshold, read around the amount at `seg[at, end)`.
  */
 function ruleAround(
-  { text, roles, clauses, sentences, si, seg }: SentenceAt,
+  { text, roles, clauses, sentences, si, seg, map }: SentenceAt,
   at: number,
   end: number,
   prevEnd: number,
@@ -199,17 +202,15 @@ function ruleAround(
   const afterText = seg.slice(end);
   const before = seg.slice(0, at);
   const part = seg.slice(prevEnd, end);
-  const clause = clauseAt(clauses, sentence.start + at);
+  const origin = sentence.start + map[at];
+  const clause = clauseAt(clauses, origin);
   // The clause's own opening words (`14. 过渡期义务，…`) name its topic; later sentences of a long
   // clause are other topics.
   const clauseStart = clause ? clause.start : sentence.start;
-  const leadEnd = Math.min(
-    sentence.start + at,
-    text.slice(clauseStart).search(/[。；;\n]/) + clauseStart,
-  );
+  const leadEnd = Math.min(origin, text.slice(clauseStart).search(/[。；;\n]/) + clauseStart);
   const prevSentence = sentences[si - 1];
   const clauseLead =
-    text.slice(clauseStart, leadEnd > clauseStart ? leadEnd : sentence.start + at) +
+    text.slice(clauseStart, leadEnd > clauseStart ? leadEnd : origin) +
     // …and the sentence before, when it belongs to the same clause (`过渡期义务，…；若乙方拒绝履行，…`).
     (prevSentence && prevSentence.start >= clauseStart
       ? `。${text.slice(prevSentence.start, prevSentence.end)}`
@@ -280,7 +281,7 @@ function ruleAround(
       terminationAfterOccurrences: kind === 'per_occurrence' && occ ? daysNumber(occ[1]) : null,
       terminationPenaltyRuleId: null,
       higherOfLoss: /以(?:较)?高者为准/.test(rest),
-      text: seg.trim(),
+      text: text.slice(sentence.start, sentence.end).trim(),
       span: { start: sentence.start, end: sentence.end },
     });
   }
@@ -288,6 +289,8 @@ function ruleAround(
 
 /** Compensation of the loss itself: `赔偿…损失`, `承担…赔偿责任`. */
 const ACTUAL_LOSS = /赔偿[^。；]{0,30}?损失|承担[^。；]{0,8}?赔偿责任/;
+/** An exemption, not a duty: `乙方不承担赔偿责任`, `甲方不负赔偿责任`, `免除…赔偿责任`. */
+const NO_LIABILITY = /(?:不(?:承担|负|予)|免(?:除|于|责)|无须|无需)[^，。；]{0,10}?(?:赔偿|责任)/;
 /** A loss clause that only tops up a penalty: `违约金不足以弥补…的，还应赔偿`. */
 const TOP_UP = /不足以(?:弥补|赔偿|补偿)|不足部分|超过违约金/;
 
@@ -302,6 +305,9 @@ const PENALTY_WORD = /违约金|滞纳金|罚金/;
 const NOT_A_SUM_BEFORE =
   /(?:不超过|不得超过|最高|上限|累计|以内|总额|即|计|合计|共计|折合|约|合同(?:总)?(?:金额|价款|价)(?:为|是)?|预算(?:金额)?(?:为)?)\s*[:：]?\s*(?:人民币)?\s*[（(]?\s*(?:大写)?\s*[:：]?\s*$/;
 
+/** A floor of the penalty before an amount: `违约金不足`, `低于`, `少于`. */
+const FLOOR_BEFORE = /(?:不足|低于|少于|不满)\s*(?:人民币)?\s*$/;
+
 /**
  * Fixed sums named as a penalty in one sentence (`支付违约金人民币伍拾万元整（¥500,000.00）`,
  * `按每日500元向甲方支付违约金`, `支付5000元违约金`), a 大写 amount and its figures counted once.
@@ -310,6 +316,7 @@ const NOT_A_SUM_BEFORE =
 function penaltySums(seg: string): [number, number, string][] {
   const found = [...findMoney(seg), ...findWrittenAmounts(seg)].sort((a, b) => a.start - b.start);
   const out: [number, number, string][] = [];
+  const floors = new Set<string>();
   for (const a of found) {
     const beforeClause = seg
       .slice(Math.max(0, a.start - 24), a.start)
@@ -317,8 +324,14 @@ function penaltySums(seg: string): [number, number, string][] {
       .pop()!;
     const afterClause = seg.slice(a.end, a.end + 24).split(/[，,。；;]/)[0];
     if (!PENALTY_WORD.test(beforeClause + afterClause)) continue;
-    if (NOT_A_SUM_BEFORE.test(beforeClause)) continue;
     const value = yuanString(a.yuan);
+    // A floor (`违约金不足5万元的，按照5万元支付`) is neither a rule nor, restated, a second one.
+    if (FLOOR_BEFORE.test(beforeClause)) {
+      floors.add(value);
+      continue;
+    }
+    if (floors.has(value)) continue;
+    if (NOT_A_SUM_BEFORE.test(beforeClause)) continue;
     const last = out[out.length - 1];
     // 大写 followed by its figures (`伍拾万元整（¥500,000.00）`): one sum.
     if (last && last[2] === value && a.start - last[1] <= 8) {
@@ -340,9 +353,10 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
   const sentences = sentenceSpans(text, 0, text.length);
   const roles = documentRoles(text);
   sentences.forEach((sentence, si) => {
-    const seg = text.slice(sentence.start, sentence.end);
-    if (seg.includes('\t')) return; // tables (fee schedules, scoring sheets) are not penalty clauses
-    const at: SentenceAt = { text, roles, clauses, sentences, si, seg };
+    const source = text.slice(sentence.start, sentence.end);
+    if (isTableRow(source)) return; // tables (fee schedules, scoring sheets) are not penalty clauses
+    const { text: seg, map } = squeeze(source);
+    const at: SentenceAt = { text, roles, clauses, sentences, si, seg, map };
     // Rules of this sentence with where their amount stands, so that percentages and fixed sums
     // come out in reading order.
     const found: { at: number; rule: PenaltyRule }[] = [];
@@ -373,11 +387,14 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
     }
     // No percent and no sum: compensation of the actual loss (`赔偿甲方因此遭受的全部损失`), unless
     // it only tops up a penalty stated before (`违约金不足以弥补损失的，还应赔偿`).
-    const loss = found.length === 0 && !TOP_UP.test(seg) ? ACTUAL_LOSS.exec(seg) : null;
+    const loss =
+      found.length === 0 && !TOP_UP.test(seg) && !NO_LIABILITY.test(seg)
+        ? ACTUAL_LOSS.exec(seg)
+        : null;
     if (loss) {
       const inNda =
         NDA_TITLE.test(text.slice(0, 40)) ||
-        inNdaPart(clauseAt(clauses, sentence.start + loss.index), clauses);
+        inNdaPart(clauseAt(clauses, sentence.start + map[loss.index]), clauses);
       const lossTrigger = (payer: Party): PenaltyTrigger => {
         const t = triggerOf(seg, payer);
         return t === 'other' && inNda ? 'confidentiality_breach' : t;

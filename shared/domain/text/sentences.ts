@@ -3,6 +3,7 @@
  * (`八、违约条款`, `资金支付条件及时间：`) left out, so a quoted rule reads as the rule.
  */
 import { startsWithHeadingNumber } from '../clauses/numbering';
+import { isTableLine } from './squeeze';
 
 /** A span of the document's text. */
 export interface TextSpan {
@@ -42,13 +43,13 @@ export function sentenceSpans(
   let s = from;
   // A table row (a line with tabs) is never part of a running sentence: it ends the sentence
   // before it and stands alone.
-  let lineHasTab = text
-    .slice(from, text.indexOf('\n', from) < 0 ? to : text.indexOf('\n', from))
-    .includes('\t');
+  let lineHasTab = isTableLine(
+    text.slice(from, text.indexOf('\n', from) < 0 ? to : text.indexOf('\n', from)),
+  );
   for (let i = from; i < to; i++) {
     if (text[i] === '\n') {
       const nextEnd = text.indexOf('\n', i + 1);
-      const nextHasTab = text.slice(i + 1, nextEnd < 0 ? to : Math.min(nextEnd, to)).includes('\t');
+      const nextHasTab = isTableLine(text.slice(i + 1, nextEnd < 0 ? to : Math.min(nextEnd, to)));
       if ((lineHasTab || nextHasTab) && i > s) {
         const span = trim({ start: s, end: i });
         if (span.end > span.start) out.push(span);
