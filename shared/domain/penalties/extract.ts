@@ -15,7 +15,7 @@ import { sentenceSpans } from '../text/sentences';
 import { isTableRow, squeeze } from '../text/squeeze';
 import { findMoney, findWrittenAmounts, percentString, yuanString } from '../terms/money';
 import { RATE_SOURCE, ratePercent } from '../text/rates';
-import type { PartyRole } from '../lexicon/parties';
+import { PARTY_WORD_SOURCE, type PartyRole } from '../lexicon/parties';
 import { documentRoles, whoPays, type Roles } from '../resolve/parties';
 
 /** REPORT.md `penaltyRules[].trigger`. */
@@ -106,12 +106,36 @@ const MENTION_RE = new RegExp(
   `(${BASES.map(([, re]) => re).join('|')})(?:[（(][^（()）]{0,30}[)）])?(?:的)?(?:每日|每天|按日)?(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
   'g',
 );
-const PENALTY_AFTER =
-  /^\s*(?:的)?\s*(?:数额|金额)?\s*(?:的)?\s*(?:要求)?\s*(?:[甲乙]方|采购人|供应商)?\s*(?:向(?:[甲乙]方|采购人|供应商|对方|守约方))?\s*(?:支付|承担|赔偿|计付)?\s*(?:违约金|违约责任|赔偿|滞纳金|作为违约金)/;
+const PENALTY_AFTER = new RegExp(
+  `^\\s*(?:的)?\\s*(?:数额|金额)?\\s*(?:的)?\\s*(?:要求)?\\s*(?:${PARTY_WORD_SOURCE})?\\s*(?:向(?:${PARTY_WORD_SOURCE}|对方|守约方))?\\s*(?:支付|承担|赔偿|计付|收取|扣除|扣罚|计收|偿付)?\\s*(?:违约金|违约责任|赔偿|滞纳金|作为违约金|罚款)`,
+);
 
 function baseOf(phrase: string): PenaltyBase {
   for (const [base, re] of BASES) if (new RegExp(`^(?:${re})$`).test(phrase)) return base;
   return 'other';
+}
+
+/**
+ * Any other amount a rate may be of (`保证金总额万分之三`, `原银行保函金额万分之三`,
+ * `涉及物品价值的5倍`): a short noun phrase ending in an amount word, tried only where no base of
+ * {@link BASES} stands; its base is `other`.
+ */
+const GENERIC_BASE =
+  '(?:(?![按照以向由对给应须需和及或的在从将为并且])[\\u4e00-\\u9fff]){1,6}?(?:保证金总额|保证金金额|保函金额|货款|价款|价值|服务费|费用|金额|总额|款项)';
+const GENERIC_RE = new RegExp(
+  `(${GENERIC_BASE})(?:[（(][^（()）]{0,30}[)）])?(?:的)?(?:每日|每天|按日)?(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
+  'g',
+);
+
+/** The rate mentions of a sentence: of a known base, else of any amount ({@link GENERIC_RE}), in order. */
+function rateMentions(seg: string): RegExpExecArray[] {
+  const known = [...seg.matchAll(new RegExp(MENTION_RE.source, 'g'))] as RegExpExecArray[];
+  const overlaps = (m: RegExpExecArray) =>
+    known.some((k) => k.index < m.index + m[0].length && m.index < k.index + k[0].length);
+  const generic = ([...seg.matchAll(GENERIC_RE)] as RegExpExecArray[]).filter(
+    (m) => m[2] !== undefined && !overlaps(m),
+  );
+  return [...known, ...generic].sort((a, b) => a.index - b.index);
 }
 
 const TRIGGERS: [PenaltyTrigger, RegExp][] = [
@@ -127,7 +151,10 @@ const TRIGGERS: [PenaltyTrigger, RegExp][] = [
     'late_delivery',
     /(?:逾期|延期|迟延|延迟)(?:提供|交付|完成)|延迟[^。；，]{0,10}完成|未按[^。；，]{0,12}时间交付|未完成或延迟|逾期(?:提交|提供服务)/,
   ],
-  ['confidentiality_breach', /泄露|泄漏|泄密|保密(?:义务|条款|协议|信息)/],
+  [
+    'confidentiality_breach',
+    /泄露|泄漏|泄密|透露|保密(?:义务|条款|协议|信息|责任|规定|要求)|(?:信息|资料|秘密|内容)(?:予以)?保密|严格保密|负有保密/,
+  ],
   ['quality_failure', /质量|验收不合格|未通过验收|不符合(?:合同)?(?:约定的)?(?:标准|要求)/],
 ];
 
@@ -360,13 +387,12 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
     // Rules of this sentence with where their amount stands, so that percentages and fixed sums
     // come out in reading order.
     const found: { at: number; rule: PenaltyRule }[] = [];
-    const re = new RegExp(MENTION_RE.source, 'g');
     let prevEnd = 0;
-    for (let m = re.exec(seg); m; m = re.exec(seg)) {
+    for (const m of rateMentions(seg)) {
       const afterText = seg.slice(m.index + m[0].length);
       const before = seg.slice(0, m.index);
       const part = seg.slice(prevEnd, m.index + m[0].length);
-      if (!PENALTY_AFTER.test(afterText) && !/违约金|违约责任|赔偿/.test(part)) continue;
+      if (!PENALTY_AFTER.test(afterText) && !/违约金|违约责任|赔偿|滞纳金/.test(part)) continue;
       if (m[2] === undefined && !PENALTY_AFTER.test(afterText)) continue; // a blank rate must be a penalty's
       if (/(?:不超过|不得超过|最高|上限|累计|以内)[^，。；]{0,6}$/.test(before)) continue; // a cap, read below
       const base = baseOf(m[1]);

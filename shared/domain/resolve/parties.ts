@@ -17,6 +17,8 @@ export const otherParty = (p: PartyRole): PartyRole => (p === 'partyA' ? 'partyB
 export type Roles = (word: string) => PartyRole[];
 
 const PARTY = `(${ANY_PARTY_SOURCE})`;
+/** An adverb between a subject and its verb: `乙方还应`, `甲方仍须`, `乙方如未`. */
+const ADVERB = '(?:还|也|均|仍|则|即|就|已|又|另|如|若|须|一旦|每|在)?';
 
 /**
  * How a document names its parties beyond 甲方/乙方: an NDA's 披露方 (discloser) and 接收方 /
@@ -71,10 +73,10 @@ const PAYER_CUES: [RegExp, 'payer' | 'payee'][] = [
   ],
   // 给甲方造成损失 / 致使甲方遭受损失
   [new RegExp(`(?:给|使|致|令|致使|导致|造成)${PARTY}[^，。；]{0,12}?(?:损失|损害)`, 'g'), 'payee'],
-  // 乙方应… / 乙方须… / 乙方承担… / 乙方按…
+  // 乙方应… / 乙方须… / 乙方承担… / 乙方按… (not the relative clause `甲方支付的服务费`)
   [
     new RegExp(
-      `(?<![向要求给对由使致令])${PARTY}(?=[^，。；]{0,3}?(?:应|需|须|还应|应当|应该|承担|支付|按|自行|同意|赔偿|负责|以))`,
+      `(?<![向要求给对由使致令])${PARTY}(?=${ADVERB}(?:应|需|须|应当|应该|负责|自行|同意|愿意?|承担(?!的)|支付(?!的)|赔偿(?!的)|按|以))`,
       'g',
     ),
     'payer',
@@ -82,7 +84,7 @@ const PAYER_CUES: [RegExp, 'payer' | 'payee'][] = [
   // 因乙方过错 / 如乙方违约 / 乙方未按期 / 乙方逾期
   [
     new RegExp(
-      `(?<![向要求给对由使致令])${PARTY}(?=[^，。；]{0,3}?(?:的过错|过错|原因|违约|违反|未|逾期|延期|迟延|擅自|拒绝|存在|没有|不|无故))`,
+      `(?<![向要求给对由使致令])${PARTY}(?=${ADVERB}(?:的)?(?:过错|过失|原因|违约|违反|未|逾期|延期|迟延|擅自|拒绝|存在|没有|不按|不能|无故|无正当理由))`,
       'g',
     ),
     'payer',

@@ -12,7 +12,7 @@ import { parseChineseInteger } from './chinese-numerals';
  * without shifting their groups beyond one).
  */
 export const RATE_SOURCE =
-  '((?:\\d+(?:\\.\\d+)?)\\s*[%％‰]|(?:百分之|千分之|万分之)(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))';
+  '((?:\\d+(?:\\.\\d+)?)\\s*[%％‰]|[【\\[]\\s*\\d+(?:\\.\\d+)?\\s*[】\\]]\\s*[%％‰]|(?:百分之|千分之|万分之)(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]|双)\\s*倍)';
 
 /** A number in figures or Chinese numerals, decimals included (`零点五` → 0.5), read with nzh. */
 function numberOf(s: string): Decimal | null {
@@ -26,11 +26,16 @@ function numberOf(s: string): Decimal | null {
 }
 
 /**
- * The percent a rate stands for: `0.5%` → 0.5, `5‰` → 0.5, `千分之五` → 0.5, `万分之五` → 0.05,
+ * The percent a rate stands for: `0.5%` → 0.5, `【20】%` → 20, `5倍` → 500, `5‰` → 0.5, `千分之五` → 0.5, `万分之五` → 0.05,
  * `百分之三十` → 30. Null when `text` is not a rate.
  */
 export function ratePercent(text: string): Decimal | null {
-  const t = text.replace(/\s+/g, '');
+  const t = text.replace(/[\s【】[\]]+/g, '');
+  const times = /^(\d+(?:\.\d+)?|[一二两三四五六七八九十]|双)倍$/.exec(t);
+  if (times) {
+    const n = times[1] === '双' ? new Decimal(2) : numberOf(times[1]);
+    return n ? n.mul(100) : null;
+  }
   const sign = /^(\d+(?:\.\d+)?)([%％‰])$/.exec(t);
   if (sign) return new Decimal(sign[1]).div(sign[2] === '‰' ? 10 : 1);
   const words = /^(百分之|千分之|万分之)(.+)$/.exec(t);
