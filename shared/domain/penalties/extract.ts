@@ -107,7 +107,7 @@ const MENTION_RE = new RegExp(
   'g',
 );
 const PENALTY_AFTER = new RegExp(
-  `^\\s*(?:的)?\\s*(?:数额|金额)?\\s*(?:的)?\\s*(?:要求)?\\s*(?:${PARTY_WORD_SOURCE})?\\s*(?:向(?:${PARTY_WORD_SOURCE}|对方|守约方))?\\s*(?:支付|承担|赔偿|计付|收取|扣除|扣罚|计收|偿付)?\\s*(?:违约金|违约责任|赔偿|滞纳金|作为违约金|罚款)`,
+  `^\\s*(?:每日|每天|按日|\\/日|\\/天)?(?:计算|计)?\\s*(?:的)?\\s*(?:数额|金额)?\\s*(?:的)?\\s*(?:要求)?\\s*(?:${PARTY_WORD_SOURCE})?\\s*(?:向(?:${PARTY_WORD_SOURCE}|对方|守约方))?\\s*(?:支付|承担|赔偿|计付|收取|扣除|扣罚|计收|偿付)?\\s*(?:违约金|违约责任|赔偿|滞纳金|作为违约金|罚款)`,
 );
 
 function baseOf(phrase: string): PenaltyBase {
@@ -127,6 +127,8 @@ const GENERIC_RE = new RegExp(
   'g',
 );
 
+const BARE_RE = new RegExp(`(?:按|按照|以)()(?:\\s*[【\\[]?\\s*)?${PERCENT}`, 'g');
+
 /** The rate mentions of a sentence: of a known base, else of any amount ({@link GENERIC_RE}), in order. */
 function rateMentions(seg: string): RegExpExecArray[] {
   const known = [...seg.matchAll(new RegExp(MENTION_RE.source, 'g'))] as RegExpExecArray[];
@@ -135,7 +137,12 @@ function rateMentions(seg: string): RegExpExecArray[] {
   const generic = ([...seg.matchAll(GENERIC_RE)] as RegExpExecArray[]).filter(
     (m) => m[2] !== undefined && !overlaps(m),
   );
-  return [...known, ...generic].sort((a, b) => a.index - b.index);
+  known.push(...generic);
+  // A rate with no base at all (`按1‰每日支付违约金`): base `other`.
+  const bare = ([...seg.matchAll(BARE_RE)] as RegExpExecArray[]).filter(
+    (m) => m[2] !== undefined && !overlaps(m),
+  );
+  return [...known, ...bare].sort((a, b) => a.index - b.index);
 }
 
 const TRIGGERS: [PenaltyTrigger, RegExp][] = [
@@ -314,8 +321,9 @@ function ruleAround(
   }
 }
 
-/** Compensation of the loss itself: `赔偿…损失`, `承担…赔偿责任`. */
-const ACTUAL_LOSS = /赔偿[^。；]{0,30}?损失|承担[^。；]{0,8}?赔偿责任/;
+/** Compensation of the loss itself: `赔偿…损失`, `承担…赔偿责任`, `有权向乙方追偿`, `有权要求赔偿`. */
+const ACTUAL_LOSS =
+  /赔偿[^。；]{0,30}?损失|承担[^。；]{0,8}?赔偿责任|(?:有权|可)向[^，。；]{1,8}?(?:追偿|索赔)|(?:有权)?要求[^，。；]{0,6}?赔偿/;
 /** An exemption, not a duty: `乙方不承担赔偿责任`, `甲方不负赔偿责任`, `免除…赔偿责任`. */
 const NO_LIABILITY = /(?:不(?:承担|负|予)|免(?:除|于|责)|无须|无需)[^，。；]{0,10}?(?:赔偿|责任)/;
 /** A loss clause that only tops up a penalty: `违约金不足以弥补…的，还应赔偿`. */
@@ -326,8 +334,8 @@ const CAP_RE = new RegExp(
   `(?:违约金|累计|总额)[^。；]{0,12}?(?:不超过|最高不超过|最高为|上限为?|以…为限)\\s*(?:合同(?:总)?(?:金额|价款|价|额)(?:的)?)?\\s*${RATE_SOURCE}`,
 );
 
-/** Words that make the amount beside them a penalty (`违约金`, `滞纳金`). */
-const PENALTY_WORD = /违约金|滞纳金|罚金/;
+/** Words that make the amount beside them a penalty (`违约金`, `滞纳金`, `赔偿100万元`). */
+const PENALTY_WORD = /违约金|滞纳金|罚金|罚款|赔偿(?:金)?/;
 /** A cap or a restatement before an amount (`累计不超过`, `即人民币`): not a rule of its own. */
 const NOT_A_SUM_BEFORE =
   /(?:不超过|不得超过|最高|上限|累计|以内|总额|即|计|合计|共计|折合|约|合同(?:总)?(?:金额|价款|价)(?:为|是)?|预算(?:金额)?(?:为)?)\s*[:：]?\s*(?:人民币)?\s*[（(]?\s*(?:大写)?\s*[:：]?\s*$/;
