@@ -9,164 +9,26 @@
  */
 import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
+import {
+  ACTUAL_LOSS,
+  NDA_TITLE,
+  NO_LIABILITY,
+  TOP_UP,
+  TRIGGERS,
+  UNILATERAL,
+} from '../lexicon/penalties';
+import type { PartyRole } from '../lexicon/parties';
+import { documentRoles, whoPays, type Roles } from '../resolve/parties';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import type { Span } from '../terms/contract';
 import { sentenceSpans } from '../text/sentences';
 import { isTableRow, squeeze } from '../text/squeeze';
-import { findMoney, findWrittenAmounts, percentString, yuanString } from '../terms/money';
-import { RATE_SOURCE, ratePercent } from '../text/rates';
-import { PARTY_WORD_SOURCE, type PartyRole } from '../lexicon/parties';
-import { documentRoles, whoPays, type Roles } from '../resolve/parties';
+import { percentString } from '../terms/money';
+import { ratePercent } from '../text/rates';
+import { CAP_RE, PENALTY_AFTER, baseOf, penaltySums, rateMentions } from './mentions';
+import type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './types';
 
-/** REPORT.md `penaltyRules[].trigger`. */
-export type PenaltyTrigger =
-  | 'late_payment'
-  | 'late_delivery'
-  | 'quality_failure'
-  | 'subcontracting'
-  | 'confidentiality_breach'
-  | 'unilateral_termination'
-  | 'service_interruption'
-  | 'fraud'
-  | 'transition_refusal'
-  | 'other';
-
-/** REPORT.md `penaltyRules[].kind`: per day, once, per occurrence, or actual loss only. */
-export type PenaltyKind = 'per_day' | 'lump_sum' | 'per_occurrence' | 'actual_loss';
-
-/** REPORT.md `penaltyRules[].base`: what the percent is of. */
-export type PenaltyBase =
-  'contract_total' | 'overdue_amount' | 'sub_item_budget' | 'daily_fee' | 'paid_amount' | 'other';
-
-/**
- * One penalty rule (REPORT.md `penaltyRules[]`). `percent` is a decimal string of percent
- * (`"0.1"` is 0.1 %); day counts are calendar days as the contract states them.
- */
-export interface PenaltyRule {
-  id: string;
-  clauseId: string | null;
-  payer: 'partyA' | 'partyB';
-  trigger: PenaltyTrigger;
-  kind: PenaltyKind | null;
-  /** Null when the contract leaves the rate blank (`合同总价款的【 】`) or fixes a sum instead. */
-  percent: string | null;
-  /**
-   * A fixed sum in yuan (two places) instead of a percent: once, per day or per occurrence as
-   * `kind` says (`支付违约金人民币伍拾万元整` → "500000.00", `按每日500元` → "500.00"); `base` is
-   * then `other`. Null for percentage rules.
-   */
-  yuan: string | null;
-  base: PenaltyBase;
-  /** Days of breach before the penalty starts (`自…第5日起` → 4). */
-  startsAfterDays: number | null;
-  /** Cap of the accumulated penalty, percent of the same base. */
-  capPercent: string | null;
-  /** Days of delay after which the other party may terminate (`延期达到30日…解除合同` → 30). */
-  terminationAfterDays: number | null;
-  /** Whether the termination threshold must be reached (`达到30日`) or exceeded (`超过30日`). */
-  terminationWhen: 'reached' | 'exceeded' | null;
-  /** Occurrences that give a right to terminate (`达到三次（项）…解除合同` → 3). */
-  terminationAfterOccurrences: number | null;
-  /** A lump sum due on that termination, read from the same sentence (its rule id). */
-  terminationPenaltyRuleId: string | null;
-  /** `违约金和损失赔偿以高者为准`: the higher of the penalty and the actual loss is due. */
-  higherOfLoss: boolean;
-  text: string;
-  /** Offsets of the sentence the rule was read from. */
-  span: Span;
-}
-
-const BASES: [PenaltyBase, string][] = [
-  [
-    'overdue_amount',
-    '逾期(?:支付|付款|未付)?(?:的)?(?:金额|款项|部分)|应付未付(?:款项|金额)?|未付(?:款项|金额)|迟延支付(?:的)?(?:金额|款项)',
-  ],
-  ['sub_item_budget', '(?:相关)?子项目(?:预算)?(?:金额|费用)|分项(?:预算)?(?:金额|费用)'],
-  ['daily_fee', '日均服务费|日服务费|每日服务费(?:用)?|日均费用'],
-  ['paid_amount', '已(?:支付|付)(?:的)?(?:款项|费用|金额)'],
-  [
-    'contract_total',
-    '合同(?:总)?(?:金额|价款|总价款?|总价|总额)|(?:合同)?总项目款项|合同款(?:项)?总额|项目(?:总)?(?:金额|价款)|总价款|合同价',
-  ],
-  // Other bases a rate is commonly of: the unperformed or late part, the fee of the period.
-  [
-    'other',
-    '(?:未(?:履行|完成|交付)|迟延(?:交付|履行)|逾期(?:交付|履行|完成))部分(?:的)?(?:价款|金额|款项|费用)|当(?:期|月|季度?)(?:应付)?(?:服务费|款项|费用)|(?:月度?|季度|年度)服务费(?:用)?',
-  ],
-];
-
-// A rate, or a rate left blank (`【 】`, `____%`, `…金额的数额` with no number): the rule is kept
-// with `percent: null` and reported as a blank field.
-/**
- * A rate (`0.1%`, `千分之五`, `万分之五`, `5‰`: see text/rates.ts), or a blank one — `【 】`, underscores, a bare `%` (a DOCX blank whose
- * underlined spaces are gone: `合同金额的%`), or none before `的数额`.
- */
-const PERCENT = `(?:[【\\[（(]?\\s*${RATE_SOURCE}\\s*[】\\]）)]?|(【\\s*】|[_＿]{2,}\\s*[%％]?|[%％]|(?=的?数额)))`;
-const MENTION_RE = new RegExp(
-  `(${BASES.map(([, re]) => re).join('|')})(?:[（(][^（()）]{0,30}[)）])?(?:的)?(?:每日|每天|按日)?(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
-  'g',
-);
-const PENALTY_AFTER = new RegExp(
-  `^\\s*(?:每日|每天|按日|\\/日|\\/天)?(?:计算|计)?\\s*(?:的)?\\s*(?:数额|金额)?\\s*(?:的)?\\s*(?:要求)?\\s*(?:${PARTY_WORD_SOURCE})?\\s*(?:向(?:${PARTY_WORD_SOURCE}|对方|守约方))?\\s*(?:支付|承担|赔偿|计付|收取|扣除|扣罚|计收|偿付)?\\s*(?:违约金|违约责任|赔偿|滞纳金|作为违约金|罚款)`,
-);
-
-function baseOf(phrase: string): PenaltyBase {
-  for (const [base, re] of BASES) if (new RegExp(`^(?:${re})$`).test(phrase)) return base;
-  return 'other';
-}
-
-/**
- * Any other amount a rate may be of (`保证金总额万分之三`, `原银行保函金额万分之三`,
- * `涉及物品价值的5倍`): a short noun phrase ending in an amount word, tried only where no base of
- * {@link BASES} stands; its base is `other`.
- */
-const GENERIC_BASE =
-  '(?:(?![按照以向由对给应须需和及或的在从将为并且])[\\u4e00-\\u9fff]){1,6}?(?:保证金总额|保证金金额|保函金额|货款|价款|价值|服务费|费用|金额|总额|款项)';
-const GENERIC_RE = new RegExp(
-  `(${GENERIC_BASE})(?:[（(][^（()）]{0,30}[)）])?(?:的)?(?:每日|每天|按日)?(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
-  'g',
-);
-
-const BARE_RE = new RegExp(`(?:按|按照|以)()(?:\\s*[【\\[]?\\s*)?${PERCENT}`, 'g');
-
-/** The rate mentions of a sentence: of a known base, else of any amount ({@link GENERIC_RE}), in order. */
-function rateMentions(seg: string): RegExpExecArray[] {
-  const known = [...seg.matchAll(new RegExp(MENTION_RE.source, 'g'))] as RegExpExecArray[];
-  const overlaps = (m: RegExpExecArray) =>
-    known.some((k) => k.index < m.index + m[0].length && m.index < k.index + k[0].length);
-  const generic = ([...seg.matchAll(GENERIC_RE)] as RegExpExecArray[]).filter(
-    (m) => m[2] !== undefined && !overlaps(m),
-  );
-  known.push(...generic);
-  // A rate with no base at all (`按1‰每日支付违约金`): base `other`.
-  const bare = ([...seg.matchAll(BARE_RE)] as RegExpExecArray[]).filter(
-    (m) => m[2] !== undefined && !overlaps(m),
-  );
-  return [...known, ...bare].sort((a, b) => a.index - b.index);
-}
-
-const TRIGGERS: [PenaltyTrigger, RegExp][] = [
-  ['transition_refusal', /过渡期|交接期|拒绝(?:履行)?(?:过渡|交接)/],
-  ['fraud', /虚假|串通|欺诈|弄虚作假|行贿/],
-  ['subcontracting', /转包|分包|转委托|转让给第三方/],
-  ['service_interruption', /服务中断|中断情形|运维服务中断|中断服务/],
-  [
-    'late_payment',
-    /(?:逾期|延期|迟延|延迟|未按(?:合同)?(?:约定)?(?:期限)?)(?:支付|付款)|(?:支付|付款)[^。；]{0,20}(?:每延期|每逾期|每迟延)/,
-  ],
-  [
-    'late_delivery',
-    /(?:逾期|延期|迟延|延迟)(?:提供|交付|完成)|延迟[^。；，]{0,10}完成|未按[^。；，]{0,12}时间交付|未完成或延迟|逾期(?:提交|提供服务)/,
-  ],
-  [
-    'confidentiality_breach',
-    /泄露|泄漏|泄密|透露|保密(?:义务|条款|协议|信息|责任|规定|要求)|(?:信息|资料|秘密|内容)(?:予以)?保密|严格保密|负有保密/,
-  ],
-  ['quality_failure', /质量|验收不合格|未通过验收|不符合(?:合同)?(?:约定的)?(?:标准|要求)/],
-];
-
-const UNILATERAL =
-  /(?:无故|中途|擅自|无正当理由|没有正当理由|无法定或约定理由)[^，。；]{0,8}解除|(?<!有权)单方(?:面)?解除(?:本)?合同的/;
+export type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './types';
 
 function triggerOf(context: string, payer?: 'partyA' | 'partyB'): PenaltyTrigger {
   if (UNILATERAL.test(context) && !/逾期|延期|迟延/.test(context)) return 'unilateral_termination';
@@ -195,8 +57,6 @@ function kindOf(context: string, base: PenaltyBase): PenaltyKind | null {
 function daysNumber(s: string): number | null {
   return parseChineseInteger(s.replace(/[【】\[\]\s]/g, ''));
 }
-
-const NDA_TITLE = /保密协议|保密承诺书|保密责任书|保密合同/;
 
 /** Whether `clause` lies in a part of the document titled as a confidentiality agreement. */
 function inNdaPart(clause: Clause | null, clauses: Clause[]): boolean {
@@ -319,63 +179,6 @@ function ruleAround(
       span: { start: sentence.start, end: sentence.end },
     });
   }
-}
-
-/** Compensation of the loss itself: `赔偿…损失`, `承担…赔偿责任`, `有权向乙方追偿`, `有权要求赔偿`. */
-const ACTUAL_LOSS =
-  /赔偿[^。；]{0,30}?损失|承担[^。；]{0,8}?赔偿责任|(?:有权|可)向[^，。；]{1,8}?(?:追偿|索赔)|(?:有权)?要求[^，。；]{0,6}?赔偿/;
-/** An exemption, not a duty: `乙方不承担赔偿责任`, `甲方不负赔偿责任`, `免除…赔偿责任`. */
-const NO_LIABILITY = /(?:不(?:承担|负|予)|免(?:除|于|责)|无须|无需)[^，。；]{0,10}?(?:赔偿|责任)/;
-/** A loss clause that only tops up a penalty: `违约金不足以弥补…的，还应赔偿`. */
-const TOP_UP = /不足以(?:弥补|赔偿|补偿)|不足部分|超过违约金/;
-
-/** A cap of the accumulated penalty: `违约金累计不超过合同总价的10%` (or `百分之十`). */
-const CAP_RE = new RegExp(
-  `(?:违约金|累计|总额)[^。；]{0,12}?(?:不超过|最高不超过|最高为|上限为?|以…为限)\\s*(?:合同(?:总)?(?:金额|价款|价|额)(?:的)?)?\\s*${RATE_SOURCE}`,
-);
-
-/** Words that make the amount beside them a penalty (`违约金`, `滞纳金`, `赔偿100万元`). */
-const PENALTY_WORD = /违约金|滞纳金|罚金|罚款|赔偿(?:金)?/;
-/** A cap or a restatement before an amount (`累计不超过`, `即人民币`): not a rule of its own. */
-const NOT_A_SUM_BEFORE =
-  /(?:不超过|不得超过|最高|上限|累计|以内|总额|即|计|合计|共计|折合|约|合同(?:总)?(?:金额|价款|价)(?:为|是)?|预算(?:金额)?(?:为)?)\s*[:：]?\s*(?:人民币)?\s*[（(]?\s*(?:大写)?\s*[:：]?\s*$/;
-
-/** A floor of the penalty before an amount: `违约金不足`, `低于`, `少于`. */
-const FLOOR_BEFORE = /(?:不足|低于|少于|不满)\s*(?:人民币)?\s*$/;
-
-/**
- * Fixed sums named as a penalty in one sentence (`支付违约金人民币伍拾万元整（¥500,000.00）`,
- * `按每日500元向甲方支付违约金`, `支付5000元违约金`), a 大写 amount and its figures counted once.
- * @returns `[start, end, yuan]` relative to the sentence
- */
-function penaltySums(seg: string): [number, number, string][] {
-  const found = [...findMoney(seg), ...findWrittenAmounts(seg)].sort((a, b) => a.start - b.start);
-  const out: [number, number, string][] = [];
-  const floors = new Set<string>();
-  for (const a of found) {
-    const beforeClause = seg
-      .slice(Math.max(0, a.start - 24), a.start)
-      .split(/[，,。；;]/)
-      .pop()!;
-    const afterClause = seg.slice(a.end, a.end + 24).split(/[，,。；;]/)[0];
-    if (!PENALTY_WORD.test(beforeClause + afterClause)) continue;
-    const value = yuanString(a.yuan);
-    // A floor (`违约金不足5万元的，按照5万元支付`) is neither a rule nor, restated, a second one.
-    if (FLOOR_BEFORE.test(beforeClause)) {
-      floors.add(value);
-      continue;
-    }
-    if (floors.has(value)) continue;
-    if (NOT_A_SUM_BEFORE.test(beforeClause)) continue;
-    const last = out[out.length - 1];
-    // 大写 followed by its figures (`伍拾万元整（¥500,000.00）`): one sum.
-    if (last && last[2] === value && a.start - last[1] <= 8) {
-      last[1] = Math.max(last[1], a.end);
-      continue;
-    }
-    out.push([a.start, a.end, value]);
-  }
-  return out;
 }
 
 /**

@@ -1,0 +1,74 @@
+/**
+ * The vocabulary of penalty clauses (违约责任), as data: the bases a rate is of, the breaches
+ * (triggers), the words that make an amount a penalty, and the forms that are not rules (caps,
+ * floors, exemptions, top-ups). Each entry carries examples; `penalties/` reads them.
+ */
+import type { PenaltyBase, PenaltyTrigger } from '../penalties/types';
+
+/** Bases of a rate, each a regex source over the phrase before the rate (first match wins). */
+export const BASES: [PenaltyBase, string][] = [
+  [
+    'overdue_amount',
+    '逾期(?:支付|付款|未付)?(?:的)?(?:金额|款项|部分)|应付未付(?:款项|金额)?|未付(?:款项|金额)|迟延支付(?:的)?(?:金额|款项)',
+  ],
+  ['sub_item_budget', '(?:相关)?子项目(?:预算)?(?:金额|费用)|分项(?:预算)?(?:金额|费用)'],
+  ['daily_fee', '日均服务费|日服务费|每日服务费(?:用)?|日均费用'],
+  ['paid_amount', '已(?:支付|付)(?:的)?(?:款项|费用|金额)'],
+  [
+    'contract_total',
+    '合同(?:总)?(?:金额|价款|总价款?|总价|总额)|(?:合同)?总项目款项|合同款(?:项)?总额|项目(?:总)?(?:金额|价款)|总价款|合同价',
+  ],
+  // Other bases a rate is commonly of: the unperformed or late part, the fee of the period.
+  [
+    'other',
+    '(?:未(?:履行|完成|交付)|迟延(?:交付|履行)|逾期(?:交付|履行|完成))部分(?:的)?(?:价款|金额|款项|费用)|当(?:期|月|季度?)(?:应付)?(?:服务费|款项|费用)|(?:月度?|季度|年度)服务费(?:用)?',
+  ],
+];
+
+// A rate, or a rate left blank (`【 】`, `____%`, `…金额的数额` with no number): the rule is kept
+// with `percent: null` and reported as a blank field.
+
+/** Breaches, each a pattern over the words around the amount (first match wins). */
+export const TRIGGERS: [PenaltyTrigger, RegExp][] = [
+  ['transition_refusal', /过渡期|交接期|拒绝(?:履行)?(?:过渡|交接)/],
+  ['fraud', /虚假|串通|欺诈|弄虚作假|行贿/],
+  ['subcontracting', /转包|分包|转委托|转让给第三方/],
+  ['service_interruption', /服务中断|中断情形|运维服务中断|中断服务/],
+  [
+    'late_payment',
+    /(?:逾期|延期|迟延|延迟|未按(?:合同)?(?:约定)?(?:期限)?)(?:支付|付款)|(?:支付|付款)[^。；]{0,20}(?:每延期|每逾期|每迟延)/,
+  ],
+  [
+    'late_delivery',
+    /(?:逾期|延期|迟延|延迟)(?:提供|交付|完成)|延迟[^。；，]{0,10}完成|未按[^。；，]{0,12}时间交付|未完成或延迟|逾期(?:提交|提供服务)/,
+  ],
+  [
+    'confidentiality_breach',
+    /泄露|泄漏|泄密|透露|保密(?:义务|条款|协议|信息|责任|规定|要求)|(?:信息|资料|秘密|内容)(?:予以)?保密|严格保密|负有保密/,
+  ],
+  ['quality_failure', /质量|验收不合格|未通过验收|不符合(?:合同)?(?:约定的)?(?:标准|要求)/],
+];
+
+export const UNILATERAL =
+  /(?:无故|中途|擅自|无正当理由|没有正当理由|无法定或约定理由)[^，。；]{0,8}解除|(?<!有权)单方(?:面)?解除(?:本)?合同的/;
+
+/** Compensation of the loss itself: `赔偿…损失`, `承担…赔偿责任`, `有权向乙方追偿`, `有权要求赔偿`. */
+export const ACTUAL_LOSS =
+  /赔偿[^。；]{0,30}?损失|承担[^。；]{0,8}?赔偿责任|(?:有权|可)向[^，。；]{1,8}?(?:追偿|索赔)|(?:有权)?要求[^，。；]{0,6}?赔偿/;
+/** An exemption, not a duty: `乙方不承担赔偿责任`, `甲方不负赔偿责任`, `免除…赔偿责任`. */
+export const NO_LIABILITY =
+  /(?:不(?:承担|负|予)|免(?:除|于|责)|无须|无需)[^，。；]{0,10}?(?:赔偿|责任)/;
+/** A loss clause that only tops up a penalty: `违约金不足以弥补…的，还应赔偿`. */
+export const TOP_UP = /不足以(?:弥补|赔偿|补偿)|不足部分|超过违约金/;
+
+/** Words that make the amount beside them a penalty (`违约金`, `滞纳金`, `赔偿100万元`). */
+export const PENALTY_WORD = /违约金|滞纳金|罚金|罚款|赔偿(?:金)?/;
+/** A cap or a restatement before an amount (`累计不超过`, `即人民币`): not a rule of its own. */
+export const NOT_A_SUM_BEFORE =
+  /(?:不超过|不得超过|最高|上限|累计|以内|总额|即|计|合计|共计|折合|约|合同(?:总)?(?:金额|价款|价)(?:为|是)?|预算(?:金额)?(?:为)?)\s*[:：]?\s*(?:人民币)?\s*[（(]?\s*(?:大写)?\s*[:：]?\s*$/;
+
+/** A floor of the penalty before an amount: `违约金不足`, `低于`, `少于`. */
+export const FLOOR_BEFORE = /(?:不足|低于|少于|不满)\s*(?:人民币)?\s*$/;
+
+/** Titles of a confidentiality agreement (an attached or standalone 保密协议). */
+export const NDA_TITLE = /保密协议|保密承诺书|保密责任书|保密合同/;
