@@ -112,12 +112,19 @@ export function groupYuan(yuan: string): string {
  * compensate the actual loss (no agreed amount).
  */
 export function penaltyRateLabel(
-  p: Pick<PenaltyRule, 'percent' | 'yuan' | 'kind'>,
+  p: Pick<PenaltyRule, 'percent' | 'yuan' | 'kind' | 'feeMonths' | 'rateBenchmark'>,
   withUnit = true,
 ): string {
   if (p.kind === 'actual_loss') return '赔偿实际损失';
+  if (p.rateBenchmark) return p.rateBenchmark === 'LPR' ? '按LPR计息' : '按同期贷款利率计息';
   const amount =
-    p.percent !== null ? `${p.percent}%` : p.yuan !== null ? `¥${groupYuan(p.yuan)}` : '空白';
+    p.percent !== null
+      ? `${p.percent}%`
+      : p.yuan !== null
+        ? `¥${groupYuan(p.yuan)}`
+        : p.feeMonths
+          ? `${p.feeMonths}个月服务费`
+          : '空白';
   if (!withUnit) return amount;
   return amount + (p.kind === 'per_day' ? '/日' : p.kind === 'per_occurrence' ? '/次' : '');
 }

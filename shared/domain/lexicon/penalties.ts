@@ -36,7 +36,7 @@ export const TRIGGERS: [PenaltyTrigger, RegExp][] = [
   ['service_interruption', /服务中断|中断情形|运维服务中断|中断服务/],
   [
     'late_payment',
-    /(?:逾期|延期|迟延|延迟|未按(?:合同)?(?:约定)?(?:期限)?)(?:支付|付款)|(?:支付|付款)[^。；]{0,20}(?:每延期|每逾期|每迟延)/,
+    /(?:逾期|延期|迟延|延迟)(?:支付|付款)|未按[^，。；]{0,12}?(?:支付|付款)|(?:支付|付款)[^。；]{0,20}(?:每延期|每逾期|每迟延)/,
   ],
   [
     'late_delivery',
@@ -50,7 +50,7 @@ export const TRIGGERS: [PenaltyTrigger, RegExp][] = [
 ];
 
 export const UNILATERAL =
-  /(?:无故|中途|擅自|无正当理由|没有正当理由|无法定或约定理由)[^，。；]{0,8}解除|(?<!有权)单方(?:面)?解除(?:本)?合同的/;
+  /(?:无故|中途|擅自|无正当理由|没有正当理由|无法定或约定理由)[^，。；]{0,8}(?:解除|终止)|(?<!有权)单方(?:面)?(?:解除|终止)(?:本)?合同的/;
 
 /** Compensation of the loss itself: `赔偿…损失`, `承担…赔偿责任`, `有权向乙方追偿`, `有权要求赔偿`. */
 export const ACTUAL_LOSS =
@@ -62,7 +62,7 @@ export const NO_LIABILITY =
 export const TOP_UP = /不足以(?:弥补|赔偿|补偿)|不足部分|超过违约金/;
 
 /** Words that make the amount beside them a penalty (`违约金`, `滞纳金`, `赔偿100万元`). */
-export const PENALTY_WORD = /违约金|滞纳金|罚金|罚款|赔偿(?:金)?/;
+export const PENALTY_WORD = /违约金|滞纳金|罚金|罚款|赔偿(?:金)?|核减|扣减|扣除|扣罚/;
 /** A cap or a restatement before an amount (`累计不超过`, `即人民币`): not a rule of its own. */
 export const NOT_A_SUM_BEFORE =
   /(?:不超过|不得超过|最高|上限|累计|以内|总额|即|计|合计|共计|折合|约|合同(?:总)?(?:金额|价款|价)(?:为|是)?|预算(?:金额)?(?:为)?)\s*[:：]?\s*(?:人民币)?\s*[（(]?\s*(?:大写)?\s*[:：]?\s*$/;
@@ -72,3 +72,20 @@ export const FLOOR_BEFORE = /(?:不足|低于|少于|不满)\s*(?:人民币)?\s*
 
 /** Titles of a confidentiality agreement (an attached or standalone 保密协议). */
 export const NDA_TITLE = /保密协议|保密承诺书|保密责任书|保密合同/;
+
+/** A deduction verb right before the base makes a rate a penalty: `甲方核减当月保洁服务费的3%`. */
+export const DEDUCTION_BEFORE = /(?:核减|扣减|扣除|扣罚|扣款|罚款|处罚|罚)[^，。；]{0,3}$/;
+/** …unless what is kept back is a retention: `扣除合同总价的5%作为质量保证金`. */
+export const RETENTION_AFTER =
+  /^[^，。；]{0,6}(?:作为|作|留作)[^，。；]{0,6}(?:保证金|质保金|保修金)/;
+
+/** So many months' fee as the penalty: `支付3个月保洁服务费作为违约金`, `相当于3个月的服务费`. */
+export const PERIOD_FEE =
+  /(?:相当于)?([\d一二两三四五六七八九十]+)\s*个月(?:的)?[\u4e00-\u9fff]{0,4}?(?:服务费|费用|合同款|价款)(?=[^，。；]{0,4}(?:作为)?(?:违约金|赔偿))/g;
+
+/** Interest at a published rate: `一年期贷款市场报价利率（LPR）`, `同期银行贷款利率`. */
+export const BENCHMARK_RATE =
+  /(贷款市场报价利率|LPR)|(同期(?:银行|人民银行)?贷款(?:基准)?利率|银行同期(?:贷款)?利率)/;
+/** …of the overdue amount: `所拖欠款项的利息`, `逾期付款的利息`. */
+export const OVERDUE_INTEREST =
+  /(?:拖欠|逾期|未付|迟延支付)[^，。；]{0,6}?(?:款项|金额|价款|费用)?[^，。；]{0,4}?利息/;

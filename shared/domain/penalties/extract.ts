@@ -11,7 +11,12 @@ import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
 import {
   ACTUAL_LOSS,
+  BENCHMARK_RATE,
+  DEDUCTION_BEFORE,
   NDA_TITLE,
+  OVERDUE_INTEREST,
+  PERIOD_FEE,
+  RETENTION_AFTER,
   NO_LIABILITY,
   TOP_UP,
   TRIGGERS,
@@ -203,7 +208,9 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
       const afterText = seg.slice(m.index + m[0].length);
       const before = seg.slice(0, m.index);
       const part = seg.slice(prevEnd, m.index + m[0].length);
-      if (!PENALTY_AFTER.test(afterText) && !/违约金|违约责任|赔偿|滞纳金/.test(part)) continue;
+      const deducted = DEDUCTION_BEFORE.test(before) && !RETENTION_AFTER.test(afterText);
+      if (!PENALTY_AFTER.test(afterText) && !/违约金|违约责任|赔偿|滞纳金/.test(part) && !deducted)
+        continue;
       if (m[2] === undefined && !PENALTY_AFTER.test(afterText)) continue; // a blank rate must be a penalty's
       if (/(?:不超过|不得超过|最高|上限|累计|以内)[^，。；]{0,6}$/.test(before)) continue; // a cap, read below
       const base = baseOf(m[1]);
@@ -221,6 +228,38 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
         found.push({ at: start, rule: { ...r, id: '', percent: null, yuan, base: 'other' } }),
       );
       sumPrevEnd = end;
+    }
+    // So many months' fee (`支付3个月保洁服务费作为违约金`).
+    for (const m of seg.matchAll(PERIOD_FEE)) {
+      const start = m.index ?? 0;
+      const months = parseChineseInteger(m[1]);
+      if (!months || found.some((f) => Math.abs(f.at - start) < m[0].length)) continue;
+      ruleAround(at, start, start + m[0].length, 0, 'other', (r) =>
+        found.push({
+          at: start,
+          rule: { ...r, id: '', percent: null, yuan: null, base: 'other', feeMonths: months },
+        }),
+      );
+    }
+    // Interest at a published rate on what is overdue (`按…LPR…支付所拖欠款项的利息损失`).
+    const bench = found.length === 0 ? BENCHMARK_RATE.exec(seg) : null;
+    if (bench && /利息/.test(seg)) {
+      const start = bench.index;
+      const base: PenaltyBase = OVERDUE_INTEREST.test(seg) ? 'overdue_amount' : 'other';
+      ruleAround(at, start, start + bench[0].length, 0, base, (r) =>
+        found.push({
+          at: start,
+          rule: {
+            ...r,
+            id: '',
+            kind: 'per_day',
+            percent: null,
+            yuan: null,
+            base,
+            rateBenchmark: bench[1] ? 'LPR' : 'loan_rate',
+          },
+        }),
+      );
     }
     // No percent and no sum: compensation of the actual loss (`赔偿甲方因此遭受的全部损失`), unless
     // it only tops up a penalty stated before (`违约金不足以弥补损失的，还应赔偿`).

@@ -41,6 +41,17 @@ export interface PenaltyRule {
    */
   yuan: string | null;
   base: PenaltyBase;
+  /**
+   * Extra field: a penalty of so many months' fee instead of a percent or a sum
+   * (`向对方支付3个月保洁服务费作为违约金` → 3); `percent` and `yuan` are then null.
+   */
+  feeMonths?: number;
+  /**
+   * Extra field: interest at a published benchmark instead of an agreed rate
+   * (`按全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）支付所拖欠款项的利息`): `LPR`, or
+   * `loan_rate` for the older 同期银行贷款利率; `percent` is then null.
+   */
+  rateBenchmark?: 'LPR' | 'loan_rate';
   /** Days of breach before the penalty starts (`自…第5日起` → 4). */
   startsAfterDays: number | null;
   /** Cap of the accumulated penalty, percent of the same base. */

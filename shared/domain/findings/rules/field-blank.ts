@@ -30,7 +30,12 @@ export const fieldBlank: FindingRule = {
       add(start, start + m[0].length, m[1]);
     }
     for (const r of ctx.penaltyRules.filter(
-      (x) => x.percent === null && x.yuan === null && x.kind !== 'actual_loss',
+      (x) =>
+        x.percent === null &&
+        x.yuan === null &&
+        x.kind !== 'actual_loss' &&
+        !x.feeMonths &&
+        !x.rateBenchmark,
     ))
       add(r.span.start, r.span.end, '违约金比例');
     return spans
