@@ -9,6 +9,8 @@ import { clauseAt } from '../clauses/parse';
 import type { Span } from '../terms/contract';
 import { sentenceSpans, trimHeadings } from '../text/sentences';
 import { tableLines } from '../text/tables';
+import { ANY_PARTY_SOURCE, type PartyRole } from '../lexicon/parties';
+import { documentRoles, type Roles } from '../resolve/parties';
 
 /** REPORT.md `obligations[].frequency`. */
 export type Frequency =
@@ -27,7 +29,7 @@ export type Frequency =
 export interface Obligation {
   id: string;
   clauseId: string | null;
-  party: 'partyA' | 'partyB';
+  party: PartyRole;
   /** The duty itself (`网站每日巡检1次`). */
   action: string;
   /** The sentence it stands in, for context (at most 120 characters). */
@@ -44,7 +46,7 @@ const FREQUENCIES: [Frequency, RegExp][] = [
   ['hourly', /每小时|每个小时/],
   ['weekly', /每周|每星期|按周|周报/],
   ['monthly', /每月|每个月|按月|月度(?:报告|总结|汇报|运行)|月报/],
-  ['annual', /每年|每一年|年度(?:报告|总结|汇总|运维|成果)|年报|年终总结/],
+  ['annual', /每年|每一年|(?<!本)年度(?:报告|总结|汇总|运维|成果|考核)|年报|年终总结|年底前/],
   ['daily', /每日|每天|每个工作日|日报/],
   ['continuous', /7\s*[×xX*]\s*24|全天候|实时(?:监控|监测)/],
 ];
@@ -53,23 +55,28 @@ const FREQUENCIES: [Frequency, RegExp][] = [
 export const MONTH_DAY =
   /每(?:个)?月\s*([\d一二三四五六七八九十]{1,3})\s*(?:日|号)\s*(?:前|之前|以前|内)/;
 
-const DUTY = /应|须|需|必须|负责|承诺|保证|提交|提供|开展|进行|完成|巡检|组织|输出|汇总/;
+const DUTY = /应|须|需|必须|负责|承诺|保证|有义务|提交|提供|开展|进行|完成|巡检|组织|输出|汇总/;
 const ONCE =
   /(?:后|起)(?:的)?\s*[【\[]?\s*([\d一二三四五六七八九十两]+)\s*[】\]]?\s*(?:个)?(?:日|天|工作日|月|个月|周)(?:内|之内|以内)/;
 const EVENT =
-  /(?:发现|发生|出现|接到|收到)[^，。；]{1,20}(?:后|时)?[^，。；]{0,6}(?:立即|及时|第一时间|马上)/;
-const PARTY_RE = /(甲方|乙方|采购人|供应商)/g;
-const PARTY: Record<string, 'partyA' | 'partyB'> = {
-  甲方: 'partyA',
-  采购人: 'partyA',
-  乙方: 'partyB',
-  供应商: 'partyB',
-};
+  /(?:发现|发生|出现|接到|收到|如遇|遇有|遇到|一旦)[^，。；]{1,20}(?:后|时)?[^，。；]{0,10}(?:立即|及时|第一时间|马上|有义务)|^有义务(?:立即|及时|第一时间|马上)|经[^，。；]{1,8}(?:提出|书面)?要求(?:后|时)?/;
+/** A duty due when the work or the term ends (`本年度运维工作结束时`, `服务期满后15个工作日内`). */
+const AT_END = /(?:结束|期满|届满|终止|完成|完工)(?:时|后|之日)/;
+/** Handing something over, what a duty at the end is (`提交总结报告`, `移交资料`). */
+const HANDOVER = /提交|移交|报送|交付|返还|归还|销毁|交还/;
+/** A deadline after each of a recurring event (`每家子公司驻厂结束后7个工作日内`): on event. */
+const EACH = /每(?:次|家|个|项|批|轮|期|一次)/;
+const LEADING_PARTY = new RegExp(`^(?:${ANY_PARTY_SOURCE})?(?:应|须|需)?(?:在|于)?`);
+const PARTY_RE = new RegExp(`(${ANY_PARTY_SOURCE})`, 'g');
+const SHALL_RE = new RegExp(`(${ANY_PARTY_SOURCE})(?=\\s*(?:应当|应|须|需|必须|负责|承诺))`);
+const NEXT_RE = new RegExp(
+  `^[，,]?\\s*(?:由)?(${ANY_PARTY_SOURCE})\\s*(?:应|须|需|必须|负责|将|在|于|对|进行|组织)`,
+);
 
 function subjectIn(text: string): string | null {
   // A party that "shall" (`甲方应在收到乙方提交的…后…组织验收`) is the subject, whatever parties
   // the rest of the phrase names.
-  const shall = /(甲方|乙方|采购人|供应商)(?=\s*(?:应当|应|须|需|必须|负责|承诺))/.exec(text);
+  const shall = SHALL_RE.exec(text);
   if (shall) return shall[1];
   let last: string | null = null;
   for (const m of text.matchAll(PARTY_RE)) {
@@ -90,13 +97,14 @@ function partyOf(
   before: string,
   after: string,
   clause: Clause | null,
-): 'partyA' | 'partyB' | null {
+  roles: Roles,
+): PartyRole | null {
   const own = subjectIn(phrase);
-  if (own) return PARTY[own];
-  const next = /^[，,]?\s*(甲方|乙方|采购人|供应商)\s*(?:应|须|需|必须|负责|将|在|于)/.exec(after);
-  if (next) return PARTY[next[1]];
+  if (own) return roles(own)[0] ?? null;
+  const next = NEXT_RE.exec(after);
+  if (next) return roles(next[1])[0] ?? null;
   const prev = subjectIn(before);
-  if (prev) return PARTY[prev];
+  if (prev) return roles(prev)[0] ?? null;
   if (
     clause &&
     ['scope', 'sla', 'personnel', 'data_security', 'annex', 'acceptance', 'kpi'].includes(
@@ -117,6 +125,7 @@ function partyOf(
 function tableObligations(
   text: string,
   clauses: Clause[],
+  roles: Roles,
 ): { found: Omit<Obligation, 'id'>[]; rows: Span[] } {
   const found: Omit<Obligation, 'id'>[] = [];
   const rows: Span[] = [];
@@ -147,7 +156,7 @@ function tableObligations(
     rows.push({ start, end: start + line.length });
     found.push({
       clauseId: clauseAt(clauses, start)?.id ?? null,
-      party: own ? PARTY[own] : 'partyB',
+      party: (own && roles(own)[0]) || 'partyB',
       action: `${content}（${freqCell}）`,
       context: cells.filter(Boolean).join(' ').slice(0, 120),
       frequency,
@@ -163,7 +172,8 @@ function tableObligations(
 export function extractObligations(text: string, clauses: Clause[]): Obligation[] {
   const out: Obligation[] = [];
   const seen = new Set<string>();
-  const table = tableObligations(text, clauses);
+  const roles = documentRoles(text);
+  const table = tableObligations(text, clauses, roles);
   // The rows read as a table are blanked (offsets kept) for the sentence pass.
   const parts: string[] = [];
   let last = 0;
@@ -199,14 +209,30 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
       const after = seg.slice(p.index + p[0].length);
       let frequency: Frequency | null = FREQUENCIES.find(([, re]) => re.test(phrase))?.[0] ?? null;
       let deadline: string | null = null;
+      let endsWork = false;
       if (!frequency) {
         const once = ONCE.exec(phrase);
-        if (once && DUTY.test(seg) && !/支付|付款|发票/.test(seg)) {
-          frequency = 'once';
-          deadline = phrase
-            .slice(0, once.index + once[0].length)
-            .replace(/^[\s(（]*[\d一二三四五六七八九十]+[)）.．、]\s*/, '')
-            .replace(/^(?:甲方|乙方|采购人|供应商)?(?:应|须|需)?(?:在|于)?/, '');
+        const lastPhrase =
+          /[^，,；;。、\t\n]*$/.exec(before.replace(/[，,；;、\s]+$/, ''))?.[0] ?? '';
+        const ending =
+          !once &&
+          AT_END.test(`${lastPhrase}${phrase}`) &&
+          HANDOVER.test(phrase) &&
+          /应|须|需|必须|负责|有义务/.test(phrase) &&
+          !/不得|禁止|严禁/.test(phrase);
+        if ((once || ending) && DUTY.test(seg) && !/支付|付款|发票/.test(seg)) {
+          frequency = EACH.test(phrase) || (ending && EACH.test(lastPhrase)) ? 'on_event' : 'once';
+          // At the end (`本年度运维工作结束时，乙方应提交…`): the end is the deadline, the phrase the duty.
+          endsWork = !once;
+          deadline = (
+            once
+              ? phrase.slice(0, once.index + once[0].length)
+              : AT_END.test(lastPhrase)
+                ? lastPhrase
+                : phrase
+          )
+            .replace(/^[\s(（]*[\d一二三四五六七八九十.．]+[)）.．、]?\s*/, '')
+            .replace(LEADING_PARTY, '');
         } else if (
           EVENT.test(phrase) ||
           // `发现安全事件后，乙方应立即报告甲方`: the event and the duty in adjacent phrases.
@@ -218,7 +244,7 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
       if (!frequency || !DUTY.test(seg)) continue;
       // A monthly duty's day of the month (`每月5日前提交上月《运维月报》`).
       if (frequency === 'monthly') deadline = MONTH_DAY.exec(phrase)?.[0] ?? null;
-      const party = partyOf(phrase, before, after, clause);
+      const party = partyOf(phrase, before, after, clause, roles);
       if (!party) continue;
       // The duty itself: the phrase, or for a deadline phrase (`服务期满后30日内`) what follows it.
       const clean = phrase.replace(/<\/?[a-z][^>]*>/gi, '').trim();
@@ -231,7 +257,7 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
         tail.replace(/^[①-⑳\d.、（）()一二三四五六七八九十]*\s*[^：:]{0,12}[：:]/, '').trim() ||
         tail;
       const action =
-        frequency === 'once' && after.replace(/^[，,\s]+/, '').length > 2
+        frequency === 'once' && !endsWork && after.replace(/^[，,\s]+/, '').length > 2
           ? after
               .replace(/^[，,\s]+/, '')
               .replace(/[。；;]$/, '')
