@@ -32,7 +32,7 @@ export function baseOf(phrase: string): PenaltyBase {
  * {@link BASES} stands; its base is `other`.
  */
 const GENERIC_BASE =
-  '(?:(?![按照以向由对给应须需和及或的在从将为并且核减扣罚除收取])[\\u4e00-\\u9fff]){1,6}?(?:保证金总额|保证金金额|保函金额|货款|价款|价值|服务费|费用|金额|总额|款项)';
+  '(?:(?![按照以向由对给应须需和及或的在从将为并且核减扣罚除收取])[\\u4e00-\\u9fff]){1,6}?(?:保证金总额|保证金金额|保函金额|合同额|货款|价款|价值|服务费|费用|金额|总额|款项)';
 const GENERIC_RE = new RegExp(
   `(${GENERIC_BASE})(?:[（(][^（()）]{0,30}[)）])?(?:的)?(?:每日|每天|按日)?(?:的)?(?:\\s*[【\\[]?\\s*)?${PERCENT}`,
   'g',
