@@ -22,6 +22,11 @@ export interface GradeBand {
 
 /** Lower bound of a score range: `90分及以上` → 90, `80-89分` → 80, `(含70分)到80分` → 70, `60分以下`/`低于60分` → 0. */
 function minScoreOf(cond: string): string | null {
+  // `85分≤乙方得分≤100分` → 85; `乙方得分＜75分` → 0.
+  const between =
+    /(\d+(?:\.\d+)?)\s*分?\s*(?:≤|<=|＜|<)\s*[^\d，。；]{0,8}(?:得分|分数|总分|评分)/.exec(cond);
+  if (between) return between[1];
+  if (/(?:得分|分数|总分|评分)\s*(?:＜|<|低于|小于)\s*\d/.test(cond)) return '0';
   if (/(?:低于|不足|小于)\s*\d+(?:\.\d+)?\s*分|\d+(?:\.\d+)?\s*分(?:以下|以内)/.test(cond))
     return '0';
   const atLeast =
@@ -54,13 +59,17 @@ export function extractScoreBands(text: string): ScoreBand[] {
       /(?:支付|付)[^=＝]{0,12}[=＝]\s*(?:项目|合同)(?:总)?金额\s*[*×xX]\s*(\d+(?:\.\d+)?)\s*[%％](?:\s*[*×xX]\s*(\d+(?:\.\d+)?)\s*[%％])?/.exec(
         t,
       );
-    if (!pay) continue;
-    const cond = t.slice(0, pay.index);
+    // `85分≤乙方得分≤100分，甲方付当月结算总价100%`: a share of the amount due.
+    const share = pay
+      ? null
+      : /(?:支付|付|拨付|结算)[^，。；=＝\d%％]{0,12}?(\d+(?:\.\d+)?)\s*[%％]/.exec(t);
+    if (!pay && !share) continue;
+    const cond = t.slice(0, (pay ?? share)!.index);
     if (!/分/.test(cond)) continue;
     const min = minScoreOf(cond);
     if (min === null) continue;
-    let pct = new Decimal(pay[1]);
-    if (pay[2]) pct = pct.times(pay[2]).div(100);
+    let pct = new Decimal(pay ? pay[1] : share![1]);
+    if (pay?.[2]) pct = pct.times(pay[2]).div(100);
     if (!out.some((b) => b.minScore === min))
       out.push({ minScore: min, percentOfTotal: pct.toString(), span: seg });
   }

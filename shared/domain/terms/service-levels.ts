@@ -49,10 +49,10 @@ const UNIT_MINUTES: Record<string, number> = {
 };
 
 const METRICS: [ServiceMetric, RegExp][] = [
-  ['onsite', /到达现场|到场|现场支持|现场服务|赶到|抵达|上门/],
+  ['onsite', /到达现场|到场|现场支持|现场服务|赶到|抵达|上门|送到|送达/],
   ['alert', /告警|报警|预警/],
-  ['response', /响应|回复|答复|反馈/],
-  ['resolution', /处理|解决|修复|处置|排除|恢复/],
+  ['response', /响应|回复|答复|反馈|做出反应|作出反应/],
+  ['resolution', /处理|解决|修复|处置|排除|恢复|更换|补货|退换|退还补/],
 ];
 
 const DURATION =
@@ -115,7 +115,7 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
       if (/(?:未|没有|未能|未按)在?\s*$/.test(before)) continue; // a breach condition (未在15分钟内反馈的)
       const limitBefore = /(?:不超过|不得超过|不大于|小于|最长|≤|<=)[^，。；]{0,10}$/.test(before);
       const verbAfter =
-        /^\s*(?:完成)?\s*(?:响应|处理|到达|到场|告警|报警|解决|修复|处置|赶到|现场|远程处置|回复|反馈)/.test(
+        /^\s*(?:完成|须|应|予以|必须)?\s*(?:响应|处理|到达|到场|告警|报警|解决|修复|处置|赶到|现场|远程处置|回复|反馈|做出反应|作出反应|送到|送达|更换|退还补货)/.test(
           after,
         );
       if (!d[1] && !d[4] && !limitBefore && !verbAfter) continue;
