@@ -11,6 +11,7 @@ import { clauseAt } from '../clauses/parse';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import { startsWithHeadingNumber } from '../clauses/numbering';
 import { isHeadingLine, sentenceSpans } from '../text/sentences';
+import { squeeze } from '../text/squeeze';
 import { addMonths, findDates, monthsBetween } from './dates';
 import { ratePercent } from '../text/rates';
 import { tableLines } from '../text/tables';
@@ -598,8 +599,8 @@ export function installmentCondition(sentence: string): string {
   while (lines.length > 1 && isHeadingLine(lines[0])) lines.shift();
   let body = lines.join('');
   body = body
-    .replace(/^[\s(（]*[\d一二三四五六七八九十]+[)）、.．]\s*/, '')
-    .replace(/^第.期[：:]\s*/, '');
+    .replace(/^[\s(（]*(?:\d+(?:[.．]\d+)+|[\d一二三四五六七八九十]+[)）、.．])\s*/, '')
+    .replace(/^第.期(?:[（(][^）)]{0,16}[)）])?[：:]\s*/, '');
   const verb = /(?<!《[^》]{0,6})(?:支付|预付|拨付)/.exec(body);
   let head = verb ? body.slice(0, verb.index) : body;
   head = head.replace(
@@ -635,12 +636,15 @@ function extractInstallments(
       if (seen.has(s.end)) continue;
       seen.add(s.end);
       const seg = text.slice(s.start, s.end);
-      if (!PAY_VERB.test(seg) || /违约金|赔偿|履约保证金|滞纳|罚/.test(seg)) continue;
+      // Words are matched on the sentence without its layout breaks (`支付合同\n总价款的70%`).
+      const sq = squeeze(seg);
+      if (!PAY_VERB.test(sq.text) || /违约金|赔偿|履约保证金|滞纳|罚/.test(sq.text)) continue;
+      // A payment scaled by the evaluation (`考核结果为优秀的按合同金额100%支付`) is a score band.
+      if (/考核结果|考核得分|得分|评分结果|等级为|考核为/.test(sq.text)) continue;
       const percents: { value: Decimal; index: number }[] = [];
-      const pre = new RegExp(PERCENT_OF_TOTAL_RE.source, 'g');
-      for (let m = pre.exec(seg); m; m = pre.exec(seg)) {
-        const value = ratePercent(m[1]);
-        if (value) percents.push({ value, index: m.index });
+      for (const m of sq.text.matchAll(new RegExp(PERCENT_OF_TOTAL_RE.source, 'g'))) {
+        const value = ratePercent(m[1] ?? m[2]);
+        if (value) percents.push({ value, index: sq.map[m.index ?? 0] });
       }
       const written = findWrittenAmounts(seg, s.start);
       const amounts = findMoney(seg, s.start).filter(

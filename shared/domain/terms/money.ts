@@ -68,9 +68,10 @@ export function percentString(p: Decimal): string {
 
 /**
  * Percent of the contract total (`合同总金额的 40%`, `合同金额剩余30%`, `总价款的【5%】`,
- * `合同总价款的百分之三十`); group 1 is the rate as written, read with {@link ratePercent}.
+ * `合同总价款的百分之三十`, `合同价的30%`, `剩余20%合同价款`); group 1 (or 2, for the rate before
+ * the base) is the rate as written, read with {@link ratePercent}.
  */
 export const PERCENT_OF_TOTAL_RE = new RegExp(
-  `(?:合同|项目)(?:总)?(?:金额|价款|总价款?|款项|总项目款项|总额)(?:的)?(?:剩余)?\\s*[【\\[]?\\s*${RATE_SOURCE}`,
+  `(?:合同|项目)(?:总)?(?:金额|价款|总价款?|款项|总项目款项|总额|价)(?:的)?(?:剩余)?\\s*[【\\[]?\\s*${RATE_SOURCE}|(?:剩余|余下|其余)\\s*${RATE_SOURCE}\\s*(?:的)?(?:合同|项目)(?:总)?(?:价款|金额|款项|价|款)`,
   'g',
 );
