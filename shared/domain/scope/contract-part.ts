@@ -55,6 +55,11 @@ const NOT_A_TITLE = /[。；;，,]|^[“"《（(的规中所]/;
 /** Text a real heading must have before the next heading (a list of chapter names has none). */
 const MIN_PART_CHARS = 120;
 
+/** Whether a line is a part heading (`第五章 采购合同`, `第一部分合同协议书`). */
+export function isPartHeading(line: string): boolean {
+  return line.length <= 60 && HEADING.test(line);
+}
+
 /** Every part heading line of the text, in order, tables of contents left out. */
 export function partHeadings(text: string): PartHeading[] {
   const out: PartHeading[] = [];

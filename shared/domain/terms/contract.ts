@@ -12,6 +12,7 @@ import { parseChineseInteger } from '../text/chinese-numerals';
 import { startsWithHeadingNumber } from '../clauses/numbering';
 import { isHeadingLine, sentenceSpans } from '../text/sentences';
 import { squeeze } from '../text/squeeze';
+import { isPartHeading } from '../scope/contract-part';
 import { addMonths, findDates, monthsBetween } from './dates';
 import { ratePercent } from '../text/rates';
 import { tableLines } from '../text/tables';
@@ -137,10 +138,16 @@ function isBlankValue(value: string): boolean {
 }
 
 function cleanName(name: string): string {
-  return name
+  return unbracket(name)
     .replace(/[（(](?:盖章|章|公章|签章|签字)[)）]/g, '')
     .replace(/\s+/g, '')
     .replace(/[，。；;,]+$/, '');
+}
+
+/** A filled-in template field keeps its brackets (`[千寻智能(杭州)科技有限公司]`): they are not the value. */
+function unbracket(value: string): string {
+  const t = value.trim();
+  return /^\[[^\[\]]+\]$|^【[^【】]+】$/.test(t) ? t.slice(1, -1).trim() : t;
 }
 
 function extractParties(text: string, lines: Line[], clauses: Clause[], terms: KeyTerm[]): Party[] {
@@ -157,7 +164,7 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
     const lead = m[3].length - m[3].trimStart().length;
     let name = cleanName(rawName);
     if (!name || name.length > 50 || /[：:]/.test(name) || /^[（(]/.test(name)) continue;
-    if (isBlankValue(name)) continue; // a model contract's blank (`甲方：__________`)
+    if (isBlankValue(rawName) || isBlankValue(name)) continue; // a blank (`甲方：____`, `[合同中心-…]`)
     if (/^[\u4e00-\u9fff]{2,3}$/.test(name) && !ORG_SUFFIX.test(name)) continue; // a person, e.g. 乙方：王为昌
     let end = nameOffset + lead + rawName.length;
     // A name wrapped onto the next line: 管理委员会综合 / 事务中心.
@@ -212,7 +219,7 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
       const addr = /(?:通信地址|通讯地址|注册地址|单位地址|住所地|住所|地址)\s*[：:]\s*(.+)$/.exec(
         t,
       );
-      if (addr && !party.address && !isBlankValue(addr[1])) party.address = addr[1].trim();
+      if (addr && !party.address && !isBlankValue(addr[1])) party.address = unbracket(addr[1]);
       const phone =
         /(?:联系电话|电话|联系方式|手机号码|手机)\s*[：:]\s*([0-9][0-9\-— ]{6,}[0-9])/.exec(t);
       if (phone && !party.phone) party.phone = phone[1].replace(/\s+/g, '');
@@ -273,11 +280,16 @@ function extractNumbers(text: string, label: RegExp): { value: string; span: Spa
 function extractTitle(lines: Line[]): { value: string; span: Span } | null {
   for (let i = 0; i < Math.min(lines.length, 40); i++) {
     const t = lines[i].text.trim();
-    // A title may end with a qualifier: `政府采购合同（服务类）`, `运维服务合同(2025版)`.
+    // The title left as a placeholder (`[合同中心-合同名称]`): the contract has no title yet.
+    if (/^[[{【]+[^\]}】]*(?:合同名称|项目名称)[^\]}】]*[\]}】]+$/.test(t)) return null;
+    // A title may end with a qualifier: `政府采购合同（服务类）`, `运维服务合同(2025版)`; a
+    // chapter heading (`第五章 采购合同`) or a numbered definition (`1.1.1合同`) is not one.
     if (
       !/(合同|协议|合同书|协议书|承诺书|责任书)(?:[（(][^（()）]{1,12}[)）])?$/.test(t) ||
       /[：:。；]/.test(t) ||
-      t.length > 80
+      t.length > 80 ||
+      isPartHeading(t) ||
+      startsWithHeadingNumber(t)
     )
       continue;
     let startLine = i;
@@ -290,7 +302,9 @@ function extractTitle(lines: Line[]): { value: string; span: Span } | null {
         /[：:。；，]/.test(prev) ||
         prev.length > 40 ||
         !/[\u4e00-\u9fff]{2}/.test(prev) ||
-        startsWithHeadingNumber(prev)
+        startsWithHeadingNumber(prev) ||
+        isPartHeading(prev) ||
+        /^[（(][^（()）]*[)）]$/.test(prev)
       )
         break;
       title = prev + title;
