@@ -12,6 +12,7 @@ import { parseChineseInteger } from '../text/chinese-numerals';
 import { startsWithHeadingNumber } from '../clauses/numbering';
 import { isHeadingLine, sentenceSpans } from '../text/sentences';
 import { squeeze } from '../text/squeeze';
+import { PARTY_WORD_SOURCE, roleOfPartyWord, type PartyRole } from '../lexicon/parties';
 import { isPartHeading } from '../scope/contract-part';
 import { addMonths, findDates, monthsBetween } from './dates';
 import { ratePercent } from '../text/rates';
@@ -120,16 +121,15 @@ function sentences(text: string, from: number, to: number): Span[] {
 const ORG_SUFFIX =
   /(公司|中心|局|厅|院|委员会|集团|研究所|大学|学院|医院|银行|办公室|委|处|站|所|馆|部|社|会|队|校|行|厂|店)$/;
 
-const PARTY_LABEL =
-  /^(甲\s*方|乙\s*方|采购人|采购单位|供应商|购买方|买\s*方|卖\s*方|提供方|委托单位|委托方|服务单位|服务方|服务商|受托方|中标单位|中标人|成交供应商)(?:名称)?(?:\s*[（(]([^）)]{1,10})[）)])?\s*[：:]\s*(.*)$/;
+/** A party's label line: `甲方：…`, `采购人名称：…`, `委托人（甲方）：…`, `乙方（受托方）：…`. */
+const PARTY_LABEL = new RegExp(
+  `^(${PARTY_WORD_SOURCE})(?:名称|全称)?(?:\\s*[（(]([^）)]{1,10})[）)])?\\s*[：:]\\s*(.*)$`,
+);
 
-function roleOf(label: string, paren: string | undefined): 'partyA' | 'partyB' | null {
-  const t = (paren ?? '') + label;
-  if (/甲/.test(t)) return 'partyA';
-  if (/乙/.test(t)) return 'partyB';
-  if (/采购|购买|买|委托/.test(label)) return 'partyA';
-  if (/供应商|提供|服务|受托|中标|成交|卖/.test(label)) return 'partyB';
-  return null;
+/** The role of a party label; a role word in its brackets decides (`委托人（甲方）`, `甲方（采购人）`). */
+function roleOf(label: string, paren: string | undefined): PartyRole | null {
+  const inParen = paren ? /甲\s?方|乙\s?方/.exec(paren) : null;
+  return roleOfPartyWord(inParen ? inParen[0] : label);
 }
 
 /** A value left to be filled in (`__________`, `【 】`, `{{乙方名称}}`, `[合同中心-供应商名称]`). */
@@ -177,7 +177,7 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
         rawName += next;
       }
     }
-    const priority = /甲|乙/.test(m[1] + (m[2] ?? '')) ? 1 : 2;
+    const priority = /甲\s?方|乙\s?方/.test(m[1] + (m[2] ?? '')) ? 1 : 2;
     const prev = found.get(role);
     const sameParty = prev && prev.party.name === name;
     if (prev && prev.priority <= priority && !sameParty) continue;

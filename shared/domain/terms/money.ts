@@ -46,12 +46,13 @@ export function findWrittenAmounts(text: string, base = 0): WrittenMatch[] {
   const out: WrittenMatch[] = [];
   const re = new RegExp(WRITTEN_AMOUNT_RE.source, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!/[元圆角分]/.test(m[0])) continue;
+    const written = m[0].replace(/[ \u3000]/g, '');
+    if (!/[元圆角分]/.test(written)) continue;
     // A unit without a capital digit (`2万元` read from `万元`) is not an amount.
-    if (!/[零壹贰叁肆伍陆柒捌玖拾]/.test(m[0]) || /\d/.test(text[m.index - 1] ?? '')) continue;
-    const yuan = parseWrittenAmount(m[0]);
+    if (!/[零壹贰叁肆伍陆柒捌玖拾]/.test(written) || /\d/.test(text[m.index - 1] ?? '')) continue;
+    const yuan = parseWrittenAmount(written);
     if (!yuan) continue;
-    out.push({ yuan, text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+    out.push({ yuan, text: written, start: base + m.index, end: base + m.index + m[0].length });
   }
   return out;
 }

@@ -44,8 +44,11 @@ const CAPITAL_TO_LOWER: Record<string, string> = {
 
 const CAPITAL_CHARS = '零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正';
 
-/** Matches a run of capital-money characters (大写金额) of at least two characters. */
-export const WRITTEN_AMOUNT_RE = new RegExp(`[${CAPITAL_CHARS}]{2,}`, 'g');
+/** Matches a run of capital-money characters (大写金额) of at least two characters; a stray space inside (`叁佰 万元`) is allowed. */
+export const WRITTEN_AMOUNT_RE = new RegExp(
+  `[${CAPITAL_CHARS}](?:[ \\u3000]{0,2}[${CAPITAL_CHARS}])+`,
+  'g',
+);
 
 /**
  * Reads a capital-money amount (大写金额) into yuan.
