@@ -38,7 +38,10 @@ export type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './ty
 
 function triggerOf(words: string, payer?: 'partyA' | 'partyB'): PenaltyTrigger {
   // Examples in brackets are not the breach (`质量不达标（如弄虚作假、重大遗漏…）`).
-  const context = words.replace(/[（(][^（()）]*[)）]/g, '');
+  const context = words
+    .replace(/[（(][^（()）]*[)）]/g, '')
+    // `逾期未改正` is a condition on another breach, not lateness.
+    .replace(/逾期(?:仍)?(?:未|不)(?:改正|纠正|整改|改|补足|消除)/g, '');
   if (UNILATERAL.test(context) && !/逾期|延期|迟延/.test(context)) return 'unilateral_termination';
   for (const [t, re] of TRIGGERS) if (re.test(context)) return t;
   // Lateness without saying of what: the purchaser is late paying, the supplier late performing.

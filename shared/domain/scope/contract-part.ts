@@ -52,7 +52,7 @@ const HEADING = new RegExp(
 const TOC_TAIL = /(?:\.{3,}|…+|·{3,}|-{4,}|—{2,}|_{4,}|\t)\s*\d{0,4}\s*$|\s\d{1,4}\s*$/;
 /** A body sentence that starts with a part reference (`第三章“评标办法”前附表应列明…`). */
 const NOT_A_TITLE = /[。；;，,]|^[“"《（(的规中所]/;
-/** Text a real heading must have before the next heading (a list of chapter names has none). */
+/** Text between two entries of a list of chapter names is shorter than this. */
 const MIN_PART_CHARS = 120;
 
 /** Whether a line is a part heading (`第五章 采购合同`, `第一部分合同协议书`). */
@@ -86,13 +86,21 @@ export function partHeadings(text: string): PartHeading[] {
         });
     }
   }
-  // A heading followed at once by the next one is an entry of a list of chapters (本文件包括…),
-  // and so is the entry that ends such a list (two short entries before it).
-  const short = out.map((h, i) => {
-    const next = out[i + 1]?.start ?? text.length;
-    return text.slice(h.lineEnd, next).replace(/\s+/g, '').length < MIN_PART_CHARS;
-  });
-  return out.filter((_, i) => !short[i] && !(i >= 2 && short[i - 1] && short[i - 2]));
+  // A list of the chapters (a table of contents without page numbers, `本文件包括：第一章 …`):
+  // headings that follow each other in number with next to no text between. Its entries are
+  // not chapters; a real chapter that merely opens with such a list is one.
+  const listPair = (i: number) => {
+    const a = out[i];
+    const b = out[i + 1];
+    return (
+      !!a &&
+      !!b &&
+      a.unit === b.unit &&
+      b.number === a.number + 1 &&
+      text.slice(a.lineEnd, b.start).replace(/\s+/g, '').length < MIN_PART_CHARS
+    );
+  };
+  return out.filter((_, i) => !listPair(i) && !(i >= 2 && listPair(i - 1) && listPair(i - 2)));
 }
 
 function kindOf(title: string): DocumentPart {
