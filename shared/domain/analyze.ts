@@ -78,20 +78,24 @@ function analyzeContract(doc: SourceDocument): Omit<Analysis, 'scope' | 'terms' 
   };
 }
 
-/** Moves every span (`{ start, end }`, and a clause's `ownEnd`) found in `value` by `offset`. */
-function shiftSpans(value: unknown, offset: number): void {
+/**
+ * Moves every span (`{ start, end }`, and a clause's `ownEnd`) found in `value` by `offset`, each
+ * object once however often it is referenced (a finding may quote a rule's own span object).
+ */
+function shiftSpans(value: unknown, offset: number, seen = new WeakSet<object>()): void {
+  if (!value || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
   if (Array.isArray(value)) {
-    for (const v of value) shiftSpans(v, offset);
+    for (const v of value) shiftSpans(v, offset, seen);
     return;
   }
-  if (!value || typeof value !== 'object') return;
   const o = value as Record<string, unknown>;
   if (typeof o.start === 'number' && typeof o.end === 'number') {
     o.start += offset;
     o.end = (o.end as number) + offset;
     if (typeof o.ownEnd === 'number') o.ownEnd += offset;
   }
-  for (const v of Object.values(o)) if (v && typeof v === 'object') shiftSpans(v, offset);
+  for (const v of Object.values(o)) shiftSpans(v, offset, seen);
 }
 
 /** `contract` for a clause of the contract itself, `annex` for one of the annexes it carries. */

@@ -47,7 +47,9 @@ describe('a tender with the contract as a chapter', () => {
   ])('reads the contract chapter and invents nothing (%s)', async (_, f) => {
     const { a } = await read(f);
     expect(a.contract.title).toBe('政府采购服务合同');
-    expect(a.contract.projectNumbers).toEqual(['ZB-2026-0088']);
+    // The number is on the tender's cover, outside the contract chapter (REPORT.md: the contract's
+    // facts come from its chapter alone).
+    expect(a.contract.projectNumbers).toEqual([]);
     expect(a.contract.parties).toEqual([
       {
         role: 'partyA',
@@ -76,10 +78,9 @@ describe('a tender with the contract as a chapter', () => {
       ['partyB', 'late_delivery', 'per_day', '0.5', 'contract_total', 20],
       ['partyA', 'late_payment', 'per_day', '0.05', 'overdue_amount', null],
     ]);
-    expect(a.serviceLevels.map((s) => [s.metric, s.minutes])).toEqual([
-      ['response', 30],
-      ['onsite', 240],
-    ]);
+    // The limits of 第三章 采购需求 are the tender's requirements, not the contract chapter's.
+    expect(a.serviceLevels).toEqual([]);
+    expect(a.scope).toMatchObject({ whole: false, heading: '第四章 合同条款及格式' });
     expect(a.findings.map((f) => f.ruleId)).toEqual(
       expect.arrayContaining(['penalty.asymmetric', 'date.incomplete']),
     );
@@ -115,7 +116,8 @@ describe('a tender with a bid scoring table before the contract chapter', () => 
     expect(a.penaltyRules.map((r) => [r.payer, r.trigger, r.kind, r.percent])).toEqual([
       ['partyB', 'late_delivery', 'per_day', '0.5'],
     ]);
-    expect(a.contract.servicePeriod).toMatchObject({ months: 12, text: '服务期限：一年' });
+    // The announcement's 服务期限 stands outside the contract chapter, which states none.
+    expect(a.contract.servicePeriod).toBeNull();
     expect(a.contract.totalAmount).toBeNull(); // the budget is not the price
   });
 });

@@ -4,6 +4,7 @@
  * (when it starts at 1), a style already open closes everything below it. Numbers that do not
  * continue their sequence are body text, not clauses (a stray `3.` in a sentence).
  */
+import { MAIN_PARTY_SOURCE, PARTY_WORD_SOURCE } from '../lexicon/parties';
 import type { SourceDocument } from '../document';
 import { categorize, type ClauseCategory } from './categories';
 import { matchNumbering, type Numbering, type NumberingStyle } from './numbering';
@@ -47,8 +48,9 @@ const STRONG: NumberingStyle[] = ['chapter', 'article', 'cn', 'annex', 'phase'];
  * A field of the parties' or the contract's particulars left empty (`合同编号：`,
  * `乙方（供应商）：`, `法定代表人：`): a blank to fill in, not a heading.
  */
-const FIELD_LABEL =
-  /^(?:合同编号|合同名称|项目名称|项目编号|采购编号|采购项目编号|(?:采购人|供应商|甲方|乙方|委托方|受托方|服务方|采购单位|服务单位)(?:[（(][^)）]{1,8}[)）])?(?:名称)?|(?:甲方|乙方)?(?:地址|通讯地址|通信地址|住所|电话|联系电话|手机|传真|邮编|邮政编码|联系人|法定代表人|负责人|授权代表|委托代理人|开户银行|开户行|开户名称|账号|银行账号|统一社会信用代码|签订日期|签订地点|签约地点|日期))$/;
+const FIELD_LABEL = new RegExp(
+  `^(?:合同编号|合同名称|项目名称|项目编号|采购编号|采购项目编号|(?:${PARTY_WORD_SOURCE})(?:[（(][^)）]{1,8}[)）])?(?:名称)?|(?:${MAIN_PARTY_SOURCE})?(?:地址|通讯地址|通信地址|住所|电话|联系电话|手机|传真|邮编|邮政编码|联系人|法定代表人|负责人|授权代表|委托代理人|开户银行|开户行|开户名称|账号|银行账号|统一社会信用代码|签订日期|签订地点|签约地点|日期))$`,
+);
 
 /**
  * A line of a table of contents (目录): a heading, then dot leaders, an ellipsis or a tab, then a

@@ -90,3 +90,18 @@ export const ANY_PARTY_SOURCE = [...PARTY_WORDS, ...AGREEMENT_ROLE_WORDS]
     w.word.length === 2 && !w.word.endsWith('人') ? `${w.word[0]}\\s?${w.word[1]}` : w.word,
   )
   .join('|');
+
+const sourceOf = (words: readonly PartyWord[]) =>
+  [...words]
+    .sort((a, b) => b.word.length - a.word.length)
+    .map((w) => (w.word.length === 2 ? `${w.word[0]}\\s?${w.word[1]}` : w.word))
+    .join('|');
+
+/** 甲方 and 乙方 alone, as an alternation (`甲 方` spread as PDFs do). */
+export const MAIN_PARTY_SOURCE = sourceOf(
+  PARTY_WORDS.filter((w) => w.word === '甲方' || w.word === '乙方'),
+);
+/** The words for the purchaser (partyA) as an alternation. */
+export const PARTY_A_SOURCE = sourceOf(PARTY_WORDS.filter((w) => w.role === 'partyA'));
+/** The words for the supplier (partyB) as an alternation. */
+export const PARTY_B_SOURCE = sourceOf(PARTY_WORDS.filter((w) => w.role === 'partyB'));

@@ -6,6 +6,7 @@
 import {
   ANY_PARTY_SOURCE,
   AGREEMENT_ROLE_WORDS,
+  MAIN_PARTY_SOURCE,
   roleOfPartyWord,
   type PartyRole,
 } from '../lexicon/parties';
@@ -29,9 +30,13 @@ const ADVERB = '(?:还|也|均|仍|则|即|就|已|又|另|如|若|须|一旦|�
 export function documentRoles(text: string): Roles {
   const key = (w: string) => w.replace('接受方', '接收方');
   const alias = new Map<string, PartyRole>();
-  for (const m of text.matchAll(/(甲方|乙方)\s*[（(]\s*(?:信息)?(披露方|接收方|接受方)\s*[)）]/g))
+  for (const m of text.matchAll(
+    new RegExp(`(${MAIN_PARTY_SOURCE})\\s*[（(]\\s*(?:信息)?(披露方|接收方|接受方)\\s*[)）]`, 'g'),
+  ))
     alias.set(key(m[2]), roleOfPartyWord(m[1])!);
-  for (const m of text.matchAll(/(?:信息)?(披露方|接收方|接受方)\s*[（(]\s*(甲方|乙方)\s*[)）]/g))
+  for (const m of text.matchAll(
+    new RegExp(`(?:信息)?(披露方|接收方|接受方)\\s*[（(]\\s*(${MAIN_PARTY_SOURCE})\\s*[)）]`, 'g'),
+  ))
     alias.set(key(m[1]), roleOfPartyWord(m[2])!);
   const mutual =
     /任何一方都?可能(?:是|为|成为)(?:披露方|接收方|接受方)|互为(?:披露方|接收方|接受方)/.test(text);
@@ -132,4 +137,13 @@ export function whoPays(before: string, after: string, roles: Roles): PartyRole[
   if (best) return best.parties;
   if (toward) return [...new Set(roles(toward[1]).map(otherParty))].sort();
   return [];
+}
+
+/**
+ * The role a party label stands for; a main party word in its brackets decides
+ * (`委托人（甲方）` → partyA, `购买方（甲方）` → partyA, `乙方（受托方）` → partyB).
+ */
+export function labelRole(label: string, bracketed?: string): PartyRole | null {
+  const main = bracketed ? new RegExp(MAIN_PARTY_SOURCE).exec(bracketed) : null;
+  return roleOfPartyWord(main ? main[0] : label);
 }

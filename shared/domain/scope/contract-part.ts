@@ -52,8 +52,8 @@ const HEADING = new RegExp(
 const TOC_TAIL = /(?:\.{3,}|…+|·{3,}|-{4,}|—{2,}|_{4,}|\t)\s*\d{0,4}\s*$|\s\d{1,4}\s*$/;
 /** A body sentence that starts with a part reference (`第三章“评标办法”前附表应列明…`). */
 const NOT_A_TITLE = /[。；;，,]|^[“"《（(的规中所]/;
-/** Text between two entries of a list of chapter names is shorter than this. */
-const MIN_PART_CHARS = 120;
+/** Text between two entries of a list of chapter names is shorter than this (`本文件包括：`). */
+const LIST_GAP_CHARS = 30;
 
 /** Whether a line is a part heading (`第五章 采购合同`, `第一部分合同协议书`). */
 export function isPartHeading(line: string): boolean {
@@ -97,7 +97,7 @@ export function partHeadings(text: string): PartHeading[] {
       !!b &&
       a.unit === b.unit &&
       b.number === a.number + 1 &&
-      text.slice(a.lineEnd, b.start).replace(/\s+/g, '').length < MIN_PART_CHARS
+      text.slice(a.lineEnd, b.start).replace(/\s+/g, '').length < LIST_GAP_CHARS
     );
   };
   return out.filter((_, i) => !listPair(i) && !(i >= 2 && listPair(i - 1) && listPair(i - 2)));

@@ -12,7 +12,15 @@ import { parseChineseInteger } from '../text/chinese-numerals';
 import { startsWithHeadingNumber } from '../clauses/numbering';
 import { isHeadingLine, sentenceSpans } from '../text/sentences';
 import { squeeze } from '../text/squeeze';
-import { PARTY_WORD_SOURCE, roleOfPartyWord, type PartyRole } from '../lexicon/parties';
+import { labelRole } from '../resolve/parties';
+import {
+  MAIN_PARTY_SOURCE,
+  PARTY_A_SOURCE,
+  PARTY_B_SOURCE,
+  PARTY_WORD_SOURCE,
+  roleOfPartyWord,
+  type PartyRole,
+} from '../lexicon/parties';
 import { isPartHeading } from '../scope/contract-part';
 import { addMonths, findDates, monthsBetween } from './dates';
 import { ratePercent } from '../text/rates';
@@ -126,11 +134,6 @@ const PARTY_LABEL = new RegExp(
   `^(${PARTY_WORD_SOURCE})(?:名称|全称)?(?:\\s*[（(]([^）)]{1,10})[）)])?\\s*[：:]\\s*(.*)$`,
 );
 
-/** The role of a party label; a role word in its brackets decides (`委托人（甲方）`, `甲方（采购人）`). */
-function roleOf(label: string, paren: string | undefined): PartyRole | null {
-  const inParen = paren ? /甲\s?方|乙\s?方/.exec(paren) : null;
-  return roleOfPartyWord(inParen ? inParen[0] : label);
-}
 
 /** A value left to be filled in (`__________`, `【 】`, `{{乙方名称}}`, `[合同中心-供应商名称]`). */
 function isBlankValue(value: string): boolean {
@@ -157,7 +160,7 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
     const trimmed = line.text.trim();
     const m = PARTY_LABEL.exec(trimmed);
     if (!m) continue;
-    const role = roleOf(m[1], m[2]);
+    const role = labelRole(m[1], m[2]);
     if (!role) continue;
     let rawName = m[3].trim();
     const nameOffset = line.start + line.text.indexOf(trimmed) + trimmed.length - m[3].length;
@@ -177,7 +180,7 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
         rawName += next;
       }
     }
-    const priority = /甲\s?方|乙\s?方/.test(m[1] + (m[2] ?? '')) ? 1 : 2;
+    const priority = new RegExp(MAIN_PARTY_SOURCE).test(m[1] + (m[2] ?? '')) ? 1 : 2;
     const prev = found.get(role);
     const sameParty = prev && prev.party.name === name;
     if (prev && prev.priority <= priority && !sameParty) continue;
@@ -242,8 +245,9 @@ function extractParties(text: string, lines: Line[], clauses: Clause[], terms: K
  * `【NMG-2026-001】` (brackets around the whole number dropped), `[2026]0088`. One token without
  * spaces or sentence punctuation, with a digit in it and no label words run on into it.
  */
-const NUMBER_TOKEN =
-  /^[【\[]?\s*([^\s，。；;,：:、]{2,40}?)\s*[】\]]?(?=$|[\s，。；;,、]|甲方|乙方|项目名称|采购人|供应商)/;
+const NUMBER_TOKEN = new RegExp(
+  `^[【\\[]?\\s*([^\\s，。；;,：:、]{2,40}?)\\s*[】\\]]?(?=$|[\\s，。；;,、]|项目名称|${PARTY_WORD_SOURCE})`,
+);
 
 /** Reads the identifier at the start of `rest` (text after a label's colon), or null. */
 function numberToken(rest: string): { value: string; offset: number } | null {
@@ -618,7 +622,9 @@ export function installmentCondition(sentence: string): string {
   const verb = /(?<!《[^》]{0,6})(?:支付|预付|拨付)/.exec(body);
   let head = verb ? body.slice(0, verb.index) : body;
   head = head.replace(
-    /[，,]?\s*(?:甲方|采购人|买方)?\s*(?:应|须|将)?\s*(?:在|于)?\s*(?:向乙方|向供应商)?\s*$/,
+    new RegExp(
+      `[，,]?\\s*(?:${PARTY_A_SOURCE})?\\s*(?:应|须|将)?\\s*(?:在|于)?\\s*(?:向(?:${PARTY_B_SOURCE}))?\\s*$`,
+    ),
     '',
   );
   const phrases = head.split(/[，,]/);

@@ -5,11 +5,14 @@
  * named there, so a different name is a question for the reviewer. Persons (a personal NDA's
  * `乙方：王为昌`) are `signatory.name-mismatch`'s concern; blanks are `field.blank`'s.
  */
+import { PARTY_WORD_SOURCE } from '../../lexicon/parties';
+import { labelRole } from '../../resolve/parties';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
 
-const LABEL =
-  /^(甲\s*方|乙\s*方|采购人|供应商|采购单位|服务单位|委托方|受托方)(?:\s*[（(][^）)]{1,10}[)）])?\s*[：:]\s*(.+)$/;
+const LABEL = new RegExp(
+  `^(${PARTY_WORD_SOURCE})(?:\\s*[（(]([^）)]{1,10})[)）])?\\s*[：:]\\s*(.+)$`,
+);
 const ORG = /(公司|中心|局|厅|院|委员会|集团|所|馆|部|社|会|队|校|行|厂|处|站|办公室|政府)$/;
 
 /** The name as an entity: no seal marks, spaces or bracket variants. */
@@ -20,6 +23,17 @@ function normalize(name: string): string {
     .replace(/（/g, '(')
     .replace(/）/g, ')')
     .replace(/[，。；;,.]+$/, '');
+}
+
+/**
+ * Whether two names are one entity: equal, or one is the other with the region it stands in put
+ * before it (`新疆维吾尔自治区阿克苏地区数字化发展局` / `阿克苏地区数字化发展局`). A branch
+ * (`…有限公司上海分公司`) is another entity.
+ */
+function sameEntity(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.endsWith(short) && /(?:省|自治区|市|州|地区|盟|县|区)$/.test(long.slice(0, -short.length));
 }
 
 interface Named {
@@ -41,15 +55,12 @@ function namedParties(text: string): Named[] {
       const at = pos + offset + (part.length - part.trimStart().length);
       offset += part.length;
       if (!m) continue;
-      const name = normalize(m[2]);
+      const role = labelRole(m[1], m[2]);
+      const name = normalize(m[3]);
+      if (!role) continue;
       if (!ORG.test(name) || name.length > 40 || /[：:_＿]/.test(name)) continue;
-      const start = at + part.trim().lastIndexOf(m[2].trim());
-      out.push({
-        role: /甲|采购|委托/.test(m[1]) ? 'partyA' : 'partyB',
-        name,
-        start,
-        end: start + m[2].trim().length,
-      });
+      const start = at + part.trim().lastIndexOf(m[3].trim());
+      out.push({ role, name, start, end: start + m[3].trim().length });
     }
     pos += line.length + 1;
   }
@@ -68,7 +79,7 @@ export const partyNameMismatch: FindingRule = {
       if (!first) continue;
       const reported = new Set<string>();
       for (const other of all.slice(1)) {
-        if (other.name === first.name || reported.has(other.name)) continue;
+        if (sameEntity(other.name, first.name) || reported.has(other.name)) continue;
         reported.add(other.name);
         const spans = [
           { start: first.start, end: first.end },

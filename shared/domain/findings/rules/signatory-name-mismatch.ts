@@ -4,6 +4,7 @@
  * (`范遵` / `范海`, `王为昌` / `王伟昌`). Entirely different names are not flagged: a contract may
  * be signed by an authorised representative (授权代表) other than the legal representative.
  */
+import { PARTY_WORD_SOURCE } from '../../lexicon/parties';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, editDistance, quoteOf } from '../util';
 
@@ -16,7 +17,7 @@ interface NameAt {
   end: number;
 }
 
-const ROLE_LABEL = /^(甲\s*方|乙\s*方|采购人|供应商)/;
+const ROLE_LABEL = new RegExp(`^(${PARTY_WORD_SOURCE})`);
 const PERSON = '([\\u4e00-\\u9fff]{2,4})';
 const NAMED = [
   new RegExp(

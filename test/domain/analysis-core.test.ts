@@ -1,0 +1,347 @@
+/**
+ * The analysis core on wording written by others (issue: "Read contracts written by others"):
+ * one table per kind of failure measured on the real corpus, with sentences of our own in the
+ * language of Chinese contracts — penalty wording, who pays, tenders, parties and amounts off the
+ * common layout, blanks, and the lexicon as the one home of the party words.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractPenaltyRules } from '../../shared/domain/penalties/extract';
+import { analyzeDocument } from '../../shared/domain/analyze';
+import { documentRoles, whoPays } from '../../shared/domain/resolve/parties';
+import { ratePercent } from '../../shared/domain/text/rates';
+import { findContractScope } from '../../shared/domain/scope/contract-part';
+import { labelledFields } from '../../shared/domain/recognize/fields';
+import { isBlankValue } from '../../shared/domain/recognize/blanks';
+import { PARTY_WORDS } from '../../shared/domain/lexicon/parties';
+
+const rules = (text: string) =>
+  extractPenaltyRules(text, []).map((r) => [r.payer, r.trigger, r.kind, r.percent, r.yuan, r.base]);
+const analyze = (text: string) =>
+  analyzeDocument({ format: 'txt', text, pageCount: null, boxes: null });
+
+describe('rates in any form', () => {
+  it.each([
+    ['万分之五', '0.05'],
+    ['千分之六', '0.6'],
+    ['6‰', '0.6'],
+    ['1 ‰', '0.1'],
+    ['20 %', '20'],
+    ['【30】%', '30'],
+    ['百分之二十', '20'],
+    ['百分之零点五', '0.5'],
+    ['5倍', '500'],
+    ['双倍', '200'],
+  ])('%s → %s %%', (text, percent) => {
+    expect(ratePercent(text)?.toString()).toBe(percent);
+  });
+});
+
+describe('penalty wording: bases other than the total, fixed sums, either side', () => {
+  it.each([
+    [
+      '甲方逾期付款的，按逾期付款金额每日万分之五向乙方支付违约金。',
+      [['partyA', 'late_payment', 'per_day', '0.05', null, 'overdue_amount']],
+    ],
+    [
+      '乙方迟延交付的，按迟延部分货款的千分之六每日向甲方支付违约金。',
+      [['partyB', 'late_delivery', 'per_day', '0.6', null, 'other']],
+    ],
+    [
+      '乙方服务不达标的，甲方有权扣除当月服务费的10%作为违约金。',
+      [['partyB', 'other', 'lump_sum', '10', null, 'other']],
+    ],
+    [
+      '甲方未按期付款的，应按未付款项的 20 %向乙方支付违约金。',
+      [['partyA', 'late_payment', 'lump_sum', '20', null, 'overdue_amount']],
+    ],
+    [
+      '乙方未按约定补足的，每日应按照保证金总额万分之三向甲方支付违约金。',
+      [['partyB', 'other', 'per_day', '0.03', null, 'other']],
+    ],
+    [
+      '违约方应按合同金额的【30】%向守约方支付违约金。',
+      [
+        ['partyA', 'other', 'lump_sum', '30', null, 'contract_total'],
+        ['partyB', 'other', 'lump_sum', '30', null, 'contract_total'],
+      ],
+    ],
+    [
+      '任何一方无故单方终止合同的，应向对方支付合同总额10%的违约金。',
+      [
+        ['partyA', 'unilateral_termination', 'lump_sum', '10', null, 'contract_total'],
+        ['partyB', 'unilateral_termination', 'lump_sum', '10', null, 'contract_total'],
+      ],
+    ],
+    [
+      '乙方违反保密义务的，应向甲方赔偿100万元。',
+      [['partyB', 'confidentiality_breach', 'lump_sum', null, '1000000.00', 'other']],
+    ],
+    [
+      '甲方发现乙方未按规定使用清洁剂的，可根据情节轻重核减当月合同额的5%。',
+      [['partyB', 'other', 'lump_sum', '5', null, 'other']],
+    ],
+    [
+      '乙方按照涉事物品价值的3倍向甲方支付违约金。',
+      [['partyB', 'other', 'lump_sum', '300', null, 'other']],
+    ],
+  ])('%s', (text, expected) => {
+    expect(rules(text)).toEqual(expected);
+  });
+
+  it('a floor, a retention and an exemption are not rules', () => {
+    expect(
+      rules('乙方应按合同金额的20%向甲方支付违约金，如违约金不足3万元的，按照3万元支付。'),
+    ).toEqual([['partyB', 'other', 'lump_sum', '20', null, 'contract_total']]);
+    expect(rules('甲方有权扣除合同总价的5%作为质量保证金，验收合格后退还。')).toEqual([]);
+    expect(rules('因甲方原因造成设备损坏的，乙方不承担赔偿责任。')).toEqual([]);
+  });
+
+  it('so many months of fee, and interest at the LPR, are read as their own kind', () => {
+    const [months] = extractPenaltyRules(
+      '乙方擅自转包的，应向甲方支付相当于2个月服务费的违约金。',
+      [],
+    );
+    expect([months.payer, months.trigger, months.feeMonths, months.percent]).toEqual([
+      'partyB',
+      'subcontracting',
+      2,
+      null,
+    ]);
+    const [lpr] = extractPenaltyRules(
+      '甲方未按约定支付服务费的，应按一年期贷款市场报价利率（LPR）向乙方支付拖欠款项的利息。',
+      [],
+    );
+    expect([lpr.payer, lpr.trigger, lpr.base, lpr.rateBenchmark]).toEqual([
+      'partyA',
+      'late_payment',
+      'overdue_amount',
+      'LPR',
+    ]);
+  });
+
+  it('a rate stated for breaches listed after it gives one rule per breach', () => {
+    const text = [
+      '十、乙方有下列情形之一的，甲方有权解除合同，并要求乙方支付合同总金额20%的违约金：',
+      '（1）乙方泄露甲方数据的；',
+      '（2）乙方擅自将服务分包给第三方的；',
+      '（3）乙方违反本合同其他约定且逾期未改正的。',
+    ].join('\n');
+    expect(extractPenaltyRules(text, []).map((r) => r.trigger)).toEqual([
+      'confidentiality_breach',
+      'subcontracting',
+      'other',
+    ]);
+  });
+});
+
+describe('who pays, whichever way the sentence runs', () => {
+  const roles = documentRoles('');
+  it.each([
+    ['因乙方过错致使甲方遭受损失的，甲方有权向乙方', '追偿', ['partyB']],
+    ['每超出1天甲方有权扣除', '违约金', ['partyB']],
+    ['甲方有权要求乙方支付', '的违约金', ['partyB']],
+    ['如甲方发现乙方拖欠工资，甲方有权按照拖欠时长向乙方收取', '违约金', ['partyB']],
+    ['甲方逾期付款的，应', '向乙方支付违约金', ['partyA']],
+    ['乙方需在甲方扣除相应金额之日起5日内补足，逾期补足的，每日应按照', '向甲方支付', ['partyB']],
+    ['任何一方违约的，违约方应向守约方支付', '违约金', ['partyA', 'partyB']],
+    ['双方签署的协议约定，乙方应', '向甲方支付违约金', ['partyB']],
+  ])('%s|%s → %j', (before, after, payers) => {
+    expect(whoPays(before, after, roles)).toEqual(payers);
+  });
+
+  it('the actual loss is paid by the party in breach, not the one harmed', () => {
+    expect(rules('因乙方过错致使甲方遭受损失的，甲方有权向乙方追偿。')).toEqual([
+      ['partyB', 'other', 'actual_loss', null, null, 'other'],
+    ]);
+  });
+});
+
+const TENDER = [
+  '某区政务云运维服务项目',
+  '招标文件',
+  '目录',
+  '第一章 招标公告……………………1',
+  '第二章 投标人须知……………………5',
+  '第三章 拟签订的合同文本……………………20',
+  '第四章 投标文件格式……………………30',
+  '第一章 招标公告',
+  '项目预算：人民币3,000,000.00元，最高限价2,900,000.00元。投标保证金：人民币30,000.00元。',
+  '招标代理服务费：按成交金额的1.5%由中标人支付。',
+  '报名时间：2026年3月1日至2026年3月7日。',
+  '质疑期限：供应商应在知道其权益受到损害之日起7个工作日内提出质疑。',
+  '第二章 投标人须知',
+  '1.本招标文件包括：',
+  '第一章 招标公告',
+  '第二章 投标人须知',
+  '第三章 拟签订的合同文本',
+  '第四章 投标文件格式',
+  '2.投标人应在开标后30分钟内完成解密。投标人须按招标文件要求编制投标文件，并在截止时间前提交。未按要求提交的，投标无效。',
+  '3.付款方式：合同签订后支付合同金额的30%，验收后支付70%。',
+  '第三章 拟签订的合同文本',
+  '政务云运维服务合同',
+  '甲方：某区大数据中心',
+  '乙方：',
+  '一、服务期限',
+  '自2026年4月1日起至2027年3月31日止。',
+  '二、合同金额',
+  '合同总金额为人民币____元。',
+  '三、付款方式',
+  '1.合同签订后10个工作日内，甲方支付合同总金额的40%；',
+  '2.验收合格后10个工作日内，甲方支付合同总金额的60%。',
+  '四、服务要求',
+  '乙方接到故障报告后30分钟内响应，4小时内到达现场。',
+  '五、违约责任',
+  '乙方逾期提供服务的，每逾期一日，按合同总金额的0.1%向甲方支付违约金。',
+  '第四章 投标文件格式',
+  '投标函',
+  '致：某区大数据中心',
+  '投标人名称：____',
+  '投标总价：____元。我方承诺在接到通知后2小时内响应。',
+].join('\n');
+
+describe('the contract part of a tender', () => {
+  it('is found from the chapter headings, tables of contents and chapter lists left out', () => {
+    const scope = findContractScope(TENDER);
+    expect(scope?.heading).toBe('第三章 拟签订的合同文本');
+    expect(TENDER.slice(scope!.start, scope!.end)).toMatch(/^第三章 拟签订的合同文本\n政务云/);
+    expect(TENDER.slice(scope!.end)).toMatch(/^第四章 投标文件格式\n投标函/);
+    expect(scope!.parts.map((p) => p.kind)).toEqual([
+      'tender_procedure',
+      'tender_procedure',
+      'tender_procedure',
+      'contract',
+      'bidder_forms',
+    ]);
+  });
+
+  it('gives the contract facts from its contract chapter alone', () => {
+    const a = analyze(TENDER);
+    expect(a.scope).toMatchObject({ whole: false, heading: '第三章 拟签订的合同文本' });
+    expect(a.contract.title).toBe('政务云运维服务合同');
+    // Budget, ceiling, bid bond and agency fee are the tender's: the contract leaves its total blank.
+    expect(a.contract.totalAmount).toBeNull();
+    expect(a.contract.performanceBond).toBeNull();
+    expect(a.contract.paymentInstallments.map((i) => i.percent)).toEqual(['40', '60']);
+    // The registration window is not the service period; 质疑/解密 deadlines are not service levels.
+    expect(a.contract.servicePeriod).toMatchObject({ start: '2026-04-01', end: '2027-03-31' });
+    expect(a.serviceLevels.map((s) => [s.metric, s.minutes])).toEqual([
+      ['response', 30],
+      ['onsite', 240],
+    ]);
+    expect(a.penaltyRules.map((r) => [r.payer, r.kind, r.percent])).toEqual([
+      ['partyB', 'per_day', '0.1'],
+    ]);
+    // The bidder forms' blanks are not the contract's; the contract's own are named.
+    const blanks = a.findings.filter((f) => f.ruleId === 'field.blank').map((f) => f.quote);
+    expect(blanks.some((q) => q.startsWith('乙方'))).toBe(true);
+    expect(blanks.some((q) => q.includes('投标人名称'))).toBe(false);
+    expect(a.findings.some((f) => f.ruleId === 'amount.installments-mismatch')).toBe(false);
+    // Every clause is labelled with its part; none outside the chapter is the contract's.
+    const parts = new Set(a.clauses.map((c) => c.part));
+    expect(parts).toContain('tender_procedure');
+    for (const c of a.clauses)
+      expect(c.part === 'contract' || c.part === 'annex').toBe(
+        c.start >= a.scope.start && c.start < a.scope.end,
+      );
+  });
+
+  it('leaves a contract that merely has chapters whole', () => {
+    const contract = [
+      '运维服务合同',
+      '第一章 总则',
+      '甲乙双方根据《中华人民共和国民法典》订立本合同，乙方为甲方提供信息系统运维服务，服务期一年。',
+      '第二章 合同价款与支付',
+      '合同总金额为人民币100,000.00元，验收合格后一次性支付。甲方应在收到发票后10个工作日内支付。',
+    ].join('\n');
+    expect(findContractScope(contract)).toBeNull();
+    expect(analyze(contract).scope.whole).toBe(true);
+  });
+});
+
+describe('parties, amounts and blanks off the common layout', () => {
+  it('reads a cover with role words in brackets and a 大写 amount with a stray space', () => {
+    const a = analyze(
+      [
+        '技术开发（委托）合同',
+        '委托人（甲方）：某市数据资源中心',
+        '研究开发人（乙方）：{{供应商名称}}',
+        '一、合同价款',
+        '合同总金额为人民币300万元（大写：叁佰万元整）。',
+      ].join('\n'),
+    );
+    expect(a.contract.parties.map((p) => [p.role, p.name])).toEqual([
+      ['partyA', '某市数据资源中心'],
+    ]);
+    expect(a.contract.totalAmount?.yuan).toBe('3000000.00');
+    const blanks = a.findings.filter((f) => f.ruleId === 'field.blank').map((f) => f.message);
+    expect(blanks).toContain('栏目“研究开发人”未填写');
+  });
+
+  it.each([
+    ['', true],
+    ['____', true],
+    ['【 】', true],
+    ['（ ）', true],
+    ['{{乙方名称}}', true],
+    ['[合同中心-合同总价]', true],
+    ['[合同中心-供应商法人姓名]（[合同中心-供应商法人性别]）', true],
+    ['/', true],
+    ['XX', true],
+    ['年 月 日', true],
+    ['某市大数据中心', false],
+    ['2026年5月20日', false],
+  ])('%j is blank: %s', (value, blank) => {
+    expect(isBlankValue(value)).toBe(blank);
+  });
+
+  it('finds labelled fields two to a line, spaced labels included', () => {
+    const fields = labelledFields(
+      '甲 方：某市档案馆\t乙 方：\n地址：[合同中心-采购单位所在地] 地址：',
+    );
+    expect(fields.map((f) => [f.label, f.value, f.blank])).toEqual([
+      ['甲方', '某市档案馆', false],
+      ['乙方', '', true],
+      ['地址', '[合同中心-采购单位所在地]', true],
+      ['地址', '', true],
+    ]);
+  });
+});
+
+describe('the lexicon is the one home of the party words', () => {
+  const DOMAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/domain');
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+    });
+
+  it('no file outside lexicon/ spells out an alternation of party words', () => {
+    const words = PARTY_WORDS.map((w) => w.word);
+    // Two or more party words joined by | (e.g. `甲方|乙方|采购人`) is the alternation itself.
+    const alternation = new RegExp(`(?:${words.join('|')})\\|(?:${words.join('|')})`);
+    const offenders = files(DOMAIN)
+      .filter((f) => !f.includes(`${path.sep}lexicon${path.sep}`))
+      .filter((f) => alternation.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(DOMAIN, f));
+    expect(offenders).toEqual([]);
+  });
+
+  it('no file in shared/domain is over 400 lines', () => {
+    const long = files(DOMAIN)
+      .map(
+        (f) => [path.relative(DOMAIN, f), fs.readFileSync(f, 'utf8').split('\n').length] as const,
+      )
+      .filter(([, n]) => n > 400);
+    expect(long).toEqual([]);
+  });
+
+  it('every party word carries its role and an example', () => {
+    for (const w of PARTY_WORDS) {
+      expect(w.example).toContain(w.word);
+      expect(['partyA', 'partyB']).toContain(w.role);
+    }
+  });
+});
