@@ -123,7 +123,8 @@ export function findContractScope(text: string): ContractScope | null {
       (o) =>
         o.start > h.start &&
         ((o.unit === h.unit && o.number > h.number) ||
-          (OUTER_PART_UNITS.includes(o.unit) && !OUTER_PART_UNITS.includes(h.unit))),
+          // A bare volume heading (`第二卷` before `第五章`) is the next chapter's title page.
+          (OUTER_PART_UNITS.includes(o.unit) && !OUTER_PART_UNITS.includes(h.unit) && !!o.title)),
     );
     return next ? next.start : text.length;
   };

@@ -33,7 +33,9 @@ function normalize(name: string): string {
 function sameEntity(a: string, b: string): boolean {
   if (a === b) return true;
   const [long, short] = a.length > b.length ? [a, b] : [b, a];
-  return long.endsWith(short) && /(?:省|自治区|市|州|地区|盟|县|区)$/.test(long.slice(0, -short.length));
+  return (
+    long.endsWith(short) && /(?:省|自治区|市|州|地区|盟|县|区)$/.test(long.slice(0, -short.length))
+  );
 }
 
 interface Named {

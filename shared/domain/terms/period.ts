@@ -1,0 +1,100 @@
+/** The service period (服务期限, REPORT.md `contract.servicePeriod`): start, end, months and its wording. */
+import type { Clause } from '../clauses/parse';
+import { parseChineseInteger } from '../text/chinese-numerals';
+import { addMonths, findDates, monthsBetween } from './dates';
+import { type Span, type ContractBlock } from './contract';
+import { sentences } from './text-lines';
+
+function periodLine(seg: string): string {
+  const parts = seg
+    .trim()
+    .split('\n')
+    .map((p) => p.trim());
+  return parts.find((p) => PERIOD_KEYWORDS.test(p)) ?? parts[parts.length - 1];
+}
+
+const PERIOD_KEYWORDS = /服务期限|服务期|服务周期|合同期限|维护期|履行期限|运维期|有效期/;
+
+function durationMonths(n: string, unit: string): number | null {
+  const v = parseChineseInteger(n);
+  if (v === null) return null;
+  return unit === '年' ? v * 12 : v;
+}
+
+export function extractServicePeriod(
+  text: string,
+  clauses: Clause[],
+  signedOn: string | null,
+): { value: NonNullable<ContractBlock['servicePeriod']>; span: Span } | null {
+  const termClauses = clauses.filter((c) => c.category === 'term');
+  const candidates: Span[] = [];
+  for (const c of termClauses) candidates.push(...sentences(text, c.start, c.ownEnd));
+  for (const s of sentences(text, 0, text.length)) {
+    if (PERIOD_KEYWORDS.test(text.slice(s.start, s.end))) candidates.push(s);
+  }
+  for (const s of candidates) {
+    const seg = text.slice(s.start, s.end);
+    const dates = findDates(seg, s.start).filter((d) => d.iso);
+    const range = /(?:至|到|～|~|—|－|–|-)/;
+    const months =
+      /(?<![\d〇零一二三四五六七八九十两年月.])([\d一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]{1,3})\s*(个月|年)(?!\s*[\d一二三四五六七八九十]+\s*月)/.exec(
+        seg,
+      );
+    if (dates.length >= 2 && range.test(text.slice(dates[0].end, dates[1].start))) {
+      const start = dates[0].iso!;
+      const end = dates[1].iso!;
+      const m = months ? durationMonths(months[1], months[2]) : monthsBetween(start, end);
+      return { value: { start, end, months: m, text: periodLine(seg) }, span: s };
+    }
+    const rel =
+      /(?:合同签[署订](?:并生效)?后|自(?:本)?合同签[订署](?:并生效)?之日起|自签[订署](?:本)?合同之日起|自(?:本)?合同生效之日起|合同生效后)\s*([\d一二三四五六七八九十两]+)\s*(个月|年)/.exec(
+        seg,
+      );
+    if (rel) {
+      const m = durationMonths(rel[1], rel[2]);
+      const start = signedOn;
+      const end = start && m ? addMonths(start, m, -1) : null;
+      return { value: { start, end, months: m, text: periodLine(seg) }, span: s };
+    }
+    // From the signing or effective date to a fixed end (`自合同签订之日起至2026年12月31日`).
+    const untilDate =
+      /(?:合同签[署订](?:并生效)?之日|签[订署](?:本)?合同之日|(?:本)?合同生效之日)起?\s*(?:至|到)\s*$/;
+    const lastDate = dates[dates.length - 1];
+    if (lastDate && untilDate.test(seg.slice(0, lastDate.start - s.start))) {
+      const start = signedOn;
+      const end = lastDate.iso!;
+      return {
+        value: {
+          start,
+          end,
+          months: start ? monthsBetween(start, end) : null,
+          text: periodLine(seg),
+        },
+        span: s,
+      };
+    }
+    if (months && PERIOD_KEYWORDS.test(seg)) {
+      const m = durationMonths(months[1], months[2]);
+      // A length from a stated start (`壹年，自2026年3月1日开始`).
+      const first = dates[0];
+      if (
+        dates.length === 1 &&
+        m &&
+        (/(?:自|从)\s*$/.test(seg.slice(0, first.start - s.start)) ||
+          /^\s*(?:起|开始)/.test(seg.slice(first.end - s.start)))
+      ) {
+        const start = first.iso!;
+        return {
+          value: { start, end: addMonths(start, m, -1), months: m, text: periodLine(seg) },
+          span: s,
+        };
+      }
+      const endDate =
+        /(?:截止至|截止到|截至|至)\s*/.exec(seg) && dates.length
+          ? dates[dates.length - 1].iso
+          : null;
+      return { value: { start: null, end: endDate, months: m, text: periodLine(seg) }, span: s };
+    }
+  }
+  return null;
+}
