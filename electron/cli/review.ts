@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ReviewReport } from '../../shared/domain/report';
 import { CATEGORY_LABELS } from '../../shared/domain/clauses/categories';
 import {
+  BASE_LABELS,
   KIND_LABELS,
   METRIC_LABELS,
   RULE_LABELS,
@@ -18,6 +19,8 @@ import {
   formatMinutes,
   penaltyRateLabel,
   groupYuan,
+  groupPenaltyRules,
+  scopeLabel,
 } from '../../shared/domain/labels';
 import { importFiles, runCli, writeOut } from './import-files';
 import { defaultDataDir } from '../main/store/paths';
@@ -56,6 +59,7 @@ export function formatSummary(r: ReviewReport): string {
   lines.push(
     `■ ${r.source.fileName}  (${r.source.format}${r.source.pageCount ? `, ${r.source.pageCount} 页` : ''})`,
   );
+  lines.push(`  ${scopeLabel(r.scope)}`);
   lines.push(`  合同名称  ${c.title ?? '—'}`);
   if (c.contractNumbers.length) lines.push(`  合同编号  ${c.contractNumbers.join(' / ')}`);
   if (c.projectNumbers.length) lines.push(`  项目编号  ${c.projectNumbers.join(' / ')}`);
@@ -86,15 +90,18 @@ export function formatSummary(r: ReviewReport): string {
     lines.push(
       `  第${i.sequence}期    ${i.percent ? `${i.percent}%  ` : ''}¥${i.yuan ? groupYuan(i.yuan) : '—'}  ${i.condition}`,
     );
-  if (r.penaltyRules.length)
-    lines.push(
-      `  违约金    ${r.penaltyRules
-        .map(
-          (p) =>
-            `${p.payer === 'partyA' ? '甲' : '乙'}·${TRIGGER_LABELS[p.trigger]} ${penaltyRateLabel(p, false)}${p.kind ? `/${KIND_LABELS[p.kind]}` : ''}`,
-        )
-        .join('；')}`,
-    );
+  if (r.penaltyRules.length) {
+    // One line per rule; alike rules once, with the clauses they stand in.
+    const clauseOf = new Map(r.clauses.map((cl) => [cl.id, cl]));
+    lines.push(`  违约金    ${r.penaltyRules.length} 条`);
+    for (const g of groupPenaltyRules(r.penaltyRules)) {
+      const p = g.rules[0];
+      const where = [...new Set(g.rules.map((x) => clauseOf.get(x.clauseId ?? '')?.number || '—'))];
+      lines.push(
+        `    ${p.payer === 'partyA' ? '甲方' : '乙方'}  ${TRIGGER_LABELS[p.trigger]}  ${p.kind ? KIND_LABELS[p.kind] : '方式不明'}${p.kind === 'actual_loss' ? '' : `  ${penaltyRateLabel(p, false)}`}${p.percent !== null ? `（${BASE_LABELS[p.base]}）` : ''}  ${g.rules.length > 1 ? `${g.rules.length} 处：` : ''}${where.join('、')}`,
+      );
+    }
+  }
   if (r.serviceLevels.length)
     lines.push(
       `  服务时效  ${r.serviceLevels

@@ -128,3 +128,54 @@ export function penaltyRateLabel(
   if (!withUnit) return amount;
   return amount + (p.kind === 'per_day' ? '/日' : p.kind === 'per_occurrence' ? '/次' : '');
 }
+
+/**
+ * What was reviewed, as a reviewer says it: `审阅范围：第五章 合同条款及格式（第59–88页）` for a
+ * tender's contract chapter, `审阅范围：全文` for a contract as a whole.
+ */
+export function scopeLabel(scope: {
+  whole: boolean;
+  heading: string | null;
+  pages: { from: number; to: number } | null;
+}): string {
+  if (scope.whole) return '审阅范围：全文';
+  const pages = scope.pages
+    ? scope.pages.from === scope.pages.to
+      ? `（第${scope.pages.from}页）`
+      : `（第${scope.pages.from}–${scope.pages.to}页）`
+    : '';
+  return `审阅范围：${scope.heading ?? '合同部分'}${pages}`;
+}
+
+/** Alike penalty rules (same payer, breach, kind, rate and base) as one group, in document order. */
+export interface PenaltyGroup<R> {
+  key: string;
+  rules: R[];
+}
+
+/**
+ * Groups alike penalty rules, so a reviewer sees `乙方 其他违约 按实际损失（7 处）` once and can
+ * open each clause, instead of seven identical rows.
+ */
+export function groupPenaltyRules<
+  R extends Pick<
+    PenaltyRule,
+    'payer' | 'trigger' | 'kind' | 'percent' | 'yuan' | 'base' | 'feeMonths' | 'rateBenchmark'
+  >,
+>(rules: R[]): PenaltyGroup<R>[] {
+  const groups = new Map<string, R[]>();
+  for (const r of rules) {
+    const key = [
+      r.payer,
+      r.trigger,
+      r.kind,
+      r.percent,
+      r.yuan,
+      r.base,
+      r.feeMonths,
+      r.rateBenchmark,
+    ].join('|');
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.entries()].map(([key, rs]) => ({ key, rules: rs }));
+}

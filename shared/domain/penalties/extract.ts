@@ -356,6 +356,25 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
     for (const f of found.sort((a, b) => a.at - b.at))
       rules.push(...perListedBreach(text, seg, map, sentence.start, f));
   });
+  // The same rule read twice from one sentence (by two of the readings above) is one rule.
+  const seen = new Set<string>();
+  const unique = rules.filter((r) => {
+    const key = [
+      r.span.start,
+      r.payer,
+      r.trigger,
+      r.kind,
+      r.percent,
+      r.yuan,
+      r.base,
+      r.feeMonths,
+      r.rateBenchmark,
+    ].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  rules.splice(0, rules.length, ...unique);
   rules.forEach((r, i) => (r.id = `p${i + 1}`));
   // A per-day rule's termination lump sum: the same payer's lump sum for the same breach in the
   // same sentence (`…延期交付超过30日，甲方有权解除合同并要求乙方支付合同总金额30%的违约金`).

@@ -137,7 +137,16 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
     }
   }
   out.push(...tableServiceLevels(text, clauses));
-  return out.sort((a, b) => a.span.start - b.span.start);
+  // A limit stated twice in one clause (a table and the sentence restating it) is one.
+  const seen = new Set<string>();
+  return out
+    .sort((a, b) => a.span.start - b.span.start)
+    .filter((s) => {
+      const key = [s.clauseId, s.metric, s.minutes, s.seconds, s.percent, s.level].join('|');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** A table cell's time limit: `15分钟`, `≤30分钟`, `1个工作日`, `4小时内`. Days count whole (1 日 = 1,440 minutes). */
