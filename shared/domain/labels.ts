@@ -6,6 +6,7 @@ import type { ServiceMetric } from './terms/service-levels';
 import type { Frequency } from './obligations/extract';
 import type { Severity } from './findings/types';
 import type { NdaSource } from './nda/extract';
+import type { DocumentPart } from './lexicon/document-parts';
 
 export const TRIGGER_LABELS: Record<PenaltyTrigger, string> = {
   late_payment: '逾期付款',
@@ -179,3 +180,13 @@ export function groupPenaltyRules<
   }
   return [...groups.entries()].map(([key, rs]) => ({ key, rules: rs }));
 }
+
+/** The parts of a document (`clauses[].part`) as a reviewer names them. */
+export const PART_LABELS: Record<DocumentPart, string> = {
+  contract: '合同',
+  annex: '合同附件',
+  tender_procedure: '招标程序',
+  bidder_forms: '投标文件格式',
+  technical_specification: '采购需求',
+  evaluation: '评审办法',
+};

@@ -1,5 +1,6 @@
 /** The clause tree as an indented, keyboard-navigable list with category tags. */
 import { CATEGORY_LABELS } from '../../../../shared/domain/clauses/categories';
+import { PART_LABELS } from '../../../../shared/domain/labels';
 import type { Anchor, ReportClause } from '../../lib/report-types';
 
 export function ClauseOutline({
@@ -33,10 +34,12 @@ export function ClauseOutline({
         const body = c.text.startsWith(own) ? c.text.slice(own.length) : c.text;
         const label = c.heading || body.trim().slice(0, 40);
         const key = `clause:${c.id}`;
+        // Outside the contract chapter of a tender: shown, greyed, with the part it belongs to.
+        const outside = c.part && c.part !== 'contract' && c.part !== 'annex';
         return (
           <li key={c.id} style={{ paddingLeft: `${c.level * 14 + 6}px` }}>
             <button
-              className={`outline-item ${selectedKey === key ? 'selected' : ''}`}
+              className={`outline-item ${selectedKey === key ? 'selected' : ''} ${outside ? 'outside' : ''}`}
               data-clause-id={c.id}
               data-category={c.category}
               onClick={() => onSelect(key, c.anchor)}
@@ -44,7 +47,11 @@ export function ClauseOutline({
             >
               <span className="num">{own}</span>
               <span className="label">{label}</span>
-              <span className={`tag cat-${c.category}`}>{CATEGORY_LABELS[c.category]}</span>
+              {outside ? (
+                <span className="tag part">{PART_LABELS[c.part]}</span>
+              ) : (
+                <span className={`tag cat-${c.category}`}>{CATEGORY_LABELS[c.category]}</span>
+              )}
               {c.page && <span className="page">p.{c.page}</span>}
             </button>
           </li>

@@ -3,6 +3,7 @@
  * contract) on the right. Selecting a clause or a term scrolls the document to it and
  * highlights its rectangles.
  */
+import { scopeLabel } from '../../../../shared/domain/labels';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractSummary } from '../../../../shared/ipc/contract';
@@ -98,6 +99,14 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
         <h1 className="contract-title" title={data.summary.fileName}>
           {data.report.contract.title ?? data.summary.fileName}
         </h1>
+        {data.report.scope && (
+          <div
+            className={`scope-line ${data.report.scope.whole ? '' : 'part'}`}
+            data-testid="scope"
+          >
+            {scopeLabel(data.report.scope)}
+          </div>
+        )}
         <div className="export-bar">
           导出报告：
           {(['json', 'html', 'xlsx'] as const).map((format) => (

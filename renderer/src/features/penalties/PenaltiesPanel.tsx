@@ -5,12 +5,17 @@ import {
   METRIC_LABELS,
   TRIGGER_LABELS,
   formatMinutes,
+  groupPenaltyRules,
   penaltyRateLabel,
 } from '../../../../shared/domain/labels';
+import { useState } from 'react';
 import type { PanelProps } from '../../lib/panel';
 
 export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
   const withLevels = report.serviceLevels.some((s) => s.level);
+  // Alike rules are one row (`乙方 其他违约 按实际损失 7 处`), opened to each clause on demand.
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const clauseOf = new Map(report.clauses.map((c) => [c.id, c]));
   return (
     <div className="penalties">
       <h2>违约金条款（{report.penaltyRules.length}）</h2>
@@ -33,45 +38,84 @@ export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
               </td>
             </tr>
           )}
-          {report.penaltyRules.map((r) => {
-            const key = `penalty:${r.id}`;
-            return (
-              <tr
-                key={r.id}
-                className={selectedKey === key ? 'selected' : ''}
-                tabIndex={0}
-                title={r.text}
-                onClick={() => onSelect(key, r.anchor)}
-                onKeyDown={(e) => e.key === 'Enter' && onSelect(key, r.anchor)}
-              >
-                <td>{r.payer === 'partyA' ? '甲方' : '乙方'}</td>
-                <td>{TRIGGER_LABELS[r.trigger]}</td>
-                <td>{r.kind ? KIND_LABELS[r.kind] : <span className="warn">不明</span>}</td>
-                <td className="num">
-                  {r.kind === 'actual_loss' ? (
-                    '—'
-                  ) : r.percent || r.yuan ? (
-                    penaltyRateLabel(r, false)
-                  ) : (
-                    <span className="warn">空白</span>
-                  )}
-                </td>
-                <td>
-                  {r.percent !== null || (r.yuan === null && r.kind !== 'actual_loss')
-                    ? BASE_LABELS[r.base]
-                    : '—'}
-                </td>
-                <td>
-                  {[
-                    r.terminationAfterDays ? `超${r.terminationAfterDays}日可解除` : null,
-                    r.startsAfterDays ? `第${r.startsAfterDays + 1}日起` : null,
-                    r.capPercent ? `上限${r.capPercent}%` : null,
-                  ]
-                    .filter(Boolean)
-                    .join('，') || '—'}
-                </td>
-              </tr>
-            );
+          {groupPenaltyRules(report.penaltyRules).map((g) => {
+            const r = g.rules[0];
+            const open = expanded.has(g.key);
+            const row = (x: typeof r, member: boolean) => {
+              const key = `penalty:${x.id}`;
+              const where = clauseOf.get(x.clauseId ?? '')?.number;
+              return (
+                <tr
+                  key={x.id}
+                  className={`${selectedKey === key ? 'selected' : ''} ${member ? 'group-member' : ''}`}
+                  tabIndex={0}
+                  title={x.text}
+                  onClick={() => onSelect(key, x.anchor)}
+                  onKeyDown={(e) => e.key === 'Enter' && onSelect(key, x.anchor)}
+                >
+                  <td>
+                    {member ? (where ?? '—') : x.payer === 'partyA' ? '甲方' : '乙方'}
+                    {!member && g.rules.length > 1 && (
+                      <button
+                        className="link group-count"
+                        aria-expanded={open}
+                        data-testid="penalty-group"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          const next = new Set(expanded);
+                          if (open) next.delete(g.key);
+                          else next.add(g.key);
+                          setExpanded(next);
+                        }}
+                      >
+                        {` ${g.rules.length} 处 ${open ? '▾' : '▸'}`}
+                      </button>
+                    )}
+                  </td>
+                  <td>{member ? '' : TRIGGER_LABELS[x.trigger]}</td>
+                  <td>
+                    {member ? (
+                      ''
+                    ) : x.kind ? (
+                      KIND_LABELS[x.kind]
+                    ) : (
+                      <span className="warn">不明</span>
+                    )}
+                  </td>
+                  <td className="num">
+                    {member ? (
+                      ''
+                    ) : x.kind === 'actual_loss' ? (
+                      '—'
+                    ) : x.percent || x.yuan || x.feeMonths || x.rateBenchmark ? (
+                      penaltyRateLabel(x, false)
+                    ) : (
+                      <span className="warn">空白</span>
+                    )}
+                  </td>
+                  <td>
+                    {member
+                      ? ''
+                      : x.percent !== null || (x.yuan === null && x.kind !== 'actual_loss')
+                        ? BASE_LABELS[x.base]
+                        : '—'}
+                  </td>
+                  <td>
+                    {member
+                      ? x.text.slice(0, 40)
+                      : [
+                          x.terminationAfterDays ? `超${x.terminationAfterDays}日可解除` : null,
+                          x.startsAfterDays ? `第${x.startsAfterDays + 1}日起` : null,
+                          x.capPercent ? `上限${x.capPercent}%` : null,
+                          g.rules.length === 1 && where ? where : null,
+                        ]
+                          .filter(Boolean)
+                          .join('，') || '—'}
+                  </td>
+                </tr>
+              );
+            };
+            return [row(r, false), ...(open ? g.rules.map((x) => row(x, true)) : [])];
           })}
         </tbody>
       </table>
