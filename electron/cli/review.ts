@@ -60,6 +60,7 @@ export function formatSummary(r: ReviewReport): string {
     `■ ${r.source.fileName}  (${r.source.format}${r.source.pageCount ? `, ${r.source.pageCount} 页` : ''})`,
   );
   lines.push(`  ${scopeLabel(r.scope)}`);
+  for (const l of r.limitations ?? []) lines.push(`  注意      ${l}`);
   lines.push(`  合同名称  ${c.title ?? '—'}`);
   if (c.contractNumbers.length) lines.push(`  合同编号  ${c.contractNumbers.join(' / ')}`);
   if (c.projectNumbers.length) lines.push(`  项目编号  ${c.projectNumbers.join(' / ')}`);
@@ -154,6 +155,9 @@ async function main(): Promise<number> {
     text = reports.map(formatSummary).join('\n\n') + (reports.length ? '\n' : '');
   }
   await writeOut(text);
+  // A document read only in part (English, no text) is said on stderr too, so --json users see it.
+  for (const r of reports)
+    for (const l of r.limitations ?? []) process.stderr.write(`${r.source.fileName}: 注意：${l}\n`);
   return failed ? 1 : 0;
 }
 

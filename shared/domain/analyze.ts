@@ -14,6 +14,7 @@ import { extractGradeBands, extractScoreBands, type GradeBand, type ScoreBand } 
 import { extractObligations, type Obligation } from './obligations/extract';
 import { extractNdaTerms, type NdaTerms } from './nda/extract';
 import { runFindings, type Finding } from './findings/index';
+import { ENGLISH_LIMITATION, detectLanguage, readEnglish } from './english/read';
 
 /** A key term with its anchor in the document. */
 export interface AnchoredTerm extends KeyTerm {
@@ -41,6 +42,10 @@ export interface PartClause extends Clause {
 
 /** Everything the analysis finds in one document. */
 export interface Analysis {
+  /** The document's language (extra field of the report): `zh`, `en`, or `other`. */
+  language: 'zh' | 'en' | 'other';
+  /** What Qiyue could not read of this document, in the reviewer's words (extra field). */
+  limitations: string[];
   scope: AnalysisScope;
   /** Every clause of the document; the facts come from those of the `contract` / `annex` parts. */
   clauses: PartClause[];
@@ -61,10 +66,35 @@ function analyzeContract(doc: SourceDocument): Omit<Analysis, 'scope' | 'terms' 
   terms: KeyTerm[];
 } {
   const clauses = parseClauses(doc);
+  const language = detectLanguage(doc.text);
+  if (language === 'en') {
+    const { contract, terms, ndaTerms } = readEnglish(doc.text, clauses);
+    return {
+      language,
+      limitations: [ENGLISH_LIMITATION],
+      clauses,
+      contract,
+      terms,
+      penaltyRules: [],
+      serviceLevels: [],
+      scoreBands: [],
+      gradeBands: [],
+      obligations: [],
+      ndaTerms,
+      findings: [],
+    };
+  }
   const { contract, terms } = extractContract(doc.text, clauses);
   const penaltyRules = extractPenaltyRules(doc.text, clauses);
   const findings = runFindings({ text: doc.text, clauses, contract, penaltyRules, terms });
   return {
+    language,
+    limitations:
+      language === 'other'
+        ? [
+            '未识别到中文或英文正文，可能无法读取任何条款 (no Chinese or English text was recognised)',
+          ]
+        : [],
     clauses,
     contract,
     terms,

@@ -106,6 +106,10 @@ export type ReportFinding = Omit<Finding, 'spans'> & { page: number | null; anch
 export interface ReviewReport {
   schemaVersion: 1;
   source: ReportSource;
+  /** Extra field: the document's language, `zh`, `en` or `other`. */
+  language: 'zh' | 'en' | 'other';
+  /** Extra field: what Qiyue could not read of this document (an English one, say), in words. */
+  limitations: string[];
   scope: ReportScope;
   contract: ContractBlock;
   clauses: ReportClause[];
@@ -179,6 +183,8 @@ export function buildReport(
   return {
     schemaVersion: 1,
     source,
+    language: analysis.language,
+    limitations: analysis.limitations,
     scope: {
       part: 'contract',
       whole: sc.whole,

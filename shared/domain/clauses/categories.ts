@@ -3,6 +3,7 @@
  * clause headings. Rules are ordered: the first whose pattern matches the heading wins, so the
  * more specific topic (保密期限 → confidentiality) comes before the general one (期限 → term).
  */
+import { ENGLISH_CATEGORIES } from '../lexicon/english';
 
 /** The REPORT.md vocabulary of clause categories. */
 export const CLAUSE_CATEGORIES = [
@@ -96,5 +97,8 @@ export function categorize(headingOrLead: string): ClauseCategory | null {
   const t = headingOrLead.replace(/\s+/g, '');
   if (!t) return null;
   for (const [category, re] of RULES) if (re.test(t)) return category;
+  // English headings (`Governing Law`, `Term and Termination`).
+  if (/^[\x00-\x7f]+$/.test(t))
+    for (const [category, re] of ENGLISH_CATEGORIES) if (re.test(t)) return category;
   return null;
 }

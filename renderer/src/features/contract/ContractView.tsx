@@ -107,6 +107,11 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
             {scopeLabel(data.report.scope)}
           </div>
         )}
+        {(data.report.limitations ?? []).map((l) => (
+          <div key={l} className="scope-line limitation" data-testid="limitation" role="note">
+            {l}
+          </div>
+        ))}
         <div className="export-bar">
           导出报告：
           {(['json', 'html', 'xlsx'] as const).map((format) => (
