@@ -18,6 +18,12 @@ export async function importFiles(
     process.stderr.write(
       `警告：数据文件无法读取，已移至 ${store.recoveredFrom.movedTo} (warning: the store could not be read and was moved aside)\n`,
     );
+  // Contracts analysed by an older Qiyue are analysed again first (once per new version).
+  const again = await store.reanalyzeOutdated((done, total) =>
+    process.stderr.write(`重新分析已存合同 ${done}/${total} (re-analysing stored contracts)\n`),
+  );
+  for (const s of again.skipped)
+    process.stderr.write(`${s.id}: 未能重新分析 (not re-analysed): ${s.reason}\n`);
   const contracts: { file: string; contract: StoredContract }[] = [];
   let failed = 0;
   for (const file of files) {

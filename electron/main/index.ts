@@ -23,6 +23,11 @@ app.setPath('userData', defaultDataDir());
 async function createWindow(): Promise<void> {
   const store = await ContractStore.open(app.getPath('userData'));
   const handlers = createHandlers(store);
+  // Contracts analysed by an older Qiyue are analysed again in the background, one atomic write
+  // each; the library shows each as it lands.
+  void store
+    .reanalyzeOutdated()
+    .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`));
 
   ipcMain.handle('qiyue:invoke', async (event, channel: unknown, payload: unknown) => {
     const url = event.senderFrame?.url ?? '';

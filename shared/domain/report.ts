@@ -7,6 +7,7 @@
 import type { Anchor, SourceDocument, SourceFormat } from './document';
 import { anchorFor, lastPageOf, pageOf } from './document';
 import type { DocumentPart } from './lexicon/document-parts';
+import { ANALYZER_VERSION } from './reanalysis';
 import type { Analysis } from './analyze';
 import { clauseOwnSpan } from './analyze';
 import type { ClauseCategory } from './clauses/categories';
@@ -106,6 +107,8 @@ export type ReportFinding = Omit<Finding, 'spans'> & { page: number | null; anch
 export interface ReviewReport {
   schemaVersion: 1;
   source: ReportSource;
+  /** Extra field: the version of the analysis that wrote this report (see `reanalysis.ts`). */
+  analyzerVersion: number;
   /** Extra field: the document's language, `zh`, `en` or `other`. */
   language: 'zh' | 'en' | 'other';
   /** Extra field: what Qiyue could not read of this document (an English one, say), in words. */
@@ -183,6 +186,7 @@ export function buildReport(
   return {
     schemaVersion: 1,
     source,
+    analyzerVersion: ANALYZER_VERSION,
     language: analysis.language,
     limitations: analysis.limitations,
     scope: {

@@ -5,6 +5,12 @@
  * (a lock file around each read-modify-write); an unreadable store file is moved aside, never
  * overwritten, and reported.
  */
+import {
+  ANALYZER_VERSION,
+  carryOver,
+  reanalysisSummary,
+  type HistoryEntry,
+} from '../../../shared/domain/reanalysis';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -64,6 +70,8 @@ export interface StoredContract {
   annotations?: Annotation[];
   /** The reviewer's sign-off of this contract's review. */
   signOff?: SignOff | null;
+  /** What happened to the contract's analysis: a line per re-analysis by a newer Qiyue. */
+  history?: HistoryEntry[];
 }
 
 /**
@@ -308,17 +316,77 @@ export class ContractStore {
       if (!(await exists(path.join(this.dataDir, rel))))
         await writeFileAtomic(path.join(this.dataDir, rel), bytes);
       data.contracts.push(contract);
-      for (const r of report.confidentiality.records) {
-        data.ndaTerms.push({
-          ...r,
-          id: `${id}:${r.id}`,
-          contractId: id,
-          duration:
-            (r.terms.find((t) => t.key === 'duration')?.value as string | undefined) ?? null,
-        });
-      }
+      data.ndaTerms.push(...ndaRecordsOf(id, report));
       return { contract, duplicate: false };
     });
+  }
+
+  /**
+   * Analyses again, from its stored original, every contract whose report an older analyser
+   * wrote ({@link ANALYZER_VERSION}), one contract per atomic write so the store is never half
+   * written; annotations, checklist states and scenarios are carried over by their quoted text
+   * and a history line says what changed. A contract whose original cannot be read again (an
+   * encrypted PDF: the password is not kept) keeps its report and is listed in `skipped`.
+   * @param onProgress called after each contract with the count done and the total
+   * @returns the ids re-analysed and those skipped, with why
+   */
+  async reanalyzeOutdated(
+    onProgress?: (done: number, total: number) => void,
+    now = new Date(),
+  ): Promise<{ updated: string[]; skipped: { id: string; reason: string }[] }> {
+    const outdated = (await this.list()).filter(
+      (c) => c.report.analyzerVersion !== ANALYZER_VERSION,
+    );
+    const updated: string[] = [];
+    const skipped: { id: string; reason: string }[] = [];
+    for (const [i, stale] of outdated.entries()) {
+      try {
+        const { bytes } = await this.readOriginal(stale.id);
+        const doc = await importFile(stale.fileName, bytes);
+        const report = buildReport(
+          {
+            fileName: stale.fileName,
+            sha256: stale.id,
+            format: doc.format,
+            pageCount: doc.pageCount,
+          },
+          doc,
+          analyzeDocument(doc),
+        );
+        await this.transact(async (data) => {
+          const c = data.contracts.find((x) => x.id === stale.id);
+          if (!c || c.report.analyzerVersion === ANALYZER_VERSION) return;
+          const carried = carryOver(doc, c.report, report, {
+            annotations: c.annotations ?? [],
+            checklist: c.checklist ?? {},
+            scenarios: c.scenarios ?? [],
+          });
+          const lost = carried.annotations.filter((a) => (a.anchor as { lost?: boolean }).lost);
+          c.history = [
+            ...(c.history ?? []),
+            {
+              at: now.toISOString(),
+              kind: 'reanalysis',
+              fromVersion: c.report.analyzerVersion ?? null,
+              toVersion: ANALYZER_VERSION,
+              summary: reanalysisSummary(c.report, report, lost.length),
+            },
+          ];
+          c.text = doc.text;
+          c.report = report;
+          if (c.annotations) c.annotations = carried.annotations;
+          if (c.checklist) c.checklist = carried.checklist;
+          if (c.scenarios) c.scenarios = carried.scenarios;
+          data.ndaTerms = data.ndaTerms.filter((n) => n.contractId !== c.id);
+          data.ndaTerms.push(...ndaRecordsOf(c.id, report));
+        });
+        updated.push(stale.id);
+      } catch (err) {
+        skipped.push({ id: stale.id, reason: (err as Error).message });
+      }
+      onProgress?.(i + 1, outdated.length);
+    }
+    return { updated, skipped };
   }
 
   private async mutateContract<T>(
@@ -528,6 +596,16 @@ function processAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A report's NDA terms as the store keeps them: one record per source, ids prefixed by the contract's. */
+function ndaRecordsOf(id: string, report: ReviewReport): NdaRecord[] {
+  return report.confidentiality.records.map((r) => ({
+    ...r,
+    id: `${id}:${r.id}`,
+    contractId: id,
+    duration: (r.terms.find((t) => t.key === 'duration')?.value as string | undefined) ?? null,
+  }));
 }
 
 async function exists(p: string): Promise<boolean> {
