@@ -62,6 +62,14 @@ const EVENT =
   /(?:发现|发生|出现|接到|收到|如遇|遇有|遇到|一旦)[^，。；]{1,20}(?:后|时)?[^，。；]{0,10}(?:立即|及时|第一时间|马上|有义务)|^有义务(?:立即|及时|第一时间|马上)|经[^，。；]{1,8}(?:提出|书面)?要求(?:后|时)?/;
 /** A duty due when the work or the term ends (`本年度运维工作结束时`, `服务期满后15个工作日内`). */
 const AT_END = /(?:结束|期满|届满|终止|完成|完工)(?:时|后|之日)/;
+/** The phrase before the current one (`本年度运维工作结束时，` → `本年度运维工作结束时`), in linear time. */
+function lastPhraseOf(before: string): string {
+  const t = before.replace(/[，,；;、\s]+$/, '');
+  let i = t.length - 1;
+  while (i >= 0 && !'，,；;。、\t\n'.includes(t[i])) i--;
+  return t.slice(i + 1);
+}
+
 /** Handing something over, what a duty at the end is (`提交总结报告`, `移交资料`). */
 const HANDOVER = /提交|移交|报送|交付|返还|归还|销毁|交还/;
 /** A deadline after each of a recurring event (`每家子公司驻厂结束后7个工作日内`): on event. */
@@ -212,8 +220,7 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
       let endsWork = false;
       if (!frequency) {
         const once = ONCE.exec(phrase);
-        const lastPhrase =
-          /[^，,；;。、\t\n]*$/.exec(before.replace(/[，,；;、\s]+$/, ''))?.[0] ?? '';
+        const lastPhrase = lastPhraseOf(before);
         const ending =
           !once &&
           AT_END.test(`${lastPhrase}${phrase}`) &&
