@@ -2,6 +2,7 @@
  * Chinese names of the report's vocabularies (REPORT.md), for the app and the command line.
  */
 import type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './penalties/extract';
+import { penaltyKey, type PenaltyLikeness } from './penalties/types';
 import type { ServiceMetric } from './terms/service-levels';
 import type { Frequency } from './obligations/extract';
 import type { Severity } from './findings/types';
@@ -158,24 +159,10 @@ export interface PenaltyGroup<R> {
  * Groups alike penalty rules, so a reviewer sees `乙方 其他违约 按实际损失（7 处）` once and can
  * open each clause, instead of seven identical rows.
  */
-export function groupPenaltyRules<
-  R extends Pick<
-    PenaltyRule,
-    'payer' | 'trigger' | 'kind' | 'percent' | 'yuan' | 'base' | 'feeMonths' | 'rateBenchmark'
-  >,
->(rules: R[]): PenaltyGroup<R>[] {
+export function groupPenaltyRules<R extends PenaltyLikeness>(rules: R[]): PenaltyGroup<R>[] {
   const groups = new Map<string, R[]>();
   for (const r of rules) {
-    const key = [
-      r.payer,
-      r.trigger,
-      r.kind,
-      r.percent,
-      r.yuan,
-      r.base,
-      r.feeMonths,
-      r.rateBenchmark,
-    ].join('|');
+    const key = penaltyKey(r);
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   return [...groups.entries()].map(([key, rs]) => ({ key, rules: rs }));

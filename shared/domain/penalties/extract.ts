@@ -32,7 +32,13 @@ import { isTableRow, squeeze } from '../text/squeeze';
 import { percentString } from '../terms/money';
 import { ratePercent } from '../text/rates';
 import { CAP_RE, PENALTY_AFTER, baseOf, penaltySums, rateMentions } from './mentions';
-import type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './types';
+import {
+  penaltyKey,
+  type PenaltyBase,
+  type PenaltyKind,
+  type PenaltyRule,
+  type PenaltyTrigger,
+} from './types';
 
 export type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './types';
 
@@ -359,17 +365,7 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
   // The same rule read twice from one sentence (by two of the readings above) is one rule.
   const seen = new Set<string>();
   const unique = rules.filter((r) => {
-    const key = [
-      r.span.start,
-      r.payer,
-      r.trigger,
-      r.kind,
-      r.percent,
-      r.yuan,
-      r.base,
-      r.feeMonths,
-      r.rateBenchmark,
-    ].join('|');
+    const key = `${r.span.start}|${penaltyKey(r)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

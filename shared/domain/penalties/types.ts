@@ -70,3 +70,16 @@ export interface PenaltyRule {
   /** Offsets of the sentence the rule was read from. */
   span: Span;
 }
+
+/** The fields that make two penalty rules alike: payer, breach, kind, rate or sum, and base. */
+export type PenaltyLikeness = Pick<
+  PenaltyRule,
+  'payer' | 'trigger' | 'kind' | 'percent' | 'yuan' | 'base' | 'feeMonths' | 'rateBenchmark'
+>;
+
+/** A key equal for alike rules (REPORT.md: "one penalty rule per payer, trigger and rate"). */
+export function penaltyKey(r: PenaltyLikeness): string {
+  return [r.payer, r.trigger, r.kind, r.percent, r.yuan, r.base, r.feeMonths, r.rateBenchmark].join(
+    '|',
+  );
+}
