@@ -137,6 +137,47 @@ describe('penalty wording: bases other than the total, fixed sums, either side',
   });
 });
 
+describe('more wording of others', () => {
+  it('reads a late-payment charge named after its per-day word (按日计收延迟付款滞纳金)', () => {
+    expect(
+      rules('甲方逾期支付服务费用的，应当按照未付服务费用的千分之一（1‰）按日计收延迟付款滞纳金。'),
+    ).toEqual([['partyA', 'late_payment', 'per_day', '0.1', null, 'overdue_amount']]);
+  });
+
+  it('reads a duty to bear the loss caused to the other side as actual loss of either side', () => {
+    expect(rules('违约方应承担因自己的违约行为而给守约方造成的损失。')).toEqual([
+      ['partyA', 'other', 'actual_loss', null, null, 'other'],
+      ['partyB', 'other', 'actual_loss', null, null, 'other'],
+    ]);
+  });
+
+  it('reads the length named with its keyword, and an end from the effective date', () => {
+    const a = analyze(
+      '一、合同期限\n本项目采用一次招标三年有效，分年度签订合同，每份合同有效期一年。',
+    );
+    expect(a.contract.servicePeriod?.months).toBe(12);
+    const b = analyze('一、服务期限\n服务期限：自合同签订生效之日起至2025年12月31日。');
+    expect(b.contract.servicePeriod).toMatchObject({ start: null, end: '2025-12-31' });
+  });
+
+  it('keeps a clause whose number is written twice by mistake', () => {
+    const a = analyze(
+      [
+        '四、违约责任',
+        '违约方应赔偿守约方的损失。',
+        '五、停止使用',
+        '双方停止合作后，乙方应返还资料。',
+        '五、法律适用和争议解决',
+        '因本协议产生的争议，提交甲方所在地人民法院诉讼解决。',
+      ].join('\n'),
+    );
+    expect(a.clauses.map((c) => [c.number, c.category])).toContainEqual([
+      '五、',
+      'dispute_resolution',
+    ]);
+  });
+});
+
 describe('who pays, whichever way the sentence runs', () => {
   const roles = documentRoles('');
   it.each([

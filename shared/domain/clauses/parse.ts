@@ -187,10 +187,15 @@ export function parseClauses(doc: SourceDocument): Clause[] {
     if (n.style === 'annex') parentDepth = 0;
     else if (k >= 0) {
       const last = stack[k].value;
+      // A number written twice by mistake (`五、停止使用` then `五、法律适用和争议解决`) is still a
+      // clause when it opens a heading.
+      const repeated =
+        n.value === last && STRONG.includes(n.style) && splitHeading(n, undefined).length > 0;
       const plausible =
         n.style === 'label' ||
         n.value === last + 1 ||
         n.value === 1 ||
+        repeated ||
         (n.value > last && n.value - last <= 3);
       if (!plausible) continue;
       parentDepth = k;

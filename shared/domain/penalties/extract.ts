@@ -134,7 +134,9 @@ function ruleAround(
   if (trigger === 'other' && (NDA_TITLE.test(text.slice(0, 40)) || inNdaPart(clause, clauses)))
     trigger = 'confidentiality_breach';
   // A per-day word may follow the rate itself (`千分之三每日计算`, `0.5%/日`).
-  const kind = /^\s*(?:\/\s*(?:日|天)|每日|每天|按日)/.test(afterText)
+  const kind = /^\s*(?:\/\s*(?:日|天)|每日|每天|按日)/.test(
+    afterText.replace(/^\s*[（(][^（()）]{0,20}[)）]/, ''),
+  )
     ? 'per_day'
     : kindOf(part, base);
   const payers = whoPays(

@@ -15,6 +15,10 @@ function periodLine(seg: string): string {
 
 const PERIOD_KEYWORDS = /服务期限|服务期|服务周期|合同期限|维护期|履行期限|运维期|有效期/;
 
+const KEYED_LENGTH = new RegExp(
+  `(?:${PERIOD_KEYWORDS.source})\\s*(?:为|是|：|:)?\\s*([\\d一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]{1,3})\\s*(个月|年)(?!度)`,
+);
+
 function durationMonths(n: string, unit: string): number | null {
   const v = parseChineseInteger(n);
   if (v === null) return null;
@@ -36,7 +40,10 @@ export function extractServicePeriod(
     const seg = text.slice(s.start, s.end);
     const dates = findDates(seg, s.start).filter((d) => d.iso);
     const range = /(?:至|到|～|~|—|－|–|-)/;
+    // A length named right after its keyword (`每份合同有效期一年`) before any other length in the
+    // sentence (`一次招标三年有效`).
     const months =
+      KEYED_LENGTH.exec(seg) ??
       /(?<![\d〇零一二三四五六七八九十两年月.])([\d一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]{1,3})\s*(个月|年)(?!\s*[\d一二三四五六七八九十]+\s*月)/.exec(
         seg,
       );
@@ -58,7 +65,7 @@ export function extractServicePeriod(
     }
     // From the signing or effective date to a fixed end (`自合同签订之日起至2026年12月31日`).
     const untilDate =
-      /(?:合同签[署订](?:并生效)?之日|签[订署](?:本)?合同之日|(?:本)?合同生效之日)起?\s*(?:至|到)\s*$/;
+      /(?:合同签[署订](?:并?生效)?之日|签[订署](?:本)?合同之日|(?:本)?合同生效之日)起?\s*(?:至|到)\s*$/;
     const lastDate = dates[dates.length - 1];
     if (lastDate && untilDate.test(seg.slice(0, lastDate.start - s.start))) {
       const start = signedOn;
