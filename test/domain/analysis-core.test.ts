@@ -338,6 +338,18 @@ describe('parties, amounts and blanks off the common layout', () => {
     expect(isBlankValue(value)).toBe(blank);
   });
 
+  it('an underlined space left before a value is not a blank, and the value is the name', () => {
+    const a = analyze(
+      '运维服务合同\n甲方：____某市大数据管理局\n乙方：\n一、服务内容\n乙方提供运维服务。',
+    );
+    expect(a.contract.parties.map((p) => [p.role, p.name])).toEqual([
+      ['partyA', '某市大数据管理局'],
+    ]);
+    expect(a.findings.filter((f) => f.ruleId === 'field.blank').map((f) => f.message)).toEqual([
+      '栏目“乙方”未填写',
+    ]);
+  });
+
   it('finds labelled fields two to a line, spaced labels included', () => {
     const fields = labelledFields(
       '甲 方：某市档案馆\t乙 方：\n地址：[合同中心-采购单位所在地] 地址：',

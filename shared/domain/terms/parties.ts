@@ -50,9 +50,11 @@ export function extractParties(
     if (!m) continue;
     const role = labelRole(m[1], m[2]);
     if (!role) continue;
-    let rawName = m[3].trim();
+    // An underlined blank left before a filled-in value (`甲方：____某市大数据管理局`) is not part of it.
+    const underlined = /^[_＿]+(?=[^_＿\s])/.exec(m[3].trim())?.[0].length ?? 0;
+    let rawName = m[3].trim().slice(underlined);
     const nameOffset = line.start + line.text.indexOf(trimmed) + trimmed.length - m[3].length;
-    const lead = m[3].length - m[3].trimStart().length;
+    const lead = m[3].length - m[3].trimStart().length + underlined;
     let name = cleanName(rawName);
     if (!name || name.length > 50 || /[：:]/.test(name) || /^[（(]/.test(name)) continue;
     if (isBlankValue(rawName) || isBlankValue(name)) continue; // a blank (`甲方：____`, `[合同中心-…]`)

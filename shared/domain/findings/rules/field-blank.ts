@@ -9,7 +9,8 @@ import { labelledFields } from '../../recognize/fields';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
 
-const UNDERSCORE = /([\u4e00-\u9fff]{2,8})\s*[：:]\s*[_＿]{2,}/g;
+/** A label followed by an underscore blank and nothing else (not `甲方：____某市大数据管理局`). */
+const UNDERSCORE = /([\u4e00-\u9fff]{2,8})\s*[：:]\s*[_＿]{2,}(?=\s*(?:$|[\n\t，。；,;（）()]))/gm;
 
 export const fieldBlank: FindingRule = {
   id: 'field.blank',
