@@ -112,6 +112,16 @@ export const IPC_CONTRACT = {
       events: PaymentEventsSchema,
       annotations: z.array(z.unknown()),
       signOff: z.unknown(),
+      /** Re-analyses by newer versions of Qiyue, oldest first. */
+      history: z.array(
+        z.object({
+          at: z.string(),
+          kind: z.literal('reanalysis'),
+          fromVersion: z.number().nullable(),
+          toVersion: z.number(),
+          summary: z.string(),
+        }),
+      ),
     }),
   },
   'contracts:import': {

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractStore } from '../../electron/main/store/store';
+import { createHandlers, dispatch } from '../../electron/main/ipc/handlers';
 import { ANALYZER_VERSION, findQuote } from '../../shared/domain/reanalysis';
 import { CORPUS_DIR } from '../support/corpus';
 import { seedPath } from '../support/seeds';
@@ -98,6 +99,10 @@ describe('re-analysis of a store written by an older analyser', () => {
     });
     expect(c.history![0].summary).toMatch(/违约金条款 0 → \d+/);
     expect(c.history![0].summary).toContain('审阅范围：第六章 合同基本条款及格式');
+
+    // The app receives the history line with the contract (validated by the IPC contract).
+    const got = await dispatch(createHandlers(reopened), 'contracts:get', { id: contract.id });
+    expect(got).toMatchObject({ ok: true, value: { history: [{ kind: 'reanalysis' }] } });
 
     // Opening again does nothing more.
     expect(await (await ContractStore.open(dir)).reanalyzeOutdated()).toEqual({

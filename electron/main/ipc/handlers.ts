@@ -145,6 +145,7 @@ export function createHandlers(store: ContractStore): Handlers {
         events: eventsOf(c),
         annotations: c.annotations ?? [],
         signOff: c.signOff ?? null,
+        history: c.history ?? [],
       };
     },
     'contracts:setEvents': async ({ id, events }: { id: string; events: PaymentEvents }) => {

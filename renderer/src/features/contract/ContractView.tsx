@@ -44,6 +44,7 @@ interface Loaded {
   events: PaymentEvents;
   annotations: Annotation[];
   signOff: SignOff | null;
+  history: { at: string; summary: string; toVersion: number }[];
 }
 
 /** What to show first: a search hit's anchor, or a clause (from the comparison matrix). */
@@ -83,6 +84,7 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
           events: c.events,
           annotations: c.annotations as Annotation[],
           signOff: (c.signOff as SignOff | null) ?? null,
+          history: c.history ?? [],
         });
     })().catch((err: Error) => setError(err.message));
     return () => {
@@ -105,6 +107,15 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
             data-testid="scope"
           >
             {scopeLabel(data.report.scope)}
+          </div>
+        )}
+        {data.history.length > 0 && (
+          <div
+            className="scope-line"
+            data-testid="history"
+            title={data.history.map((h) => `${h.at.slice(0, 10)} ${h.summary}`).join('\n')}
+          >
+            {`已由新版分析重新审阅（${data.history[data.history.length - 1].at.slice(0, 10)}）：${data.history[data.history.length - 1].summary}`}
           </div>
         )}
         {(data.report.limitations ?? []).map((l) => (
