@@ -160,6 +160,24 @@ describe('more wording of others', () => {
     expect(b.contract.servicePeriod).toMatchObject({ start: null, end: '2025-12-31' });
   });
 
+  it('a unit price or a blank total is not the total; a note after the colon is not the name', () => {
+    const a = analyze(
+      [
+        '服务外包合同',
+        '甲方：（用工单位）:某银行股份有限公司上海分行',
+        '一、服务费用',
+        '每人每月服务费为 __________元（即大写__________），其中税前基本工资的1,500元/人/月设置为考核费用。',
+      ].join('\n'),
+    );
+    expect(a.contract.totalAmount).toBeNull();
+    expect(a.contract.parties.map((p) => p.name)).toEqual(['某银行股份有限公司上海分行']);
+  });
+
+  it('reads a grade named right after its score (70分（含）及以上为合格)', () => {
+    const a = analyze('七、考核\n本评价方案70分（含）及以上为合格。');
+    expect(a.gradeBands.map((g) => [g.minScore, g.grade])).toEqual([['70', '合格']]);
+  });
+
   it('keeps a clause whose number is written twice by mistake', () => {
     const a = analyze(
       [

@@ -31,9 +31,15 @@ export function extractTotal(
       if (!k) continue;
       const after = seg.slice(k.index + k[0].length);
       if (/^\s*的?\s*[\d【]/.test(after) && /[%％]/.test(after.slice(0, 12))) continue; // 合同金额的50%
+      // A unit price (`每人每月服务费为…`) is not the total.
+      if (/(?:每人|每月|每年|每次|每天|每日|单价|人\/月)\s*$/.test(seg.slice(0, k.index))) continue;
       const money = findMoney(after.slice(0, 60), s.start + k.index + k[0].length)[0];
       const written = findWrittenAmounts(after.slice(0, 80), s.start + k.index + k[0].length)[0];
       if (!money && !written) continue;
+      // The total left blank (`合同总金额为____元`): a later amount in the sentence is not it.
+      const firstAt = Math.min(money?.start ?? Infinity, written?.start ?? Infinity);
+      const gap = text.slice(s.start + k.index + k[0].length, firstAt);
+      if (/[_＿]{3,}|【\s*】|\[合同中心/.test(gap)) continue;
       const yuan = money ? money.yuan : written!.yuan;
       const span = money
         ? { start: money.start, end: money.end }

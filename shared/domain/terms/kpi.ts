@@ -30,7 +30,7 @@ function minScoreOf(cond: string): string | null {
   if (/(?:低于|不足|小于)\s*\d+(?:\.\d+)?\s*分|\d+(?:\.\d+)?\s*分(?:以下|以内)/.test(cond))
     return '0';
   const atLeast =
-    /(\d+(?:\.\d+)?)\s*分?\s*(?:（含\s*\d+(?:\.\d+)?\s*分）)?\s*(?:及以上|以上|\(含\)|到|至|-|－|~|～)/.exec(
+    /(\d+(?:\.\d+)?)\s*分?\s*(?:（含\s*\d+(?:\.\d+)?\s*分）|[（(]含[)）])?\s*(?:及以上|以上|\(含\)|到|至|-|－|~|～)/.exec(
       cond,
     );
   if (atLeast) return atLeast[1];
@@ -81,7 +81,12 @@ export function extractGradeBands(text: string): GradeBand[] {
   const out: GradeBand[] = [];
   for (const seg of segments(text)) {
     const t = text.slice(seg.start, seg.end).replace(/\n/g, '');
-    const g = /(?:等级|评级|级别)\s*(?:为|是|：|:)\s*([\u4e00-\u9fff]{2,5})/.exec(t);
+    const g =
+      /(?:等级|评级|级别)\s*(?:为|是|：|:)\s*([\u4e00-\u9fff]{2,5})/.exec(t) ??
+      // `70分（含）及以上为合格`: the grade named right after the score.
+      /(?<=分\s*(?:[（(]含[)）])?\s*(?:及|或)?以上(?:的)?\s*)(?:为|评为|定为)\s*(优秀|良好|合格|基本合格|不合格|较差|差)/.exec(
+        t,
+      );
     if (!g || !/分/.test(t.slice(0, g.index))) continue;
     const min = minScoreOf(t.slice(0, g.index));
     if (min === null) continue;

@@ -51,7 +51,9 @@ export function extractParties(
     const role = labelRole(m[1], m[2]);
     if (!role) continue;
     // An underlined blank left before a filled-in value (`甲方：____某市大数据管理局`) is not part of it.
-    const underlined = /^[_＿]+(?=[^_＿\s])/.exec(m[3].trim())?.[0].length ?? 0;
+    // A note between the colon and the name (`甲方：（用工单位）:厦门国际银行…`) is not part of it.
+    const note = /^[（(][^（()）]{1,10}[)）]\s*[:：]?\s*(?=\S)/.exec(m[3].trim())?.[0].length ?? 0;
+    const underlined = note || (/^[_＿]+(?=[^_＿\s])/.exec(m[3].trim())?.[0].length ?? 0);
     let rawName = m[3].trim().slice(underlined);
     const nameOffset = line.start + line.text.indexOf(trimmed) + trimmed.length - m[3].length;
     const lead = m[3].length - m[3].trimStart().length + underlined;
