@@ -307,6 +307,29 @@ describe('the contract part of a tender', () => {
       );
   });
 
+  it.each([
+    '拟签订的合同文本',
+    '合同条款及格式',
+    '合同主要条款',
+    '政府采购合同格式',
+    '采购合同（草案）',
+    '服务合同（样本）',
+    '合同书格式和合同条款',
+  ])('takes a chapter titled %s as the contract', (title) => {
+    const body = '本章内容用于说明有关事项，供应商应当仔细阅读。'.repeat(8);
+    const text = [
+      `第一章 招标公告`,
+      body,
+      '第二章 投标人须知',
+      body,
+      `第三章 ${title}`,
+      body,
+      '第四章 投标文件格式',
+      body,
+    ].join('\n');
+    expect(findContractScope(text)?.heading).toBe(`第三章 ${title}`);
+  });
+
   it('leaves a contract that merely has chapters whole', () => {
     const contract = [
       '运维服务合同',

@@ -24,7 +24,7 @@ export const OUTER_PART_UNITS: readonly string[] = ['卷', '编'];
  * `合同模板`, `合同条款格式及其他`.
  */
 export const CONTRACT_PART_TITLE =
-  /合同(?:条款|文本|格式|模板|书|基本条款|主要条款|草案|范本)|采购合同|合同$/;
+  /合同(?:条款|文本|格式|模板|书|基本条款|主要条款|草案|范本|样本|示范文本|样式)|采购合同|合同(?:[（(][^（()）]{0,10}[)）])?$/;
 
 /** A title that only mentions the contract in passing: `签订合同`, `授予合同`, `合同授予`. */
 export const NOT_CONTRACT_PART_TITLE = /签订合同|授予合同|合同签订|合同授予|订立合同|合同的签订/;
