@@ -55,15 +55,18 @@ export const EITHER_PARTY_WORDS: readonly string[] = [
   '双方',
 ];
 
-const byLength = [...PARTY_WORDS].sort((a, b) => b.word.length - a.word.length);
-
 /**
- * The party words as a regex alternation (no group), longest first, with an optional space
- * inside two-character words as PDFs spread them (`甲 方`).
+ * Party words as a regex alternation (no group), longest first, with an optional space inside
+ * two-character words as PDFs spread them (`甲 方`).
  */
-export const PARTY_WORD_SOURCE = byLength
-  .map((w) => (w.word.length === 2 ? `${w.word[0]}\\s?${w.word[1]}` : w.word))
-  .join('|');
+const sourceOf = (words: readonly PartyWord[]) =>
+  [...words]
+    .sort((a, b) => b.word.length - a.word.length)
+    .map((w) => (w.word.length === 2 ? `${w.word[0]}\\s?${w.word[1]}` : w.word))
+    .join('|');
+
+/** Every party word of {@link PARTY_WORDS} as one alternation. */
+export const PARTY_WORD_SOURCE = sourceOf(PARTY_WORDS);
 
 /** The role a party word stands for (`采购人` → partyA), spaces ignored; null when not a party word. */
 export function roleOfPartyWord(word: string): PartyRole | null {
@@ -84,18 +87,7 @@ export const AGREEMENT_ROLE_WORDS: readonly PartyWord[] = [
 ];
 
 /** Party words and agreement role words together as one alternation, longest first. */
-export const ANY_PARTY_SOURCE = [...PARTY_WORDS, ...AGREEMENT_ROLE_WORDS]
-  .sort((a, b) => b.word.length - a.word.length)
-  .map((w) =>
-    w.word.length === 2 && !w.word.endsWith('人') ? `${w.word[0]}\\s?${w.word[1]}` : w.word,
-  )
-  .join('|');
-
-const sourceOf = (words: readonly PartyWord[]) =>
-  [...words]
-    .sort((a, b) => b.word.length - a.word.length)
-    .map((w) => (w.word.length === 2 ? `${w.word[0]}\\s?${w.word[1]}` : w.word))
-    .join('|');
+export const ANY_PARTY_SOURCE = sourceOf([...PARTY_WORDS, ...AGREEMENT_ROLE_WORDS]);
 
 /** 甲方 and 乙方 alone, as an alternation (`甲 方` spread as PDFs do). */
 export const MAIN_PARTY_SOURCE = sourceOf(

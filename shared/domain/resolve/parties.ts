@@ -6,6 +6,7 @@
 import {
   ANY_PARTY_SOURCE,
   AGREEMENT_ROLE_WORDS,
+  EITHER_PARTY_WORDS,
   MAIN_PARTY_SOURCE,
   roleOfPartyWord,
   type PartyRole,
@@ -99,8 +100,9 @@ const PAYER_CUES: [RegExp, 'payer' | 'payee'][] = [
 ];
 
 /** Words that make the liability fall on whichever party breaches (`违约方`, `任何一方`). */
-const EITHER =
-  /违约方|任何一方|任一方|(?<![甲乙])双方(?=均|都|中任何|任何|违约|应|各自|无|未|擅自|一旦|如|若)/;
+const EITHER = new RegExp(
+  `${EITHER_PARTY_WORDS.join('|')}|(?<![甲乙])双方(?=均|都|中任何|任何|违约|应|各自|无|未|擅自|一旦|如|若)`,
+);
 const COUNTERPART = /对方|守约方|另一方|非违约方/;
 
 /**
