@@ -114,10 +114,14 @@ export function groupYuan(yuan: string): string {
  * compensate the actual loss (no agreed amount).
  */
 export function penaltyRateLabel(
-  p: Pick<PenaltyRule, 'percent' | 'yuan' | 'kind' | 'feeMonths' | 'rateBenchmark'>,
+  p: Pick<
+    PenaltyRule,
+    'percent' | 'yuan' | 'kind' | 'feeMonths' | 'rateBenchmark' | 'forfeitsBond'
+  >,
   withUnit = true,
 ): string {
   if (p.kind === 'actual_loss') return '赔偿实际损失';
+  if (p.forfeitsBond) return '没收履约保证金';
   if (p.rateBenchmark) return p.rateBenchmark === 'LPR' ? '按LPR计息' : '按同期贷款利率计息';
   const amount =
     p.percent !== null

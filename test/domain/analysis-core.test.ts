@@ -91,6 +91,20 @@ describe('penalty wording: bases other than the total, fixed sums, either side',
     expect(rules(text)).toEqual(expected);
   });
 
+  it('the forfeiture of the performance bond is a rule of its own', () => {
+    const [r] = extractPenaltyRules('若乙方拒绝续签合同，其履约保证金不予退还。', []);
+    expect([r.payer, r.kind, r.percent, r.yuan, r.forfeitsBond]).toEqual([
+      'partyB',
+      'lump_sum',
+      null,
+      null,
+      true,
+    ]);
+    expect(
+      extractPenaltyRules('乙方违约的，甲方有权没收履约保证金。', []).map((x) => x.payer),
+    ).toEqual(['partyB']);
+  });
+
   it('a floor, a retention and an exemption are not rules', () => {
     expect(
       rules('乙方应按合同金额的20%向甲方支付违约金，如违约金不足3万元的，按照3万元支付。'),

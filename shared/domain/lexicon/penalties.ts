@@ -89,3 +89,7 @@ export const BENCHMARK_RATE =
 /** …of the overdue amount: `所拖欠款项的利息`, `逾期付款的利息`. */
 export const OVERDUE_INTEREST =
   /(?:拖欠|逾期|未付|迟延支付)[^，。；]{0,6}?(?:款项|金额|价款|费用)?[^，。；]{0,4}?利息/;
+
+/** Forfeiture of the performance bond: `甲方有权没收履约保证金`, `其履约保证金不予退还`. */
+export const BOND_FORFEIT =
+  /没收(?:其|乙方)?(?:提交|提供|交纳|缴纳)?(?:的)?(?:全部|剩余)?履约保证金|履约保证金(?:将|予以|则)?(?:不予退还|不退还|予以没收)/;

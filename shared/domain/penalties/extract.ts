@@ -13,6 +13,7 @@ import { startsWithHeadingNumber } from '../clauses/numbering';
 import {
   ACTUAL_LOSS,
   BENCHMARK_RATE,
+  BOND_FORFEIT,
   DEDUCTION_BEFORE,
   NDA_TITLE,
   OVERDUE_INTEREST,
@@ -41,20 +42,8 @@ import {
 } from './types';
 
 export type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './types';
-
-function triggerOf(words: string, payer?: 'partyA' | 'partyB'): PenaltyTrigger {
-  // Examples in brackets are not the breach (`质量不达标（如弄虚作假、重大遗漏…）`).
-  const context = words
-    .replace(/[（(][^（()）]*[)）]/g, '')
-    // `逾期未改正` is a condition on another breach, not lateness.
-    .replace(/逾期(?:仍)?(?:未|不)(?:改正|纠正|整改|改|补足|消除)/g, '');
-  if (UNILATERAL.test(context) && !/逾期|延期|迟延/.test(context)) return 'unilateral_termination';
-  for (const [t, re] of TRIGGERS) if (re.test(context)) return t;
-  // Lateness without saying of what: the purchaser is late paying, the supplier late performing.
-  if (payer && /逾期|延期|迟延|延迟/.test(context))
-    return payer === 'partyA' ? 'late_payment' : 'late_delivery';
-  return 'other';
-}
+import { triggerOf } from './triggers';
+import { perListedBreach } from './listed';
 
 type Party = PartyRole;
 export { documentRoles };
@@ -200,46 +189,6 @@ function ruleAround(
   }
 }
 
-/** A sentence that names its breaches in a list after it: `乙方有下列情形之一的，…支付…违约金：`. */
-const LIST_INTRO =
-  /(?:下列|以下|如下)(?:任何)?(?:情形|情况|行为|事项|违约行为|违约情形)(?:之一|中的任何一种|的)?/;
-/** The label of a list item: `（1）`, `(2)`, `3、`, `①`. */
-const ITEM =
-  /^\s*(?:[-•·*]\s*)?(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}[、)）]|[①-⑳])/;
-
-/**
- * One rule per breach when the sentence lists its breaches after a colon (REPORT.md: "a rate
- * stated for two triggers gives two rules"): each listed item's trigger, alike ones once; the
- * rule as it is otherwise.
- */
-function perListedBreach(
-  text: string,
-  seg: string,
-  map: number[],
-  sentenceStart: number,
-  f: { at: number; rule: PenaltyRule },
-): PenaltyRule[] {
-  const colon = seg.indexOf('：', f.at);
-  const intro = LIST_INTRO.exec(seg.slice(0, f.at));
-  if (!intro || colon < 0 || f.rule.kind === 'actual_loss') return [f.rule];
-  const from = sentenceStart + map[colon] + 1;
-  const lines = text.slice(from, from + 2000).split('\n');
-  const items: string[] = [];
-  for (const [i, line] of lines.entries()) {
-    if (i === 0 && !line.trim()) continue;
-    // An item without its label (a DOCX list whose numbering did not come through) continues the
-    // list while it stays a short line; the next clause number ends it.
-    const unlabelled = !ITEM.test(line);
-    if (unlabelled && (!items.length || startsWithHeadingNumber(line.trim()) || line.length > 80))
-      break;
-    items.push(line);
-    if (items.length >= 12) break;
-  }
-  if (items.length < 2) return [f.rule];
-  const triggers = [...new Set(items.map((l) => triggerOf(l, f.rule.payer)))];
-  return triggers.map((trigger) => ({ ...f.rule, trigger }));
-}
-
 /**
  * Reads every penalty rule of a document: percentages of a base (`合同总金额的 0.1%`) and fixed
  * sums (`违约金人民币伍拾万元整`).
@@ -292,6 +241,27 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
         found.push({
           at: start,
           rule: { ...r, id: '', percent: null, yuan: null, base: 'other', feeMonths: months },
+        }),
+      );
+    }
+    // Forfeiture of the performance bond (`甲方有权没收履约保证金`), once per sentence.
+    const forfeit = BOND_FORFEIT.exec(seg);
+    if (forfeit) {
+      const start = forfeit.index;
+      ruleAround(at, start, start + forfeit[0].length, 0, 'other', (r) =>
+        found.push({
+          at: start,
+          rule: {
+            ...r,
+            id: '',
+            kind: 'lump_sum',
+            percent: null,
+            yuan: null,
+            base: 'other',
+            forfeitsBond: true,
+            terminationAfterDays: null,
+            terminationWhen: null,
+          },
         }),
       );
     }

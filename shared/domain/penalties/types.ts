@@ -52,6 +52,11 @@ export interface PenaltyRule {
    * `loan_rate` for the older 同期银行贷款利率; `percent` is then null.
    */
   rateBenchmark?: 'LPR' | 'loan_rate';
+  /**
+   * Extra field: the penalty is the forfeiture of the performance bond (`甲方有权没收履约保证金`,
+   * `其履约保证金不予退还`); `percent` and `yuan` are then null (the bond's amount is elsewhere).
+   */
+  forfeitsBond?: boolean;
   /** Days of breach before the penalty starts (`自…第5日起` → 4). */
   startsAfterDays: number | null;
   /** Cap of the accumulated penalty, percent of the same base. */
@@ -74,12 +79,28 @@ export interface PenaltyRule {
 /** The fields that make two penalty rules alike: payer, breach, kind, rate or sum, and base. */
 export type PenaltyLikeness = Pick<
   PenaltyRule,
-  'payer' | 'trigger' | 'kind' | 'percent' | 'yuan' | 'base' | 'feeMonths' | 'rateBenchmark'
+  | 'payer'
+  | 'trigger'
+  | 'kind'
+  | 'percent'
+  | 'yuan'
+  | 'base'
+  | 'feeMonths'
+  | 'rateBenchmark'
+  | 'forfeitsBond'
 >;
 
 /** A key equal for alike rules (REPORT.md: "one penalty rule per payer, trigger and rate"). */
 export function penaltyKey(r: PenaltyLikeness): string {
-  return [r.payer, r.trigger, r.kind, r.percent, r.yuan, r.base, r.feeMonths, r.rateBenchmark].join(
-    '|',
-  );
+  return [
+    r.payer,
+    r.trigger,
+    r.kind,
+    r.percent,
+    r.yuan,
+    r.base,
+    r.feeMonths,
+    r.rateBenchmark,
+    r.forfeitsBond,
+  ].join('|');
 }

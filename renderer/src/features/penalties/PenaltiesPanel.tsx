@@ -87,7 +87,7 @@ export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
                       ''
                     ) : x.kind === 'actual_loss' ? (
                       '—'
-                    ) : x.percent || x.yuan || x.feeMonths || x.rateBenchmark ? (
+                    ) : x.percent || x.yuan || x.feeMonths || x.rateBenchmark || x.forfeitsBond ? (
                       penaltyRateLabel(x, false)
                     ) : (
                       <span className="warn">空白</span>

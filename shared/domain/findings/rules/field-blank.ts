@@ -36,6 +36,7 @@ export const fieldBlank: FindingRule = {
         x.yuan === null &&
         x.kind !== 'actual_loss' &&
         !x.feeMonths &&
+        !x.forfeitsBond &&
         !x.rateBenchmark,
     ))
       add(r.span.start, r.span.end, '违约金比例');
