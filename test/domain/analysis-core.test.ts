@@ -16,6 +16,7 @@ import { findContractScope } from '../../shared/domain/scope/contract-part';
 import { labelledFields } from '../../shared/domain/recognize/fields';
 import { isBlankValue } from '../../shared/domain/recognize/blanks';
 import { PARTY_WORDS } from '../../shared/domain/lexicon/parties';
+import { categorize } from '../../shared/domain/clauses/categories';
 
 const rules = (text: string) =>
   extractPenaltyRules(text, []).map((r) => [r.payer, r.trigger, r.kind, r.percent, r.yuan, r.base]);
@@ -415,6 +416,21 @@ describe('parties, amounts and blanks off the common layout', () => {
       ['地址', '[合同中心-采购单位所在地]', true],
       ['地址', '', true],
     ]);
+  });
+});
+
+describe('clause categories from headings written by others', () => {
+  it.each([
+    ['服务内容及价款', 'price'],
+    ['违约责任', 'liability'],
+    ['服务期限及违约责任', 'liability'],
+    ['合同价款及支付', 'price'],
+    ['法律适用和争议解决', 'dispute_resolution'],
+    ['Confidentiality', 'confidentiality'],
+    ['Governing Law', 'dispute_resolution'],
+    ['Term and Termination', 'termination'],
+  ])('%s → %s', (heading, category) => {
+    expect(categorize(heading)).toBe(category);
   });
 });
 
