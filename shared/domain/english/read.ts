@@ -56,7 +56,8 @@ export function readEnglish(
 ): { contract: ContractBlock; terms: KeyTerm[]; ndaTerms: NdaTerms[] } {
   const terms: KeyTerm[] = [];
   const parties: Party[] = [];
-  const between = BETWEEN.exec(text);
+  // The parties are named in the preamble; the search stays there (bounded on any input).
+  const between = BETWEEN.exec(text.slice(0, 4000));
   if (between) {
     const names = [between[1], between[2]].map((n) =>
       n

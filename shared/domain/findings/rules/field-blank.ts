@@ -16,19 +16,37 @@ export const fieldBlank: FindingRule = {
   id: 'field.blank',
   description: '必填栏目空白 (a required field left blank)',
   check(ctx) {
-    const spans: { start: number; end: number; label: string }[] = [];
+    type Blank = { start: number; end: number; label: string };
+    // The labelled fields come in document order and never overlap; the other blanks are checked
+    // against them by binary search (a document of thousands of blank fields stays linear).
+    const fields: Blank[] = [];
+    const others: Blank[] = [];
+    const overlapsField = (start: number, end: number) => {
+      let lo = 0;
+      let hi = fields.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (fields[mid].end <= start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < fields.length && fields[lo].start < end;
+    };
     const add = (start: number, end: number, label: string) => {
-      if (!spans.some((s) => s.start < end && start < s.end)) spans.push({ start, end, label });
+      if (!overlapsField(start, end) && !others.some((o) => o.start < end && start < o.end))
+        others.push({ start, end, label });
     };
     const named = new Set(ctx.contract.parties.filter((p) => p.name).map((p) => p.role));
     for (const f of labelledFields(ctx.text)) {
       // A party named in the contract leaves its line in the signature block for the seal.
       const role = roleOfPartyWord(f.label.replace(/名称$|全称$/, ''));
-      if (f.blank && !(role && named.has(role))) add(f.start, f.end, f.label);
+      if (f.blank && !(role && named.has(role)))
+        fields.push({ start: f.start, end: f.end, label: f.label });
     }
+    // Underscore blanks come in order and apart from each other: only the fields can overlap them.
     for (const m of ctx.text.matchAll(UNDERSCORE)) {
       const start = m.index ?? 0;
-      add(start, start + m[0].length, m[1]);
+      if (!overlapsField(start, start + m[0].length))
+        others.push({ start, end: start + m[0].length, label: m[1] });
     }
     for (const r of ctx.penaltyRules.filter(
       (x) =>
@@ -40,7 +58,7 @@ export const fieldBlank: FindingRule = {
         !x.rateBenchmark,
     ))
       add(r.span.start, r.span.end, '违约金比例');
-    return spans
+    return [...fields, ...others]
       .sort((a, b) => a.start - b.start)
       .map<Finding>((s) => ({
         ruleId: this.id,
