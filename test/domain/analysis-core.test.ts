@@ -16,6 +16,9 @@ import { findContractScope } from '../../shared/domain/scope/contract-part';
 import { labelledFields } from '../../shared/domain/recognize/fields';
 import { isBlankValue } from '../../shared/domain/recognize/blanks';
 import { PARTY_WORDS } from '../../shared/domain/lexicon/parties';
+import { CAPITAL_NUMERALS, NUMERALS } from '../../shared/domain/lexicon/numerals';
+import { DURATION_WORDS, MONEY_WORDS, RATE_WORDS } from '../../shared/domain/lexicon/units';
+import { readDuration, durationMinutes } from '../../shared/domain/recognize/durations';
 import { categorize } from '../../shared/domain/clauses/categories';
 
 const rules = (text: string) =>
@@ -37,6 +40,28 @@ describe('rates in any form', () => {
     ['双倍', '200'],
   ])('%s → %s %%', (text, percent) => {
     expect(ratePercent(text)?.toString()).toBe(percent);
+  });
+});
+
+describe('durations in any form', () => {
+  it.each([
+    ['十五', '日', 15, 'day', 21600],
+    ['5', '个工作日', 5, 'workday', 7200],
+    ['半', '小时', 0.5, 'hour', 30],
+    ['两', '年', 2, 'year', null],
+    ['壹', '年', 1, 'year', null],
+    ['1.5', 'hrs', 1.5, 'hour', 90],
+    ['三十', '分钟', 30, 'minute', 30],
+    ['15', '秒钟', 15, 'second', 0.25],
+  ])('%s%s → %s %s', (count, unit, value, kind, minutes) => {
+    const d = readDuration(count, unit);
+    expect(d).toEqual({ value, unit: kind });
+    expect(durationMinutes(d!)).toBe(minutes);
+  });
+
+  it('refuses what is not a count or a unit', () => {
+    expect(readDuration('若干', '日')).toBeNull();
+    expect(readDuration('3', '次')).toBeNull();
   });
 });
 
@@ -451,6 +476,41 @@ describe('the lexicon is the one home of the party words', () => {
       .filter((f) => alternation.test(fs.readFileSync(f, 'utf8')))
       .map((f) => path.relative(DOMAIN, f));
     expect(offenders).toEqual([]);
+  });
+
+  /** Source without comments: docstrings quote numerals and units as examples. */
+  const code = (f: string) =>
+    fs
+      .readFileSync(f, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+  const outsideLexicon = () =>
+    files(DOMAIN).filter((f) => !f.includes(`${path.sep}lexicon${path.sep}`));
+
+  it('no file outside lexicon/ spells out the Chinese numerals', () => {
+    // Three numerals in a row (`一二三`, `〇零一`, `壹贰叁`) is a character class written by hand.
+    const spelled = /[零〇一二两三四五六七八九]{3,}|[壹贰叁肆伍陆柒捌玖]{3,}/;
+    const offenders = outsideLexicon()
+      .filter((f) => spelled.test(code(f)))
+      .map((f) => path.relative(DOMAIN, f));
+    expect(offenders).toEqual([]);
+  });
+
+  it('no file outside lexicon/ spells out an alternation of units of time', () => {
+    const words = DURATION_WORDS.filter((w) => !w.english).map((w) => w.word);
+    const unit = `(?:${words.join('|')})`;
+    // Two unit words as whole alternatives (`(工作日|日|天)`, `(?:日|天)`); `按日|日计` is not.
+    const alternation = new RegExp(`(?:^|[(|:])${unit}\\|${unit}(?=[|)])`, 'm');
+    const offenders = outsideLexicon()
+      .filter((f) => alternation.test(code(f)))
+      .map((f) => path.relative(DOMAIN, f));
+    expect(offenders).toEqual([]);
+  });
+
+  it('every numeral and unit carries an example that uses it', () => {
+    for (const n of [...NUMERALS, ...CAPITAL_NUMERALS]) expect(n.example).toContain(n.char);
+    for (const w of [...DURATION_WORDS, ...MONEY_WORDS, ...RATE_WORDS])
+      expect(w.example).toContain(w.word);
   });
 
   it('no file in shared/domain is over 400 lines', () => {

@@ -5,6 +5,15 @@
  * renders each numbered paragraph's label (`lvlText` with `numFmt`), in document order.
  */
 import JSZip from 'jszip';
+import Nzh from 'nzh';
+import { NUMERALS } from '../../../shared/domain/lexicon/numerals';
+
+/** 〇 … 九 by value, for numbers written digit by digit (`二〇二五`). */
+const DIGIT_WORDS = [...'〇'].concat(
+  [1, 2, 3, 4, 5, 6, 7, 8, 9].map(
+    (v) => NUMERALS.find((n) => n.value === v && n.kind === 'digit')!.char,
+  ),
+);
 
 interface Level {
   start: number;
@@ -12,14 +21,9 @@ interface Level {
   lvlText: string;
 }
 
-const CN_DIGITS = '〇一二三四五六七八九';
-
+/** Chinese counting numerals (`十二`, `一百零五`), written by nzh. */
 function chineseCounting(n: number): string {
-  if (n <= 0) return String(n);
-  if (n < 10) return CN_DIGITS[n];
-  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  return String(n);
+  return n <= 0 || !Number.isSafeInteger(n) ? String(n) : (Nzh.cn.encodeS(n) as string);
 }
 
 function formatNumber(n: number, fmt: string): string {
@@ -34,7 +38,7 @@ function formatNumber(n: number, fmt: string): string {
     case 'ideographDigital':
       return String(n)
         .split('')
-        .map((d) => CN_DIGITS[Number(d)])
+        .map((d) => DIGIT_WORDS[Number(d)])
         .join('');
     case 'decimalEnclosedCircle':
     case 'decimalEnclosedCircleChinese':

@@ -7,7 +7,7 @@
 import Decimal from 'decimal.js';
 import type { Installment } from '../terms/contract';
 import { addMonths } from '../terms/dates';
-import { parseChineseInteger, parseWrittenAmount, writeAmount } from '../text/chinese-numerals';
+import { parseWrittenAmount, writeAmount } from '../text/chinese-numerals';
 import {
   addDays,
   addWorkingDays,
@@ -16,7 +16,14 @@ import {
   PRC_HOLIDAYS,
 } from '../calendar/holidays';
 import type { Step } from './penalty';
+import { COUNT_SOURCE } from '../lexicon/numerals';
+import { durationUnitSource, readDuration } from '../recognize/durations';
 
+/** A payment period: `十个工作日内`, `30日内`, `3个月之内` (the count and the unit word). */
+const PAYMENT_PERIOD = new RegExp(
+  `(${COUNT_SOURCE})\\s*(?:个)?(${durationUnitSource(['workday', 'day', 'month'], { bareMonth: true })})\\s*(?:内|之内|以内)`,
+  'g',
+);
 /** Dates of events an installment may be due after. ISO dates; absent when not yet known. */
 export interface PaymentEvents {
   signedOn?: string | null;
@@ -68,11 +75,7 @@ export function dueDateOf(
   }
   // The last period counts: `签订后三十个工作日内提供发票，收到发票后十个工作日内` pays 10 working
   // days after the invoice.
-  const rels = [
-    ...condition.matchAll(
-      /([\d一二三四五六七八九十两]+)\s*(?:个)?(工作日|日|天|个月|月)\s*(?:内|之内|以内)/g,
-    ),
-  ];
+  const rels = [...condition.matchAll(PAYMENT_PERIOD)];
   const rel = rels.length ? rels[rels.length - 1] : null;
   // The last event named before the period is the one it counts from.
   const before = rel ? condition.slice(0, rel.index ?? 0) : condition;
@@ -84,22 +87,23 @@ export function dueDateOf(
     .filter((e) => e.at >= 0)
     .sort((a, b) => b.at - a.at)[0];
   if (!rel || !named) return { dueDate: null, basis: '合同未约定具体付款期限', needs: null };
-  const n = parseChineseInteger(rel[1]);
+  const period = readDuration(rel[1], rel[2]);
+  const n = period?.value ?? null;
   const from = events[named.key];
   if (n === null) return { dueDate: null, basis: '合同未约定具体付款期限', needs: null };
   if (!from) return { dueDate: null, basis: `需输入“${named.label}”日期`, needs: named.key };
-  const unit = rel[2];
+  const unit = period!.unit;
   const due =
-    unit === '工作日'
+    unit === 'workday'
       ? addWorkingDays(from, n, calendar)
-      : unit === '日' || unit === '天'
+      : unit === 'day'
         ? addDays(from, n)
         : addMonths(from, n);
   const note =
-    unit === '工作日' && !coversYear(due, calendar) ? '（该年份节假日未录入，仅扣除周末）' : '';
+    unit === 'workday' && !coversYear(due, calendar) ? '（该年份节假日未录入，仅扣除周末）' : '';
   return {
     dueDate: due,
-    basis: `${named.label}（${from}）后 ${n} ${unit === '工作日' ? '个工作日' : unit}${note}`,
+    basis: `${named.label}（${from}）后 ${n} ${rel[2] === '工作日' ? '个工作日' : rel[2]}${note}`,
     needs: null,
   };
 }

@@ -4,6 +4,8 @@
  * `第一期：` (payment phases), `附件`/`附件1`, and short `标签：`/`【标签】` sub-headings.
  */
 import { parseChineseInteger } from '../text/chinese-numerals';
+import { COUNT_CHARS } from '../lexicon/numerals';
+import { durationUnitSource } from '../recognize/durations';
 
 /** A numbering style; dotted numbers carry their depth (`dotted2` is `1.1`). */
 export type NumberingStyle =
@@ -32,7 +34,9 @@ export interface Numbering {
   rest: string;
 }
 
-const CN = '零〇一二两三四五六七八九十百';
+const CN = COUNT_CHARS;
+/** Units after a decimal that make it a quantity, not a label (`1.5小时`, `2.5个月`, `3.5日`). */
+const NOT_A_LABEL_UNITS = durationUnitSource(['hour', 'day', 'month', 'year'], { bareMonth: true });
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 const PATTERNS: { style: NumberingStyle; re: RegExp }[] = [
@@ -48,7 +52,9 @@ const PATTERNS: { style: NumberingStyle; re: RegExp }[] = [
   { style: 'dotted3', re: /^((\d{1,2})[.．](\d{1,2})[.．](\d{1,2}))(?![.．]?\d)[.．、]?\s*/ },
   {
     style: 'dotted2',
-    re: /^((\d{1,2})[.．](\d{1,2}))(?![.．]?\d|\s*[%％])(?!\s*(?:条|款|倍|万|元|个|小时|日|天|年|月))[.．、]?\s*/,
+    re: new RegExp(
+      String.raw`^((\d{1,2})[.．](\d{1,2}))(?![.．]?\d|\s*[%％])(?!\s*(?:条|款|倍|万|元|个|${NOT_A_LABEL_UNITS}))[.．、]?\s*`,
+    ),
   },
   { style: 'decimal', re: /^((\d{1,2})[.．、])(?!\d)\s*/ },
   { style: 'paren', re: /^([（(](\d{1,2})[)）])[、.．]?\s*/ },

@@ -8,6 +8,7 @@ import { MAIN_PARTY_SOURCE, PARTY_WORD_SOURCE } from '../lexicon/parties';
 import type { SourceDocument } from '../document';
 import { categorize, type ClauseCategory } from './categories';
 import { matchNumbering, type Numbering, type NumberingStyle } from './numbering';
+import { COUNT_CHARS } from '../lexicon/numerals';
 
 /** A clause of the contract: offsets into the document's text, subtree in `[start, end)`. */
 export interface Clause {
@@ -40,8 +41,9 @@ const STRONG_TOPICS: ClauseCategory[] = [
   'acceptance',
   'termination',
 ];
-const DOCUMENT_TITLE =
-  /^(?![\d一二三四五六七八九十]+[、.．])[^，。；：:,;]{2,40}(?:协议|协议书|承诺书|保证书)$/;
+const DOCUMENT_TITLE = new RegExp(
+  String.raw`^(?![\d${COUNT_CHARS}]+[、.．])[^，。；：:,;]{2,40}(?:协议|协议书|承诺书|保证书)$`,
+);
 const PENALTY_TEXT = /违约金|承担违约责任|赔偿[^。；]{0,20}损失/;
 const STRONG: NumberingStyle[] = ['chapter', 'article', 'cn', 'annex', 'phase'];
 /**

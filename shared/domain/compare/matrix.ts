@@ -6,6 +6,8 @@
  */
 import Decimal from 'decimal.js';
 import type { ReviewReport } from '../report';
+import { COUNT_SOURCE } from '../lexicon/numerals';
+import { durationUnitSource, readDuration } from '../recognize/durations';
 import {
   BASE_LABELS,
   KIND_LABELS,
@@ -15,6 +17,10 @@ import {
   penaltyRateLabel,
 } from '../labels';
 
+/** The days an acceptance is due in (`10个工作日内组织验收`; a month counts 30 days). */
+const ACCEPTANCE_PERIOD = new RegExp(
+  `[^，。；]{0,16}?(${COUNT_SOURCE})\\s*(?:个)?(${durationUnitSource(['workday', 'day', 'month'])})内[^，。；]{0,12}?(?:组织|进行|完成)?验收`,
+);
 /** One contract of a comparison. */
 export interface CompareInput {
   id: string;
@@ -221,16 +227,13 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
         clauseId: forum.clauseId,
         page: clausePage(report, forum.clauseId),
       };
-    const acc = firstMatch(
-      report,
-      ['acceptance'],
-      /[^，。；]{0,16}?([\d一二三四五六七八九十]+)\s*(?:个)?(工作日|日|天|个月)内[^，。；]{0,12}?(?:组织|进行|完成)?验收/,
-    );
+    const acc = firstMatch(report, ['acceptance'], ACCEPTANCE_PERIOD);
     if (acc) {
-      const m = /([\d]+)\s*(?:个)?(工作日|日|天|个月)/.exec(acc.text);
+      const m = ACCEPTANCE_PERIOD.exec(acc.text);
+      const period = m && readDuration(m[1], m[2]);
       row('acceptance.period', '验收期限（日）', 'lower_is_stricter').cells[id] = {
         display: acc.text.trim(),
-        value: m ? String(Number(m[1]) * (m[2] === '个月' ? 30 : 1)) : null,
+        value: period ? String(period.value * (period.unit === 'month' ? 30 : 1)) : null,
         clauseId: acc.clauseId,
         page: clausePage(report, acc.clauseId),
       };

@@ -7,7 +7,8 @@
  */
 import type { Clause } from '../clauses/parse';
 import type { PenaltyRule } from '../penalties/extract';
-import { parseChineseInteger } from '../text/chinese-numerals';
+import { COUNT_SOURCE } from '../lexicon/numerals';
+import { countValue, durationUnitSource } from '../recognize/durations';
 import { sentenceSpans, type TextSpan } from '../text/sentences';
 
 /** A term read from a sentence: the contract's wording, a normalised value, and where. */
@@ -44,8 +45,10 @@ export interface NdaTerms {
 
 /** Durations of secrecy, most explicit first: a number of years, until made public, indefinite. */
 const DURATIONS: RegExp[] = [
-  /((?:合作|合同|项目|服务|任职|雇佣|本协议)[^。；\n]{0,16}?(?:结束|终止|届满|期满|验收|完成|失效)[^。；\n]{0,4}?后\s*[\d一二三四五六七八九十两]+\s*年)/,
-  /((?:离职|调离|退休)[^。；\n]{0,4}?后\s*[\d一二三四五六七八九十两]+\s*年)/,
+  new RegExp(
+    `((?:合作|合同|项目|服务|任职|雇佣|本协议)[^。；\\n]{0,16}?(?:结束|终止|届满|期满|验收|完成|失效)[^。；\\n]{0,4}?后\\s*${COUNT_SOURCE}\\s*年)`,
+  ),
+  new RegExp(`((?:离职|调离|退休)[^。；\\n]{0,4}?后\\s*${COUNT_SOURCE}\\s*年)`),
   /保密(?:期限|期间|期)\s*(?:为|是|：|:)\s*([^，,。；\n]{0,40}?(?:期|后|止|年|有效|永久|长期)[^，,。；\n]{0,10})/,
   /((?:直至|至)[^。；\n]{2,30}?(?:公开|公知|解密)[^。；\n]{0,6}?(?:时|之日)止)/,
   /([^。；\n，,]{2,20}(?:公开|公知)时止)/,
@@ -81,7 +84,20 @@ function firstMatch<T>(
   return null;
 }
 
-const num = (s: string) => (/^\d/.test(s) ? Number(s) : parseChineseInteger(s));
+const num = (s: string) => countValue(s);
+const DAYS = durationUnitSource(['day', 'workday']);
+/** Days to return or destroy materials: `5个工作日内返还`, `返还…于十日内`. */
+const RETURN_DEADLINE = new RegExp(
+  `(?:(${COUNT_SOURCE})\\s*(?:个)?(?:${DAYS})内[^。；]{0,12}(?:返还|归还|交还|销毁|删除|移交))|(?:(?:返还|归还|交还|销毁|删除)[^。；]{0,20}?(${COUNT_SOURCE})\\s*(?:个)?(?:${DAYS})内)`,
+);
+/** Hours to notify a breach (`发现泄密…2小时内书面通知`), or at once (`立即`). */
+const BREACH_NOTICE = new RegExp(
+  `(?:泄露|泄漏|泄密|违反)[^。；]{0,30}?(?:(${COUNT_SOURCE})\\s*(?:${durationUnitSource(['hour'])})内|(立即|第一时间|及时))[^。；]{0,6}(?:书面)?(?:通知|告知|报告)`,
+);
+/** Days of notice before a compelled disclosure (`至少于实际披露行为前 5 日`). */
+const COMPELLED_NOTICE = new RegExp(
+  `(?:要求|依法)[^。；]{0,40}披露[^。；]{0,60}?(?:至少)?(?:于|在)?[^。；]{0,10}前\\s*(${COUNT_SOURCE})\\s*(?:个)?(?:${DAYS})`,
+);
 
 /** Reads the NDA terms of one region of the document. */
 /**
@@ -118,24 +134,9 @@ function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[], an
       (found, re) => found ?? firstMatch(text, spans, re, (m) => durationValue(m[1].trim())),
       null,
     ),
-    returnDeadlineDays: firstMatch(
-      text,
-      spans,
-      /(?:([\d一二三四五六七八九十]+)\s*(?:个)?(?:日|天|工作日)内[^。；]{0,12}(?:返还|归还|交还|销毁|删除|移交))|(?:(?:返还|归还|交还|销毁|删除)[^。；]{0,20}?([\d一二三四五六七八九十]+)\s*(?:个)?(?:日|天|工作日)内)/,
-      (m) => num(m[1] ?? m[2]),
-    ),
-    breachNoticeHours: firstMatch(
-      text,
-      spans,
-      /(?:泄露|泄漏|泄密|违反)[^。；]{0,30}?(?:([\d一二三四五六七八九十]+)\s*(?:个)?小时内|(立即|第一时间|及时))[^。；]{0,6}(?:书面)?(?:通知|告知|报告)/,
-      (m) => (m[1] ? (num(m[1]) ?? 0) : 0),
-    ),
-    compelledDisclosureNoticeDays: firstMatch(
-      text,
-      spans,
-      /(?:要求|依法)[^。；]{0,40}披露[^。；]{0,60}?(?:至少)?(?:于|在)?[^。；]{0,10}前\s*([\d一二三四五六七八九十]+)\s*(?:个)?(?:日|天|工作日)/,
-      (m) => num(m[1]) ?? 0,
-    ),
+    returnDeadlineDays: firstMatch(text, spans, RETURN_DEADLINE, (m) => num(m[1] ?? m[2])),
+    breachNoticeHours: firstMatch(text, spans, BREACH_NOTICE, (m) => (m[1] ? (num(m[1]) ?? 0) : 0)),
+    compelledDisclosureNoticeDays: firstMatch(text, spans, COMPELLED_NOTICE, (m) => num(m[1]) ?? 0),
     survival: firstMatch(
       text,
       spans,

@@ -8,7 +8,8 @@
  * with subcontractors only with written consent.
  */
 import Decimal from 'decimal.js';
-import { parseChineseInteger } from '../text/chinese-numerals';
+import { COUNT_CHARS } from '../lexicon/numerals';
+import { durationUnitSource, readDuration } from '../recognize/durations';
 import type { ReportNdaRecord, ReviewReport } from '../report';
 import type { Severity } from '../findings/types';
 import { penaltyRateLabel } from '../labels';
@@ -82,15 +83,20 @@ export interface Deviation {
   page: number | null;
 }
 
+const YEARS = new RegExp(
+  `(\\d+(?:\\.\\d+)?|[${COUNT_CHARS}]+)\\s*(${durationUnitSource(['year'])})`,
+);
+const MONTHS = new RegExp(`(\\d+|[${COUNT_CHARS}]+)\\s*(${durationUnitSource(['month'])})`);
+
 function yearsOf(duration: string): number | 'indefinite' | null {
   if (/长期|永久|公开时止|公开之日止|公知|解密/.test(duration)) return 'indefinite';
   // Figures or Chinese numerals (`3年`, `五年`, `两年`, `十八个月`).
-  const count = (s: string) => (/^\d/.test(s) ? Number(s) : parseChineseInteger(s));
-  const m = /(\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+)\s*年/.exec(duration);
-  if (m && count(m[1]) !== null) return count(m[1]);
-  const months = /(\d+|[零一二两三四五六七八九十百]+)\s*个月/.exec(duration);
-  const n = months ? count(months[1]) : null;
-  return n !== null ? n / 12 : null;
+  const m = YEARS.exec(duration);
+  const years = m && readDuration(m[1], m[2]);
+  if (years && years.unit === 'year') return years.value;
+  const months = MONTHS.exec(duration);
+  const n = months ? readDuration(months[1], months[2]) : null;
+  return n ? n.value / 12 : null;
 }
 
 function recordQuote(

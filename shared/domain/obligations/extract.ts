@@ -11,6 +11,8 @@ import { sentenceSpans, trimHeadings } from '../text/sentences';
 import { tableLines } from '../text/tables';
 import { ANY_PARTY_SOURCE, type PartyRole } from '../lexicon/parties';
 import { documentRoles, type Roles } from '../resolve/parties';
+import { COUNT_CHARS } from '../lexicon/numerals';
+import { durationUnitSource } from '../recognize/durations';
 
 /** REPORT.md `obligations[].frequency`. */
 export type Frequency =
@@ -52,12 +54,19 @@ const FREQUENCIES: [Frequency, RegExp][] = [
 ];
 
 /** The day of the month a monthly duty is due by: `每月5日前`, `每月十日之前`, `每月5号以前`. */
-export const MONTH_DAY =
-  /每(?:个)?月\s*([\d一二三四五六七八九十]{1,3})\s*(?:日|号)\s*(?:前|之前|以前|内)/;
+export const MONTH_DAY = new RegExp(
+  String.raw`每(?:个)?月\s*([\d${COUNT_CHARS}]{1,3})\s*(?:日|号)\s*(?:前|之前|以前|内)`,
+);
+
+/** A leading item number (`3.`, `（二）`) before a duty's text. */
+const LEADING_NUMBER = new RegExp(String.raw`^[\s(（]*[\d${COUNT_CHARS}.．]+[)）.．、]?\s*`);
+/** A leading label (`①巡检：`, `2、月报：`) before a duty's text. */
+const LEADING_LABEL = new RegExp(String.raw`^[①-⑳\d.、（）()${COUNT_CHARS}]*\s*[^：:]{0,12}[：:]`);
 
 const DUTY = /应|须|需|必须|负责|承诺|保证|有义务|提交|提供|开展|进行|完成|巡检|组织|输出|汇总/;
-const ONCE =
-  /(?:后|起)(?:的)?\s*[【\[]?\s*([\d一二三四五六七八九十两]+)\s*[】\]]?\s*(?:个)?(?:日|天|工作日|月|个月|周)(?:内|之内|以内)/;
+const ONCE = new RegExp(
+  String.raw`(?:后|起)(?:的)?\s*[【\[]?\s*([\d${COUNT_CHARS}]+)\s*[】\]]?\s*(?:个)?(?:${durationUnitSource(['day', 'workday', 'month', 'week'], { bareMonth: true })})(?:内|之内|以内)`,
+);
 const EVENT =
   /(?:发现|发生|出现|接到|收到|如遇|遇有|遇到|一旦)[^，。；]{1,20}(?:后|时)?[^，。；]{0,10}(?:立即|及时|第一时间|马上|有义务)|^有义务(?:立即|及时|第一时间|马上)|经[^，。；]{1,8}(?:提出|书面)?要求(?:后|时)?/;
 /** A duty due when the work or the term ends (`本年度运维工作结束时`, `服务期满后15个工作日内`). */
@@ -238,7 +247,7 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
                 ? lastPhrase
                 : phrase
           )
-            .replace(/^[\s(（]*[\d一二三四五六七八九十.．]+[)）.．、]?\s*/, '')
+            .replace(LEADING_NUMBER, '')
             .replace(LEADING_PARTY, '');
         } else if (
           EVENT.test(phrase) ||
@@ -260,9 +269,7 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
         clean.length > 30 && /[：:]/.test(clean)
           ? clean.slice(Math.max(clean.lastIndexOf('：'), clean.lastIndexOf(':')) + 1)
           : clean;
-      const own =
-        tail.replace(/^[①-⑳\d.、（）()一二三四五六七八九十]*\s*[^：:]{0,12}[：:]/, '').trim() ||
-        tail;
+      const own = tail.replace(LEADING_LABEL, '').trim() || tail;
       const action =
         frequency === 'once' && !endsWork && after.replace(/^[，,\s]+/, '').length > 2
           ? after

@@ -44,14 +44,34 @@ import {
 export type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './types';
 import { triggerOf } from './triggers';
 import { perListedBreach } from './listed';
+import { COUNT_SOURCE } from '../lexicon/numerals';
+import { durationUnitSource } from '../recognize/durations';
 
 type Party = PartyRole;
 export { documentRoles };
 export type { Roles };
 
+const DAY = durationUnitSource(['day']);
+/** A per-day word before the rate: `每日`, `每逾期一天`, `每延期1个日`, `按日`, `日计` (not `每…日内`). */
+const PER_DAY = new RegExp(`每[^，。；\\d]{0,4}?(?:一|1)?\\s*(?:个)?(?:${DAY})(?!内)|按日|日计`);
+/** A per-day word after the rate: `0.5%/日`, `千分之三每日计算`. */
+const PER_DAY_AFTER = new RegExp(`^\\s*(?:\\/\\s*(?:${DAY})|每日|每天|按日)`);
+/** The days of delay after which the other side may terminate (`逾期超过30日的，甲方有权解除合同`). */
+const TERMINATION_AFTER_DAYS = new RegExp(
+  `(?:延期|逾期|延迟|迟延|中断)[^，。；]{0,6}?(达到|超过|超出|满|逾)\\s*([【\\[]?\\s*${COUNT_SOURCE}\\s*[】\\]]?)\\s*(?:个)?(?:${durationUnitSource(['day', 'workday'])})[^。]{0,30}?(?:解除|终止)`,
+);
+/** The times of a breach after which the other side may terminate (`累计达到3次的，…解除`). */
+const TERMINATION_AFTER_TIMES = new RegExp(
+  `(?:达到|累计|满)\\s*(${COUNT_SOURCE})\\s*次[^。]{0,24}?(?:解除|终止)`,
+);
+/** The day a per-day penalty starts counting: `自逾期第4日起`, `超过3日后每日…`. */
+const FROM_DAY = new RegExp(`自[^，。；]{0,16}?第\\s*(${COUNT_SOURCE})\\s*(?:${DAY})起`);
+const AFTER_DAYS = new RegExp(
+  `(?:超过|超出)\\s*(${COUNT_SOURCE})\\s*(?:${DAY})(?:后|起)(?:[^，。；]{0,6})?(?:每日|按日)`,
+);
+
 function kindOf(context: string, base: PenaltyBase): PenaltyKind | null {
-  if (/每[^，。；\d]{0,4}?(?:一|1)?\s*(?:个)?(?:日|天)(?!内)|按日|日计/.test(context))
-    return 'per_day';
+  if (PER_DAY.test(context)) return 'per_day';
   if (/每(?:次|项|发生一次)|一次（项）|一次\(项\)|每一次|每出现一次/.test(context))
     return 'per_occurrence';
   if (base === 'daily_fee') return 'per_day';
@@ -123,9 +143,7 @@ function ruleAround(
   if (trigger === 'other' && (NDA_TITLE.test(text.slice(0, 40)) || inNdaPart(clause, clauses)))
     trigger = 'confidentiality_breach';
   // A per-day word may follow the rate itself (`千分之三每日计算`, `0.5%/日`).
-  const kind = /^\s*(?:\/\s*(?:日|天)|每日|每天|按日)/.test(
-    afterText.replace(/^\s*[（(][^（()）]{0,20}[)）]/, ''),
-  )
+  const kind = PER_DAY_AFTER.test(afterText.replace(/^\s*[（(][^（()）]{0,20}[)）]/, ''))
     ? 'per_day'
     : kindOf(part, base);
   const payers = whoPays(
@@ -142,18 +160,9 @@ function ruleAround(
   const rest =
     seg.slice(at) +
     (sentences[si + 1] ? text.slice(sentences[si + 1].start, sentences[si + 1].end) : '');
-  const term =
-    /(?:延期|逾期|延迟|迟延|中断)[^，。；]{0,6}?(达到|超过|超出|满|逾)\s*([【\[]?\s*[\d一二三四五六七八九十]+\s*[】\]]?)\s*(?:个)?(?:日|天|工作日)[^。]{0,30}?(?:解除|终止)/.exec(
-      rest,
-    );
-  const occ = /(?:达到|累计|满)\s*([\d一二三四五六七八九十]+)\s*次[^。]{0,24}?(?:解除|终止)/.exec(
-    rest,
-  );
-  const starts =
-    /自[^，。；]{0,16}?第\s*([\d一二三四五六七八九十]+)\s*(?:日|天)起/.exec(part) ??
-    /(?:超过|超出)\s*([\d一二三四五六七八九十]+)\s*(?:日|天)(?:后|起)(?:[^，。；]{0,6})?(?:每日|按日)/.exec(
-      part,
-    );
+  const term = TERMINATION_AFTER_DAYS.exec(rest);
+  const occ = TERMINATION_AFTER_TIMES.exec(rest);
+  const starts = FROM_DAY.exec(part) ?? AFTER_DAYS.exec(part);
   const cap = CAP_RE.exec(rest);
   const capRate = cap ? ratePercent(cap[1]) : null;
   for (const payer of effectivePayers) {

@@ -2,13 +2,15 @@
 import { startsWithHeadingNumber } from '../clauses/numbering';
 import { triggerOf } from './triggers';
 import type { PenaltyRule } from './types';
+import { COUNT_CHARS } from '../lexicon/numerals';
 
 /** A sentence that names its breaches in a list after it: `乙方有下列情形之一的，…支付…违约金：`. */
 const LIST_INTRO =
   /(?:下列|以下|如下)(?:任何)?(?:情形|情况|行为|事项|违约行为|违约情形)(?:之一|中的任何一种|的)?/;
 /** The label of a list item: `（1）`, `(2)`, `3、`, `①`. */
-const ITEM =
-  /^\s*(?:[-•·*]\s*)?(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}[、)）]|[①-⑳])/;
+const ITEM = new RegExp(
+  `^\\s*(?:[-•·*]\\s*)?(?:[（(]\\s*[\\d${COUNT_CHARS}]{1,3}\\s*[)）]|\\d{1,2}[、)）]|[①-⑳])`,
+);
 
 /**
  * One rule per breach when the sentence lists its breaches after a colon (REPORT.md: "a rate

@@ -15,6 +15,7 @@ import {
   type DocumentPart,
 } from '../lexicon/document-parts';
 import { parseChineseInteger } from '../text/chinese-numerals';
+import { COUNT_CHARS } from '../lexicon/numerals';
 
 /** A part heading line: `第五章 合同条款及格式` → label `第五章`, unit `章`, number 5. */
 export interface PartHeading {
@@ -46,7 +47,7 @@ export interface ContractScope {
 }
 
 const HEADING = new RegExp(
-  `^\\s*(第\\s*([一二三四五六七八九十百零〇两\\d]{1,4})\\s*(${PART_UNITS.join('|')}))\\s*(.*)$`,
+  `^\\s*(第\\s*([${COUNT_CHARS}\\d]{1,4})\\s*(${PART_UNITS.join('|')}))\\s*(.*)$`,
 );
 /** Dot leaders, dashes or a tab before a page number: a table-of-contents entry, not a heading. */
 const TOC_TAIL = /(?:\.{3,}|…+|·{3,}|-{4,}|—{2,}|_{4,}|\t)\s*\d{0,4}\s*$|\s\d{1,4}\s*$/;

@@ -7,9 +7,15 @@ import type { Clause } from '../clauses/parse';
 import { findMoney, findWrittenAmounts, percentString, yuanString } from './money';
 import { type Span, type ContractBlock } from './contract';
 import { sentences } from './text-lines';
+import { COUNT_CHARS } from '../lexicon/numerals';
 
 const TOTAL_KEYWORDS =
   /(合同总?金额|合同总价款?|总价款|合同价款?|服务总费用|总费用|维护服务费|运维服务费用?|服务费用?|合同总额|合同款)/g;
+
+/** A line that starts with the bond's name, after an item number (`3、履约保证金`). */
+const BOND_HEADING = new RegExp(
+  String.raw`(?:^|\t)\s*(?:[\d${COUNT_CHARS}]+[.、．]\s*)?(?:履约保证金|履约保函|履约担保)`,
+);
 
 export function extractTotal(
   text: string,
@@ -135,13 +141,7 @@ export function extractBond(text: string, clauses: Clause[], total: Decimal | nu
       if (!/保证金|保函/.test(seg) || /投标保证金|质量保证金|投标保函/.test(seg)) continue;
       // In a table, only a row about the bond itself (`履约保证金\t合同金额的5%`), not a
       // payment-schedule row that names the bond as a condition.
-      if (
-        seg.includes('\t') &&
-        !/(?:^|\t)\s*(?:[\d一二三四五六七八九十]+[.、．]\s*)?(?:履约保证金|履约保函|履约担保)/.test(
-          seg,
-        )
-      )
-        continue;
+      if (seg.includes('\t') && !BOND_HEADING.test(seg)) continue;
       // The percent or sum must be the bond's (`提交合同金额5%的履约保证金`, `履约保证金为…`), not
       // a payment made once the bond is in (`提交履约保函后…支付合同总金额的30%`).
       const kw = /履约保证金|履约保函|履约担保|保证金|保函/.exec(seg)!;

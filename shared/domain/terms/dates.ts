@@ -3,6 +3,7 @@
  * `2026-05-20`, `2026/5/20`; and incomplete dates with a blank part (`2025年6月 日`).
  */
 import { parseChineseInteger } from '../text/chinese-numerals';
+import { COUNT_CHARS, DIGIT_CHARS } from '../lexicon/numerals';
 
 /** A date found in the text. `iso` is `YYYY-MM-DD`, or null when a part is blank. */
 export interface DateMatch {
@@ -12,8 +13,8 @@ export interface DateMatch {
   text: string;
 }
 
-const Y = '(\\d{4}|[〇零一二三四五六七八九]{4})';
-const MD = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+const Y = `(\\d{4}|[${DIGIT_CHARS}]{4})`;
+const MD = `(\\d{1,2}|[${COUNT_CHARS}]{1,3})`;
 const DATE_RE = new RegExp(
   `${Y}\\s*年\\s*(?:${MD}\\s*月\\s*(?:${MD}\\s*[日号]|[_＿\\s]*日)|[_＿\\s]*月[_＿\\s]*日)|(\\d{4})[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})(?!\\d)`,
   'g',

@@ -16,8 +16,14 @@ import {
 } from './money';
 import { type Installment, type KeyTerm } from './contract';
 import { sentences } from './text-lines';
+import { COUNT_CHARS } from '../lexicon/numerals';
 
 const PAY_VERB = /支付|付款|预付|拨付|尾款|首付/;
+
+/** A leading item number (`2.2`, `（三）`, `1、`). */
+const LEADING_NUMBER = new RegExp(
+  String.raw`^[\s(（]*(?:\d+(?:[.．]\d+)+|[\d${COUNT_CHARS}]+[)）、.．])\s*`,
+);
 
 /**
  * The trigger of an installment: what the sentence says before the payment verb, without the
@@ -29,9 +35,7 @@ export function installmentCondition(sentence: string): string {
   const lines = sentence.split('\n').map((l) => l.trim());
   while (lines.length > 1 && isHeadingLine(lines[0])) lines.shift();
   let body = lines.join('');
-  body = body
-    .replace(/^[\s(（]*(?:\d+(?:[.．]\d+)+|[\d一二三四五六七八九十]+[)）、.．])\s*/, '')
-    .replace(/^第.期(?:[（(][^）)]{0,16}[)）])?[：:]\s*/, '');
+  body = body.replace(LEADING_NUMBER, '').replace(/^第.期(?:[（(][^）)]{0,16}[)）])?[：:]\s*/, '');
   const verb = /(?<!《[^》]{0,6})(?:支付|预付|拨付)/.exec(body);
   let head = verb ? body.slice(0, verb.index) : body;
   head = head.replace(

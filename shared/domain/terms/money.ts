@@ -5,6 +5,8 @@
 import Decimal from 'decimal.js';
 import { WRITTEN_AMOUNT_RE, parseWrittenAmount } from '../text/chinese-numerals';
 import { RATE_SOURCE } from '../text/rates';
+import { CAPITAL_COUNT_CHARS } from '../lexicon/numerals';
+import { MONEY_WORDS } from '../lexicon/units';
 
 /** An amount found in the text; `start`/`end` cover the figures and unit. */
 export interface MoneyMatch {
@@ -13,8 +15,16 @@ export interface MoneyMatch {
   end: number;
 }
 
-const MONEY_RE =
-  /(?:[¥￥]\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?)(?:\s*(万元|元))?|((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?)\s*(万元|元))/g;
+/** Units of money after figures (`万元`, `元`), longest first. */
+const MONEY_UNITS = [...MONEY_WORDS]
+  .sort((a, b) => b.word.length - a.word.length)
+  .map((w) => w.word)
+  .join('|');
+const FIGURES = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?`;
+const MONEY_RE = new RegExp(
+  String.raw`(?:[¥￥]\s*(${FIGURES})(?:\s*(${MONEY_UNITS}))?|(${FIGURES})\s*(${MONEY_UNITS}))`,
+  'g',
+);
 
 /** Every amount in figures in `text` (offsets relative to `text` plus `base`). */
 export function findMoney(text: string, base = 0): MoneyMatch[] {
@@ -23,8 +33,8 @@ export function findMoney(text: string, base = 0): MoneyMatch[] {
   for (let m = MONEY_RE.exec(text); m; m = MONEY_RE.exec(text)) {
     const digits = (m[1] ?? m[3]).replace(/,/g, '');
     const unit = m[2] ?? m[4];
-    let yuan = new Decimal(digits);
-    if (unit === '万元') yuan = yuan.times(10000);
+    const per = MONEY_WORDS.find((w) => w.word === unit)?.yuan ?? 1;
+    const yuan = new Decimal(digits).times(per);
     // Skip numbers glued to preceding digits or letters (account numbers, ids).
     const before = text[m.index - 1];
     if (before && /[0-9A-Za-z.]/.test(before)) continue;
@@ -41,6 +51,8 @@ export interface WrittenMatch {
   end: number;
 }
 
+const CAPITAL_COUNT = new RegExp(`[零${CAPITAL_COUNT_CHARS}]`);
+
 /** Every capital-money amount (大写金额) in `text` that reads as a valid amount. */
 export function findWrittenAmounts(text: string, base = 0): WrittenMatch[] {
   const out: WrittenMatch[] = [];
@@ -49,7 +61,7 @@ export function findWrittenAmounts(text: string, base = 0): WrittenMatch[] {
     const written = m[0].replace(/[ \u3000]/g, '');
     if (!/[元圆角分]/.test(written)) continue;
     // A unit without a capital digit (`2万元` read from `万元`) is not an amount.
-    if (!/[零壹贰叁肆伍陆柒捌玖拾]/.test(written) || /\d/.test(text[m.index - 1] ?? '')) continue;
+    if (!CAPITAL_COUNT.test(written) || /\d/.test(text[m.index - 1] ?? '')) continue;
     const yuan = parseWrittenAmount(written);
     if (!yuan) continue;
     out.push({ yuan, text: written, start: base + m.index, end: base + m.index + m[0].length });

@@ -1,6 +1,7 @@
 /** The service period (服务期限, REPORT.md `contract.servicePeriod`): start, end, months and its wording. */
 import type { Clause } from '../clauses/parse';
-import { parseChineseInteger } from '../text/chinese-numerals';
+import { CAPITAL_COUNT_CHARS, COUNT_CHARS, COUNT_SOURCE } from '../lexicon/numerals';
+import { durationMonths, durationUnitSource, readDuration } from '../recognize/durations';
 import { addMonths, findDates, monthsBetween } from './dates';
 import { type Span, type ContractBlock } from './contract';
 import { sentences } from './text-lines';
@@ -15,15 +16,28 @@ function periodLine(seg: string): string {
 
 const PERIOD_KEYWORDS = /服务期限|服务期|服务周期|合同期限|维护期|履行期限|运维期|有效期/;
 
+/** Lengths of a period: months and years (`个月`, `年`; a bare `月` would be a calendar month). */
+const LENGTH_UNITS = durationUnitSource(['month', 'year']);
+
 const KEYED_LENGTH = new RegExp(
-  `(?:${PERIOD_KEYWORDS.source})\\s*(?:为|是|：|:)?\\s*([\\d一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]{1,3})\\s*(个月|年)(?!度)`,
+  `(?:${PERIOD_KEYWORDS.source})\\s*(?:为|是|：|:)?\\s*([\\d${COUNT_CHARS}${CAPITAL_COUNT_CHARS}]{1,3})\\s*(${LENGTH_UNITS})(?!度)`,
 );
 
-function durationMonths(n: string, unit: string): number | null {
-  const v = parseChineseInteger(n);
-  if (v === null) return null;
-  return unit === '年' ? v * 12 : v;
+/** A length in months (`('一', '年')` → 12). */
+function monthsOf(count: string, unitWord: string): number | null {
+  const d = readDuration(count, unitWord);
+  return d && durationMonths(d);
 }
+
+/** Any length not right after a keyword, not inside a date (`2025年3月`). */
+const BARE_LENGTH = new RegExp(
+  `(?<![\\d${COUNT_CHARS}年月.])([\\d${COUNT_CHARS}${CAPITAL_COUNT_CHARS}]{1,3})\\s*(${LENGTH_UNITS})(?!\\s*${COUNT_SOURCE}\\s*月)`,
+);
+
+/** A length from the signing or effective date (`自合同签订之日起12个月`). */
+const REL_LENGTH = new RegExp(
+  `(?:合同签[署订](?:并生效)?后|自(?:本)?合同签[订署](?:并生效)?之日起|自签[订署](?:本)?合同之日起|自(?:本)?合同生效之日起|合同生效后)\\s*(${COUNT_SOURCE})\\s*(${LENGTH_UNITS})`,
+);
 
 export function extractServicePeriod(
   text: string,
@@ -42,23 +56,16 @@ export function extractServicePeriod(
     const range = /(?:至|到|～|~|—|－|–|-)/;
     // A length named right after its keyword (`每份合同有效期一年`) before any other length in the
     // sentence (`一次招标三年有效`).
-    const months =
-      KEYED_LENGTH.exec(seg) ??
-      /(?<![\d〇零一二三四五六七八九十两年月.])([\d一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]{1,3})\s*(个月|年)(?!\s*[\d一二三四五六七八九十]+\s*月)/.exec(
-        seg,
-      );
+    const months = KEYED_LENGTH.exec(seg) ?? BARE_LENGTH.exec(seg);
     if (dates.length >= 2 && range.test(text.slice(dates[0].end, dates[1].start))) {
       const start = dates[0].iso!;
       const end = dates[1].iso!;
-      const m = months ? durationMonths(months[1], months[2]) : monthsBetween(start, end);
+      const m = months ? monthsOf(months[1], months[2]) : monthsBetween(start, end);
       return { value: { start, end, months: m, text: periodLine(seg) }, span: s };
     }
-    const rel =
-      /(?:合同签[署订](?:并生效)?后|自(?:本)?合同签[订署](?:并生效)?之日起|自签[订署](?:本)?合同之日起|自(?:本)?合同生效之日起|合同生效后)\s*([\d一二三四五六七八九十两]+)\s*(个月|年)/.exec(
-        seg,
-      );
+    const rel = REL_LENGTH.exec(seg);
     if (rel) {
-      const m = durationMonths(rel[1], rel[2]);
+      const m = monthsOf(rel[1], rel[2]);
       const start = signedOn;
       const end = start && m ? addMonths(start, m, -1) : null;
       return { value: { start, end, months: m, text: periodLine(seg) }, span: s };
@@ -81,7 +88,7 @@ export function extractServicePeriod(
       };
     }
     if (months && PERIOD_KEYWORDS.test(seg)) {
-      const m = durationMonths(months[1], months[2]);
+      const m = monthsOf(months[1], months[2]);
       // A length from a stated start (`壹年，自2026年3月1日开始`).
       const first = dates[0];
       if (

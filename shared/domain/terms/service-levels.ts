@@ -7,7 +7,13 @@
  */
 import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
-import { parseChineseInteger } from '../text/chinese-numerals';
+import {
+  DURATION_COUNT_SOURCE,
+  durationMinutes,
+  durationUnitSource,
+  readDuration,
+} from '../recognize/durations';
+import { DIGIT_CHARS } from '../lexicon/numerals';
 import type { Span } from './contract';
 import { tableLines } from '../text/tables';
 
@@ -30,22 +36,9 @@ export interface ServiceLevel {
   level?: string;
 }
 
-const UNIT_MINUTES: Record<string, number> = {
-  秒: 1 / 60,
-  秒钟: 1 / 60,
-  分钟: 1,
-  分: 1,
-  小时: 60,
-  个小时: 60,
-  天: 1440,
-  日: 1440,
-  工作日: 1440,
-  个工作日: 1440,
-  min: 1,
-  mins: 1,
-  h: 60,
-  hr: 60,
-  hrs: 60,
+const minutesOf = (count: string, unitWord: string): number | null => {
+  const d = readDuration(count, unitWord);
+  return d && durationMinutes(d);
 };
 
 const METRICS: [ServiceMetric, RegExp][] = [
@@ -55,12 +48,17 @@ const METRICS: [ServiceMetric, RegExp][] = [
   ['resolution', /处理|解决|修复|处置|排除|恢复|更换|补货|退换|退还补/],
 ];
 
-const DURATION =
-  /(不超过|不得超过|不大于|小于|最长|≤|<=|＜|<)?\s*(半|\d+(?:\.\d+)?|[一二三四五六七八九十两]+)\s*(秒钟|秒|分钟|个小时|小时|个工作日|工作日|mins?(?![A-Za-z])|hrs?(?![A-Za-z])|h(?![A-Za-z]))(内|以内|之内)?/gi;
+/** A limit in a phrase: `15分钟内`, `不超过2小时`, `半小时`, `4 hrs` (days are deadlines, not limits, here). */
+const DURATION = new RegExp(
+  `(不超过|不得超过|不大于|小于|最长|≤|<=|＜|<)?\\s*(${DURATION_COUNT_SOURCE})\\s*(${durationUnitSource(['second', 'minute', 'hour', 'workday'], { english: true })})(内|以内|之内)?`,
+  'gi',
+);
 
 /** A severity or request class: `重大故障`, `一般问题`, `普通咨询`, `一级故障`, `P1`. */
-const LEVEL =
-  /(?:特别)?(?:一般|重大|紧急|严重|较大|普通|重要|轻微)(?:故障|问题|事件|咨询|需求|事故)|[一二三四1-4]级(?:故障|事件|问题)?|\bP[0-4]\b/g;
+const LEVEL = new RegExp(
+  `(?:特别)?(?:一般|重大|紧急|严重|较大|普通|重要|轻微)(?:故障|问题|事件|咨询|需求|事故)|[\\d${DIGIT_CHARS}]级(?:故障|事件|问题)?|\\bP[0-4]\\b`,
+  'g',
+);
 
 /** Reads the service levels of a document, in document order. */
 export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
@@ -89,12 +87,14 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
         ...extra,
       });
     // `RTO≤4小时`; a converter that drops the ≤ leaves `RTO4小时`, still a limit of 4 hours.
-    const rto =
-      /\b(RTO|RPO)\s*(?:≤|<=|<|不超过|不大于|小于|为|：|:)?\s*(\d+(?:\.\d+)?)\s*(分钟|小时|秒)/gi;
+    const rto = new RegExp(
+      `\\b(RTO|RPO)\\s*(?:≤|<=|<|不超过|不大于|小于|为|：|:)?\\s*(\\d+(?:\\.\\d+)?)\\s*(${durationUnitSource(['second', 'minute', 'hour'])})`,
+      'gi',
+    );
     let r: RegExpExecArray | null;
     let found = false;
     while ((r = rto.exec(phrase))) {
-      push(r[1].toLowerCase() as ServiceMetric, Math.round(Number(r[2]) * UNIT_MINUTES[r[3]]));
+      push(r[1].toLowerCase() as ServiceMetric, Math.round(minutesOf(r[2], r[3]) ?? 0));
       found = true;
     }
     if (found) continue;
@@ -126,9 +126,8 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
         METRICS.find(([, re]) => re.test(near))?.[0] ??
         METRICS.find(([, re]) => re.test(before.slice(-14)))?.[0];
       if (!metric) continue;
-      const n = d[2] === '半' ? 0.5 : /^\d/.test(d[2]) ? Number(d[2]) : parseChineseInteger(d[2]);
-      if (n === null) continue;
-      const minutes = n * UNIT_MINUTES[d[3].toLowerCase()];
+      const minutes = minutesOf(d[2], d[3]);
+      if (minutes === null) continue;
       // The class the limit is for, when the phrase names one (`重大故障2小时内解决`).
       const named = [...before.matchAll(LEVEL)].pop()?.[0];
       const level = named ? { level: named } : {};
@@ -150,8 +149,9 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
 }
 
 /** A table cell's time limit: `15分钟`, `≤30分钟`, `1个工作日`, `4小时内`. Days count whole (1 日 = 1,440 minutes). */
-const CELL_DURATION =
-  /^(?:不超过|不大于|小于|≤|<=|＜|<)?\s*(半|\d+(?:\.\d+)?|[一二三四五六七八九十两]+)\s*(秒钟|秒|分钟|个小时|小时|个工作日|工作日|天|日)(?:内|以内|之内)?$/;
+const CELL_DURATION = new RegExp(
+  `^(?:不超过|不大于|小于|≤|<=|＜|<)?\\s*(${DURATION_COUNT_SOURCE})\\s*(${durationUnitSource(['second', 'minute', 'hour', 'workday', 'day'])})(?:内|以内|之内)?$`,
+);
 
 /**
  * Service levels laid out as a table, the usual form in 运维 contracts: a header row whose cells
@@ -183,10 +183,8 @@ function tableServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
       const metric = header![i];
       const d = metric ? CELL_DURATION.exec(cell) : null;
       if (!metric || !d) return;
-      const n = d[1] === '半' ? 0.5 : /^\d/.test(d[1]) ? Number(d[1]) : parseChineseInteger(d[1]);
-      if (n === null) return;
-      const unit = d[2] === '个工作日' ? '工作日' : d[2];
-      const minutes = n * (UNIT_MINUTES[unit] ?? 1440);
+      const minutes = minutesOf(d[1], d[2]);
+      if (minutes === null) return;
       out.push({
         clauseId: clauseAt(clauses, cellStart)?.id ?? null,
         metric,

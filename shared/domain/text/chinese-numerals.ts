@@ -4,6 +4,13 @@
  */
 import Decimal from 'decimal.js';
 import Nzh from 'nzh';
+import {
+  CAPITAL_CHARS,
+  CAPITAL_DIGIT_CHARS,
+  CAPITAL_NUMERALS,
+  NUMERAL_CHARS,
+  NUMERALS,
+} from '../lexicon/numerals';
 
 const nzhcn = Nzh.cn;
 
@@ -13,42 +20,44 @@ const nzhcn = Nzh.cn;
  */
 export function parseChineseInteger(text: string): number | null {
   // Capital numerals (大写, `壹年`, `叁拾日`) read as their ordinary forms.
-  const t = text.trim().replace(/[壹贰叁肆伍陆柒捌玖拾佰仟]/g, (c) => CAPITAL_TO_LOWER[c]);
+  const t = text.trim().replace(CAPITAL_RUN, (c) => CAPITAL_TO_LOWER.get(c) ?? c);
   if (/^\d+$/.test(t)) return Number(t);
-  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(t)) return null;
-  if (!/[十百千万]/.test(t)) {
+  if (!ORDINARY.test(t)) return null;
+  if (![...t].some((ch) => VALUE.get(ch)!.kind === 'unit')) {
     // Digit-by-digit forms such as 二〇二五.
-    const digits = '〇一二三四五六七八九';
     let n = 0;
-    for (const ch of t) n = n * 10 + (ch === '零' ? 0 : ch === '两' ? 2 : digits.indexOf(ch));
+    for (const ch of t) n = n * 10 + VALUE.get(ch)!.value;
     return n;
   }
   const v = Number(nzhcn.decodeS(t.replace(/两/g, '二').replace(/〇/g, '零')));
   return Number.isFinite(v) ? v : null;
 }
 
-const CAPITAL_TO_LOWER: Record<string, string> = {
-  壹: '一',
-  贰: '二',
-  叁: '三',
-  肆: '四',
-  伍: '五',
-  陆: '六',
-  柒: '七',
-  捌: '八',
-  玖: '九',
-  拾: '十',
-  佰: '百',
-  仟: '千',
-};
+const VALUE = new Map(NUMERALS.map((n) => [n.char, n]));
+const ORDINARY = new RegExp(`^[${NUMERAL_CHARS}]+$`);
+const CAPITAL_RUN = new RegExp(`[${CAPITAL_DIGIT_CHARS}拾佰仟]`, 'g');
+/** 壹 → 一 … 仟 → 千: each capital numeral to the ordinary one of the same value. */
+const CAPITAL_TO_LOWER = new Map(
+  CAPITAL_NUMERALS.filter((c) => c.value > 0 && c.value < 10000).map((c) => [
+    c.char,
+    NUMERALS.find((n) => n.value === c.value && n.char !== '两')!.char,
+  ]),
+);
 
-const CAPITAL_CHARS = '零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正';
+const MONEY_CHARS = `${CAPITAL_CHARS}元圆角分整正`;
 
 /** Matches a run of capital-money characters (大写金额) of at least two characters; a stray space inside (`叁佰 万元`) is allowed. */
 export const WRITTEN_AMOUNT_RE = new RegExp(
-  `[${CAPITAL_CHARS}](?:[ \\u3000]{0,2}[${CAPITAL_CHARS}])+`,
+  `[${MONEY_CHARS}](?:[ \\u3000]{0,2}[${MONEY_CHARS}])+`,
   'g',
 );
+
+/** `…元`, then `…角`, then `…分`, each optional (the digits of 角 and 分 may follow a 零). */
+const WRITTEN_PARTS = new RegExp(
+  `^(?:(.*?)[元圆])?(?:(零?[${CAPITAL_DIGIT_CHARS}])角)?(?:(零?[${CAPITAL_DIGIT_CHARS}])分)?$`,
+);
+const CAPITAL_ONLY = new RegExp(`^[${CAPITAL_CHARS}]+$`);
+const CAPITAL_VALUE = new Map(CAPITAL_NUMERALS.map((c) => [c.char, c]));
 
 /**
  * Reads a capital-money amount (大写金额) into yuan.
@@ -60,20 +69,19 @@ export function parseWrittenAmount(text: string): Decimal | null {
     .replace(/^人民币/, '')
     .replace(/[整正]$/, '')
     .replace(/\s/g, '');
-  const m =
-    /^(?:(.*?)[元圆])?(?:(零?[壹贰叁肆伍陆柒捌玖])角)?(?:(零?[壹贰叁肆伍陆柒捌玖])分)?$/.exec(t);
+  const m = WRITTEN_PARTS.exec(t);
   if (!m || (!m[1] && !m[2] && !m[3])) return null;
   let yuan = new Decimal(0);
   if (m[1]) {
     const intPart = m[1].replace(/^零+/, '');
     if (intPart.length) {
-      if (!/^[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+$/.test(intPart)) return null;
+      if (!CAPITAL_ONLY.test(intPart)) return null;
       const v = nzhcn.decodeB(intPart);
       if (v === undefined || v === null || Number.isNaN(Number(v))) return null;
       yuan = new Decimal(String(v));
     }
   }
-  const digit = (s?: string) => (s ? '零壹贰叁肆伍陆柒捌玖'.indexOf(s.replace(/^零/, '')) : 0);
+  const digit = (s?: string) => (s ? CAPITAL_VALUE.get(s.replace(/^零/, ''))!.value : 0);
   yuan = yuan.plus(new Decimal(digit(m[2])).div(10)).plus(new Decimal(digit(m[3])).div(100));
   return yuan;
 }

@@ -6,13 +6,28 @@
 import Decimal from 'decimal.js';
 import Nzh from 'nzh';
 import { parseChineseInteger } from './chinese-numerals';
+import { COUNT_CHARS, DIGIT_CHARS } from '../lexicon/numerals';
+import { RATE_WORDS } from '../lexicon/units';
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SIGNS = RATE_WORDS.filter((w) => w.position === 'after' && w.word !== '倍')
+  .map((w) => escape(w.word))
+  .join('');
+const WORDS = RATE_WORDS.filter((w) => w.position === 'before')
+  .map((w) => w.word)
+  .join('|');
+const FIGURES = '\\d+(?:\\.\\d+)?';
 
 /**
  * Regex source matching one rate, in one capturing group (so it can sit inside larger patterns
- * without shifting their groups beyond one).
+ * without shifting their groups beyond one): `5%`, `【30】%`, `千分之六`, `百分之零点五`, `5倍`.
  */
-export const RATE_SOURCE =
-  '((?:\\d+(?:\\.\\d+)?)\\s*[%％‰]|[【\\[]\\s*\\d+(?:\\.\\d+)?\\s*[】\\]]\\s*[%％‰]|(?:百分之|千分之|万分之)(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]|双)\\s*倍)';
+export const RATE_SOURCE = `(${FIGURES}\\s*[${SIGNS}]|[【\\[]\\s*${FIGURES}\\s*[】\\]]\\s*[${SIGNS}]|(?:${WORDS})(?:${FIGURES}|[${COUNT_CHARS}]+(?:点[${DIGIT_CHARS}]+)?)|(?:${FIGURES}|[${COUNT_CHARS}]|双)\\s*倍)`;
+
+const TIMES = new RegExp(`^(${FIGURES}|[${COUNT_CHARS}]|双)倍$`);
+const SIGNED = new RegExp(`^(${FIGURES})([${SIGNS}])$`);
+const WORDED = new RegExp(`^(${WORDS})(.+)$`);
+const divisorOf = (word: string) => RATE_WORDS.find((w) => w.word === word)!.divisor;
 
 /** A number in figures or Chinese numerals, decimals included (`零点五` → 0.5), read with nzh. */
 function numberOf(s: string): Decimal | null {
@@ -31,16 +46,16 @@ function numberOf(s: string): Decimal | null {
  */
 export function ratePercent(text: string): Decimal | null {
   const t = text.replace(/[\s【】[\]]+/g, '');
-  const times = /^(\d+(?:\.\d+)?|[一二两三四五六七八九十]|双)倍$/.exec(t);
+  const times = TIMES.exec(t);
   if (times) {
     const n = times[1] === '双' ? new Decimal(2) : numberOf(times[1]);
-    return n ? n.mul(100) : null;
+    return n ? n.div(divisorOf('倍')) : null;
   }
-  const sign = /^(\d+(?:\.\d+)?)([%％‰])$/.exec(t);
-  if (sign) return new Decimal(sign[1]).div(sign[2] === '‰' ? 10 : 1);
-  const words = /^(百分之|千分之|万分之)(.+)$/.exec(t);
+  const sign = SIGNED.exec(t);
+  if (sign) return new Decimal(sign[1]).div(divisorOf(sign[2]));
+  const words = WORDED.exec(t);
   if (!words) return null;
   const n = numberOf(words[2]);
   if (!n) return null;
-  return n.div(words[1] === '百分之' ? 1 : words[1] === '千分之' ? 10 : 100);
+  return n.div(divisorOf(words[1]));
 }

@@ -5,9 +5,12 @@
 import { findDates } from '../../terms/dates';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
+import { DIGIT_CHARS } from '../../lexicon/numerals';
 
-const BLANK_DATE =
-  /[_＿]{2,}\s*年\s*[_＿\s]*月\s*[_＿\s]*日|(?<![\d〇零一二三四五六七八九])年\s*[_＿ ]*月\s*[_＿ ]*日/g;
+const BLANK_DATE = new RegExp(
+  String.raw`[_＿]{2,}\s*年\s*[_＿\s]*月\s*[_＿\s]*日|(?<![\d${DIGIT_CHARS}])年\s*[_＿ ]*月\s*[_＿ ]*日`,
+  'g',
+);
 
 export const dateIncomplete: FindingRule = {
   id: 'date.incomplete',

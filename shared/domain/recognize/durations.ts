@@ -1,0 +1,90 @@
+/**
+ * Durations as typed mentions: a count (figures, ordinary or capital numerals, `半`) and a unit
+ * of time from `lexicon/units.ts`. Every reader of a time limit, deadline or period builds its
+ * pattern with {@link durationUnitSource} and reads the match with {@link readDuration}, so a new
+ * unit word is added once, in the lexicon.
+ */
+import { CAPITAL_COUNT_CHARS, COUNT_CHARS } from '../lexicon/numerals';
+import { DURATION_WORDS, UNIT_MINUTES, type DurationUnit } from '../lexicon/units';
+import { parseChineseInteger } from '../text/chinese-numerals';
+
+export type { DurationUnit };
+
+/** A duration: `value` units (`value` may be fractional: `半小时` is 0.5 hour, `1.5小时`). */
+export interface Duration {
+  value: number;
+  unit: DurationUnit;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Which words {@link durationUnitSource} includes beyond the Chinese ones. */
+export interface UnitWordOptions {
+  /** English abbreviations (`mins`, `hrs`, `h`), not matched inside a word. Build such patterns case-insensitive. */
+  english?: boolean;
+  /**
+   * Bare `月`, which is also a calendar month (`3月1日`): only where the pattern's context
+   * (`…内`, `每…`) rules the date out.
+   */
+  bareMonth?: boolean;
+}
+
+/**
+ * Regex source (no capturing group) of the words for `units`, longest first so that `个工作日`
+ * wins over `工作日` and `日`.
+ */
+export function durationUnitSource(
+  units: readonly DurationUnit[],
+  { english = false, bareMonth = false }: UnitWordOptions = {},
+): string {
+  return DURATION_WORDS.filter(
+    (w) => units.includes(w.unit) && (english || !w.english) && (bareMonth || w.word !== '月'),
+  )
+    .sort((a, b) => b.word.length - a.word.length)
+    .map((w) => (w.english ? `${escape(w.word)}(?![A-Za-z])` : escape(w.word)))
+    .join('|');
+}
+
+/** Regex source (no capturing group) of a count of time: figures with decimals, numerals, `半`. */
+export const DURATION_COUNT_SOURCE = `半|\\d+(?:\\.\\d+)?|[${COUNT_CHARS}${CAPITAL_COUNT_CHARS}]+`;
+
+/** The unit a word stands for (`个工作日` → workday, `hrs` → hour); undefined when it is none. */
+export function unitOf(word: string): DurationUnit | undefined {
+  const w = word.trim();
+  return DURATION_WORDS.find((d) => (d.english ? d.word === w.toLowerCase() : d.word === w))?.unit;
+}
+
+/**
+ * The value of a count as written: `15`, `1.5`, `十五`, `两`, `壹`, `半` (0.5). Null when the text
+ * is not a count.
+ */
+export function countValue(text: string): number | null {
+  const t = text.replace(/[\s【】[\]]+/g, '');
+  if (t === '半') return 0.5;
+  if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  return parseChineseInteger(t);
+}
+
+/**
+ * Reads a count and a unit word into a duration (`('十五', '日')` → 15 days). Null when either
+ * is not what it should be.
+ */
+export function readDuration(count: string, unitWord: string): Duration | null {
+  const value = countValue(count);
+  const unit = unitOf(unitWord);
+  return value === null || !unit ? null : { value, unit };
+}
+
+/**
+ * A duration in minutes (a day and a working day are 1,440 minutes, REPORT.md `serviceLevels`).
+ * Null for months and years, which have no fixed length.
+ */
+export function durationMinutes(d: Duration): number | null {
+  const per = UNIT_MINUTES[d.unit];
+  return per === null ? null : d.value * per;
+}
+
+/** A duration in months (a year is 12); null for units shorter than a month. */
+export function durationMonths(d: Duration): number | null {
+  return d.unit === 'year' ? d.value * 12 : d.unit === 'month' ? d.value : null;
+}
