@@ -287,7 +287,20 @@ export const IPC_CONTRACT = {
   },
   'store:status': {
     request: z.object({}).strict(),
-    response: z.object({ dataDir: z.string(), recoveredFrom: z.string().nullable() }),
+    response: z.object({
+      dataDir: z.string(),
+      recoveredFrom: z.string().nullable(),
+      /** The background re-analysis by a newer analyser: progress while it runs, then its outcome. */
+      reanalysis: z
+        .object({
+          running: z.boolean(),
+          done: z.number().int(),
+          total: z.number().int(),
+          updated: z.number().int(),
+          skipped: z.number().int(),
+        })
+        .nullable(),
+    }),
   },
 } as const;
 

@@ -24,14 +24,17 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-/** Starts the harness on a new temporary data folder and opens a 1440×900 page. */
-export async function launchApp(prefix: string): Promise<AppSession> {
+/**
+ * Starts the harness on a new temporary data folder (or on `dataDir`, a store prepared by the
+ * test) and opens a 1440×900 page.
+ */
+export async function launchApp(prefix: string, dataDir?: string): Promise<AppSession> {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
   if (!fs.existsSync('dist/renderer/index.html'))
     throw new Error('renderer not built: run npm run build');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const harness = await startHarness(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  const harness = await startHarness(dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -68,6 +68,10 @@ export interface Harness {
 /** Starts the harness for the store in `dataDir` on 127.0.0.1 (`port` 0 picks a free one). */
 export async function startHarness(dataDir: string, port = 0): Promise<Harness> {
   const store = await ContractStore.open(dataDir);
+  // As the app does (electron/main/index.ts): contracts of an older analyser, again, in the background.
+  void store
+    .reanalyzeOutdated()
+    .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`));
   const handlers = createHandlers(store);
   const server = http.createServer(async (req, res) => {
     try {

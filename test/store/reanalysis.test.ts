@@ -75,6 +75,12 @@ describe('re-analysis of a store written by an older analyser', () => {
     const result = await reopened.reanalyzeOutdated((d, t) => progress.push(`${d}/${t}`));
     expect(result).toEqual({ updated: [contract.id], skipped: [] });
     expect(progress).toEqual(['1/1']);
+    // The app's library reads where the run stands through store:status.
+    const status = await dispatch(createHandlers(reopened), 'store:status', {});
+    expect(status).toMatchObject({
+      ok: true,
+      value: { reanalysis: { running: false, done: 1, total: 1, updated: 1, skipped: 0 } },
+    });
 
     const c = await reopened.get(contract.id);
     expect(c.report.analyzerVersion).toBe(ANALYZER_VERSION);

@@ -372,7 +372,8 @@ function runningLines(pages: { lines: PdfLine[]; height: number }[]): Set<PdfLin
  */
 export async function importPdf(data: Uint8Array, password?: string): Promise<SourceDocument> {
   const pdfjs = await loadPdfJs();
-  const loadingTask = pdfjs.getDocument(pdfDocumentOptions(data.slice(), password));
+  // A copy, as a plain Uint8Array (pdf.js refuses a Node Buffer and detaches what it is given).
+  const loadingTask = pdfjs.getDocument(pdfDocumentOptions(new Uint8Array(data), password));
   let doc;
   try {
     doc = await loadingTask.promise;

@@ -215,6 +215,7 @@ export function createHandlers(store: ContractStore): Handlers {
     'store:status': async () => ({
       dataDir: store.dataDir,
       recoveredFrom: store.recoveredFrom?.movedTo ?? null,
+      reanalysis: store.reanalysis && { ...store.reanalysis },
     }),
   };
 }

@@ -108,9 +108,24 @@ function emptyData(): StoreData {
 }
 
 /** The store of one data folder. Create with {@link ContractStore.open}. */
+/**
+ * Where the background re-analysis of contracts written by an older analyser stands
+ * ({@link ContractStore.reanalyzeOutdated}): `done` of `total` contracts, of which `updated`
+ * were analysed again and `skipped` could not be (their original cannot be read again).
+ */
+export interface ReanalysisProgress {
+  running: boolean;
+  done: number;
+  total: number;
+  updated: number;
+  skipped: number;
+}
+
 export class ContractStore {
   /** Set when the store file could not be read and was moved aside at open. */
   recoveredFrom: { movedTo: string; reason: string } | null = null;
+  /** The last (or current) re-analysis run; null when none has run since the store was opened. */
+  reanalysis: ReanalysisProgress | null = null;
   private db: Low<StoreData>;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -334,11 +349,37 @@ export class ContractStore {
     onProgress?: (done: number, total: number) => void,
     now = new Date(),
   ): Promise<{ updated: string[]; skipped: { id: string; reason: string }[] }> {
+    // Set before the first await, so a window opened right after the call sees the run.
+    const progress: ReanalysisProgress = {
+      running: true,
+      done: 0,
+      total: 0,
+      updated: 0,
+      skipped: 0,
+    };
+    this.reanalysis = progress;
     const outdated = (await this.list()).filter(
       (c) => c.report.analyzerVersion !== ANALYZER_VERSION,
     );
+    progress.total = outdated.length;
     const updated: string[] = [];
     const skipped: { id: string; reason: string }[] = [];
+    try {
+      await this.reanalyzeEach(outdated, progress, updated, skipped, onProgress, now);
+    } finally {
+      progress.running = false;
+    }
+    return { updated, skipped };
+  }
+
+  private async reanalyzeEach(
+    outdated: StoredContract[],
+    progress: ReanalysisProgress,
+    updated: string[],
+    skipped: { id: string; reason: string }[],
+    onProgress: ((done: number, total: number) => void) | undefined,
+    now: Date,
+  ): Promise<void> {
     for (const [i, stale] of outdated.entries()) {
       try {
         const { bytes } = await this.readOriginal(stale.id);
@@ -384,9 +425,9 @@ export class ContractStore {
       } catch (err) {
         skipped.push({ id: stale.id, reason: (err as Error).message });
       }
+      Object.assign(progress, { done: i + 1, updated: updated.length, skipped: skipped.length });
       onProgress?.(i + 1, outdated.length);
     }
-    return { updated, skipped };
   }
 
   private async mutateContract<T>(

@@ -51,8 +51,10 @@ export const DURATION_COUNT_SOURCE = `半|\\d+(?:\\.\\d+)?|[${COUNT_CHARS}${CAPI
 /** The unit a word stands for (`个工作日` → workday, `hrs` → hour); undefined when it is none. */
 export function unitOf(word: string): DurationUnit | undefined {
   const w = word.trim();
-  return DURATION_WORDS.find((d) => (d.english ? d.word === w.toLowerCase() : d.word === w))?.unit;
+  return UNIT_OF.get(w) ?? UNIT_OF.get(w.toLowerCase());
 }
+
+const UNIT_OF = new Map(DURATION_WORDS.map((d) => [d.word, d.unit]));
 
 /**
  * The value of a count as written: `15`, `1.5`, `十五`, `两`, `壹`, `半` (0.5). Null when the text

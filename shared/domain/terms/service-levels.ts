@@ -54,6 +54,12 @@ const DURATION = new RegExp(
   'gi',
 );
 
+/** `RTO≤4小时`; a converter that drops the ≤ leaves `RTO4小时`, still a limit of 4 hours. */
+const RTO = new RegExp(
+  `\\b(RTO|RPO)\\s*(?:≤|<=|<|不超过|不大于|小于|为|：|:)?\\s*(\\d+(?:\\.\\d+)?)\\s*(${durationUnitSource(['second', 'minute', 'hour'])})`,
+  'gi',
+);
+
 /** A severity or request class: `重大故障`, `一般问题`, `普通咨询`, `一级故障`, `P1`. */
 const LEVEL = new RegExp(
   `(?:特别)?(?:一般|重大|紧急|严重|较大|普通|重要|轻微)(?:故障|问题|事件|咨询|需求|事故)|[\\d${DIGIT_CHARS}]级(?:故障|事件|问题)?|\\bP[0-4]\\b`,
@@ -86,14 +92,10 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
         },
         ...extra,
       });
-    // `RTO≤4小时`; a converter that drops the ≤ leaves `RTO4小时`, still a limit of 4 hours.
-    const rto = new RegExp(
-      `\\b(RTO|RPO)\\s*(?:≤|<=|<|不超过|不大于|小于|为|：|:)?\\s*(\\d+(?:\\.\\d+)?)\\s*(${durationUnitSource(['second', 'minute', 'hour'])})`,
-      'gi',
-    );
+    RTO.lastIndex = 0;
     let r: RegExpExecArray | null;
     let found = false;
-    while ((r = rto.exec(phrase))) {
+    while ((r = RTO.exec(phrase))) {
       push(r[1].toLowerCase() as ServiceMetric, Math.round(minutesOf(r[2], r[3]) ?? 0));
       found = true;
     }

@@ -1,11 +1,12 @@
 /**
  * The contract library: the list of imported contracts (parties, amount, date), import by the
  * file dialog or drag-and-drop with progress per file, clear per-file errors, and a password
- * prompt for encrypted PDFs.
+ * prompt for encrypted PDFs. While contracts analysed by an older Qiyue are analysed again in the
+ * background, a progress line says so and each contract's row updates as it lands.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractSummary } from '../../../../shared/ipc/contract';
+import type { ContractSummary, Response } from '../../../../shared/ipc/contract';
 import { call, IpcCallError } from '../../lib/ipc';
 import { download } from '../../lib/download';
 import { formatTime, formatYuan } from '../../lib/format';
@@ -18,6 +19,10 @@ interface Notice {
 }
 
 const UNDO_MS = 8000;
+/** How often the library asks how the background re-analysis stands while it runs (ms). */
+const REANALYSIS_POLL_MS = 700;
+
+type Reanalysis = NonNullable<Response<'store:status'>['reanalysis']>;
 
 interface PendingPassword {
   file: File;
@@ -41,12 +46,34 @@ export function LibraryView({
   const [pending, setPending] = useState<PendingPassword | null>(null);
   const [password, setPassword] = useState('');
   const [recovered, setRecovered] = useState<string | null>(null);
+
+  const [reanalysis, setReanalysis] = useState<Reanalysis | null>(null);
+  const [reanalysisSeen, setReanalysisSeen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => setContracts(await call('contracts:list', {})), []);
   useEffect(() => {
     void refresh();
-    void call('store:status', {}).then((s) => setRecovered(s.recoveredFrom));
+    // Follow the background re-analysis until it ends, refreshing the rows as contracts land.
+    let stopped = false;
+    let timer: number | undefined;
+    let lastDone = -1;
+    const poll = async () => {
+      const s = await call('store:status', {});
+      if (stopped) return;
+      setRecovered(s.recoveredFrom);
+      setReanalysis(s.reanalysis);
+      if (s.reanalysis && s.reanalysis.done !== lastDone) {
+        lastDone = s.reanalysis.done;
+        if (lastDone > 0) void refresh();
+      }
+      if (s.reanalysis?.running) timer = window.setTimeout(() => void poll(), REANALYSIS_POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
   }, [refresh]);
 
   const importOne = useCallback(
@@ -213,6 +240,22 @@ export function LibraryView({
       <SearchBox onOpen={(id, anchor) => onOpen(id, anchor)} />
       {recovered && (
         <div className="notice error">{t('library.recovered', { path: recovered })}</div>
+      )}
+      {reanalysis?.running && reanalysis.total > 0 && (
+        <div className="progress" role="status" data-testid="reanalysis">
+          <div className="spinner" aria-hidden />
+          {t('library.reanalysing', reanalysis)}
+          <progress max={reanalysis.total} value={reanalysis.done} />
+        </div>
+      )}
+      {reanalysis && !reanalysis.running && reanalysis.total > 0 && !reanalysisSeen && (
+        <div className="notice ok" role="status" data-testid="reanalysis">
+          {t('library.reanalysed', reanalysis)}
+          {reanalysis.skipped > 0 && ` ${t('library.reanalysisSkipped', reanalysis)}`}
+          <button className="link" onClick={() => setReanalysisSeen(true)}>
+            {t('library.dismiss')}
+          </button>
+        </div>
       )}
       {progress && (
         <div className="progress" role="status" data-testid="progress">
