@@ -40,13 +40,36 @@ export interface SourceDocument {
   boxes: Float32Array | null;
 }
 
-/** Box of one character as produced by the PDF importer. */
-export interface CharBox {
-  pageIndex: number;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
+/**
+ * The character boxes of an importer, in one flat table: 5 numbers per box (pageIndex, x1, y1,
+ * x2, y2, PDF user space). A box is referred to by its index ({@link BoxTable.add}); -1 stands
+ * for none (a space or tab the importer inserted). Numbers in a typed array rather than an object
+ * per character: a 100-page tender holds some 200,000 characters.
+ */
+export class BoxTable {
+  private data = new Float32Array(4096 * 5);
+  private count = 0;
+
+  /** Adds one box; returns its index. */
+  add(pageIndex: number, x1: number, y1: number, x2: number, y2: number): number {
+    if ((this.count + 1) * 5 > this.data.length) {
+      const grown = new Float32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const at = this.count * 5;
+    this.data[at] = pageIndex;
+    this.data[at + 1] = x1;
+    this.data[at + 2] = y1;
+    this.data[at + 3] = x2;
+    this.data[at + 4] = y2;
+    return this.count++;
+  }
+
+  /** The 5 numbers of box `ref` start at this offset of {@link BoxTable.values}. */
+  get values(): Float32Array {
+    return this.data;
+  }
 }
 
 /**
@@ -56,7 +79,9 @@ export interface CharBox {
  */
 export class TextBuilder {
   private parts: string[] = [];
-  private boxList: number[] = [];
+  /** 5 numbers per UTF-16 unit (see {@link SourceDocument.boxes}), grown by doubling. */
+  private boxBuf = new Float32Array(0);
+  private boxLen = 0;
   private length = 0;
   private hasBoxes: boolean;
 
@@ -64,25 +89,52 @@ export class TextBuilder {
     this.hasBoxes = hasBoxes;
   }
 
-  /** Appends one line (without its break); `boxes[i]` is the box of `line[i]` when given. */
-  addLine(raw: string, boxes?: (CharBox | null)[]): void {
+  /**
+   * Appends one line (without its break). With `table`, `boxes[i]` is the index in it of the box
+   * of `raw[i]` (-1 for none).
+   */
+  addLine(raw: string, boxes?: readonly number[], table?: BoxTable): void {
+    const values = table?.values;
     const line = canonicalText(raw);
     const keep = spacingMask(line);
-    let out = '';
+    const kept: string[] = [];
+    if (this.hasBoxes) this.reserve(line.length + 1);
     for (let i = 0; i < line.length; i++) {
       if (!keep[i]) continue;
-      const ch = line[i] === '\u3000' || line[i] === '\u00a0' ? ' ' : line[i];
-      out += ch;
+      kept.push(line[i] === '\u3000' || line[i] === '\u00a0' ? ' ' : line[i]);
       if (this.hasBoxes) {
-        const b = boxes?.[i];
-        if (b) this.boxList.push(b.pageIndex, b.x1, b.y1, b.x2, b.y2);
-        else this.boxList.push(NaN, NaN, NaN, NaN, NaN);
+        const ref = boxes?.[i] ?? -1;
+        if (ref >= 0 && values) {
+          const at = ref * 5;
+          this.pushBox(values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4]);
+        } else this.pushBox(NaN, NaN, NaN, NaN, NaN);
       }
     }
-    if (out.length === 0) return;
+    if (kept.length === 0) return;
+    const out = kept.join('');
     this.parts.push(out, '\n');
     this.length += out.length + 1;
-    if (this.hasBoxes) this.boxList.push(NaN, NaN, NaN, NaN, NaN);
+    if (this.hasBoxes) this.pushBox(NaN, NaN, NaN, NaN, NaN);
+  }
+
+  /** Room for the boxes of `units` more UTF-16 units. */
+  private reserve(units: number): void {
+    const need = this.boxLen + units * 5;
+    if (need <= this.boxBuf.length) return;
+    const grown = new Float32Array(Math.max(need, this.boxBuf.length * 2, 4096));
+    grown.set(this.boxBuf.subarray(0, this.boxLen));
+    this.boxBuf = grown;
+  }
+
+  private pushBox(page: number, x1: number, y1: number, x2: number, y2: number): void {
+    const b = this.boxBuf;
+    const at = this.boxLen;
+    b[at] = page;
+    b[at + 1] = x1;
+    b[at + 2] = y1;
+    b[at + 3] = x2;
+    b[at + 4] = y2;
+    this.boxLen = at + 5;
   }
 
   /** Number of UTF-16 units appended so far. */
@@ -95,7 +147,7 @@ export class TextBuilder {
       format,
       text: this.parts.join(''),
       pageCount,
-      boxes: this.hasBoxes ? Float32Array.from(this.boxList) : null,
+      boxes: this.hasBoxes ? this.boxBuf.slice(0, this.boxLen) : null,
     };
   }
 }

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TextBuilder, type CharBox, type SourceDocument } from '../../../shared/domain/document';
+import { BoxTable, TextBuilder, type SourceDocument } from '../../../shared/domain/document';
 import { QiyueError } from '../../../shared/domain/errors';
 import { startsWithHeadingNumber } from '../../../shared/domain/clauses/numbering';
 import { canonicalText, isHan } from '../../../shared/domain/text/normalize';
@@ -49,7 +49,8 @@ export function pdfDocumentOptions(data: Uint8Array, password?: string) {
 interface PdfLine {
   page: number;
   text: string;
-  boxes: (CharBox | null)[];
+  /** Per UTF-16 unit of `text`, the index of its box in the import's {@link BoxTable}, or -1. */
+  boxes: number[];
   x1: number;
   x2: number;
   y: number;
@@ -69,18 +70,30 @@ function charWeight(ch: string): number {
   return isHan(ch) || ch.charCodeAt(0) > 0x2e80 ? 1 : 0.5;
 }
 
-function itemBoxes(item: TextItemLike, pageIndex: number): CharBox[] {
+/** Appends to `out` one box per UTF-16 unit of `item.str`, its width shared by character weight. */
+function pushItemBoxes(
+  item: TextItemLike,
+  pageIndex: number,
+  table: BoxTable,
+  out: number[],
+): void {
   const [, , c, d, e, f] = item.transform;
   const h = item.height || Math.hypot(c, d) || 10;
-  const chars = item.str.split('');
-  const total = chars.reduce((s, ch) => s + charWeight(ch), 0) || 1;
+  const str = item.str;
+  let total = 0;
+  for (let i = 0; i < str.length; i++) total += charWeight(str[i]);
+  total ||= 1;
   let x = e;
-  return chars.map((ch) => {
-    const w = (item.width * charWeight(ch)) / total;
-    const box = { pageIndex, x1: x, y1: f - h * 0.2, x2: x + w, y2: f + h * 0.85 };
+  for (let i = 0; i < str.length; i++) {
+    const w = (item.width * charWeight(str[i])) / total;
+    out.push(table.add(pageIndex, x, f - h * 0.2, x + w, f + h * 0.85));
     x += w;
-    return box;
-  });
+  }
+}
+
+/** True when `text` ends in whitespace (`\s`), testing its last character only. */
+function endsInSpace(text: string): boolean {
+  return /\s/.test(text.charAt(text.length - 1));
 }
 
 /** A table cell within a line: where its text starts and its horizontal extent. */
@@ -97,7 +110,7 @@ interface Cell {
  * rows whose cells are vertically centred are rebuilt ({@link mergeRowBands}) and the wrapped
  * lines of a cell put back into it ({@link mergeWrappedCells}).
  */
-function pageLines(items: TextItemLike[], pageIndex: number): PdfLine[] {
+function pageLines(items: TextItemLike[], pageIndex: number, table: BoxTable): PdfLine[] {
   const lines: (PdfLine & { cells: Cell[] })[] = [];
   let cur: (PdfLine & { cells: Cell[] }) | null = null;
   for (const item of items) {
@@ -127,16 +140,15 @@ function pageLines(items: TextItemLike[], pageIndex: number): PdfLine[] {
         const gap = x - target.x2;
         if (gap > h * 1.5) {
           target.text += '\t';
-          target.boxes.push(null);
+          target.boxes.push(-1);
           target.cells.push({ at: target.text.length, x1: x, x2: x });
-        } else if (gap > h * 0.15 && !/\s$/.test(target.text)) {
+        } else if (gap > h * 0.15 && !endsInSpace(target.text)) {
           target.text += ' ';
-          target.boxes.push(null);
+          target.boxes.push(-1);
         }
       }
-      const boxes = itemBoxes(item, pageIndex);
+      pushItemBoxes(item, pageIndex, table, target.boxes);
       target.text += canonicalText(item.str);
-      target.boxes.push(...boxes);
       target.x2 = Math.max(target.x2, x + item.width);
       target.cells[target.cells.length - 1].x2 = target.x2;
       target.h = Math.max(target.h, h);
@@ -144,9 +156,9 @@ function pageLines(items: TextItemLike[], pageIndex: number): PdfLine[] {
     } else if (item.str.length > 0 && cur && Math.abs(cur.y - y) < cur.h * 0.5) {
       // A whitespace item on the line: keep it as a space so words stay apart. It does not
       // move the line's right edge — a PDF printer's space may span a whole table gap.
-      if (x + item.width > cur.x2 && x <= cur.x2 + cur.h * 1.5 && !/\s$/.test(cur.text)) {
+      if (x + item.width > cur.x2 && x <= cur.x2 + cur.h * 1.5 && !endsInSpace(cur.text)) {
         cur.text += ' ';
-        cur.boxes.push(null);
+        cur.boxes.push(-1);
       }
     }
   }
@@ -161,7 +173,7 @@ type CellLine = PdfLine & { cells: Cell[] };
 /** One cell's piece of a line: its text, boxes, extent and baseline. */
 interface Segment {
   text: string;
-  boxes: (CharBox | null)[];
+  boxes: number[];
   x1: number;
   x2: number;
   y: number;
@@ -256,7 +268,7 @@ function mergeRowBands(lines: CellLine[]): CellLine[] {
     columns.forEach((col, k) => {
       if (k > 0) {
         row.text += '\t';
-        row.boxes.push(null);
+        row.boxes.push(-1);
       }
       row.cells.push({
         at: row.text.length,
@@ -401,6 +413,7 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
   }
   try {
     const pages: { lines: PdfLine[]; height: number }[] = [];
+    const table = new BoxTable();
     for (let p = 1; p <= doc.numPages; p++) {
       let page;
       let content;
@@ -415,7 +428,7 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
         );
       }
       const height = page.view[3] - page.view[1];
-      const pl = pageLines(content.items as TextItemLike[], p - 1).filter(
+      const pl = pageLines(content.items as TextItemLike[], p - 1, table).filter(
         (l) =>
           !/^[•·●○■□◆▪\-–—*]?$/.test(l.text.trim()) &&
           !(PAGE_NUMBER.test(l.text.trim()) && (l.y < 72 || l.y > height - 72)),
@@ -453,11 +466,11 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
         para.page = line.page;
         para.last = line.last;
       } else {
-        if (para) builder.addLine(para.text, para.boxes);
+        if (para) builder.addLine(para.text, para.boxes, table);
         para = { ...line, boxes: [...line.boxes] };
       }
     }
-    if (para) builder.addLine(para.text, para.boxes);
+    if (para) builder.addLine(para.text, para.boxes, table);
     return builder.build('pdf', doc.numPages);
   } finally {
     await loadingTask.destroy();

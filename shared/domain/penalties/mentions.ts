@@ -40,9 +40,16 @@ const GENERIC_RE = new RegExp(
 
 const BARE_RE = new RegExp(`(?:按|按照|以)()(?:\\s*[【\\[]?\\s*)?${PERCENT}`, 'g');
 
+/**
+ * What every form of {@link PERCENT} holds somewhere: a sign (`%`, `‰`), `分之`, `倍`, a blank
+ * (`【`, underscores) or `数额`. A sentence without any holds no rate mention, and is not searched.
+ */
+const MAY_HOLD_RATE = /[%％‰倍【_＿]|分之|数额/;
+
 /** The rate mentions of a sentence: of a known base, else of any amount ({@link GENERIC_RE}), in order. */
 export function rateMentions(seg: string): RegExpExecArray[] {
-  const known = [...seg.matchAll(new RegExp(MENTION_RE.source, 'g'))] as RegExpExecArray[];
+  if (!MAY_HOLD_RATE.test(seg)) return [];
+  const known = [...seg.matchAll(MENTION_RE)] as RegExpExecArray[];
   const overlaps = (m: RegExpExecArray) =>
     known.some((k) => k.index < m.index + m[0].length && m.index < k.index + k[0].length);
   const generic = ([...seg.matchAll(GENERIC_RE)] as RegExpExecArray[]).filter(

@@ -13,6 +13,7 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CJK_PUNCT =
   /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7]/;
 const SPACE = /[ \t\u00a0\u2000-\u200b\u3000\ufeff]/;
+const SPACES = new RegExp(SPACE.source);
 
 /**
  * Han characters that PDF producers write as radicals. Fonts such as Noto CJK / Source Han
@@ -88,6 +89,8 @@ function isAsciiWordChar(ch: string): boolean {
  * @returns `keep[i]` is true when `line[i]` stays
  */
 export function spacingMask(line: string): boolean[] {
+  // Most lines of a Chinese document hold no whitespace at all: every character stays.
+  if (!SPACES.test(line)) return new Array<boolean>(line.length).fill(true);
   const chars = Array.from(line);
   // Work in UTF-16 indices so the mask lines up with String indexing.
   const keep = new Array<boolean>(line.length).fill(true);

@@ -11,35 +11,42 @@ export interface Squeezed {
 
 const ASCII_WORD = /[A-Za-z0-9]/;
 
-/** Squeezes `source` (see {@link Squeezed}). */
+const SPACE = /\s/;
+
+/** Squeezes `source` (see {@link Squeezed}), in one pass. */
 export function squeeze(source: string): Squeezed {
-  let text = '';
   const map: number[] = [];
+  // Most sentences of a Chinese contract hold no whitespace at all.
+  if (!SPACE.test(source)) {
+    for (let i = 0; i <= source.length; i++) map.push(i);
+    return { text: source, map };
+  }
+  const out: string[] = [];
+  let prev = '';
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
-    if (/\s/.test(ch)) {
-      const prev = text[text.length - 1];
+    if (SPACE.test(ch)) {
       let j = i;
-      while (j < source.length && /\s/.test(source[j])) j++;
+      let breaks = false;
+      while (j < source.length && SPACE.test(source[j])) {
+        if (source[j] === '\t' || source[j] === '\n') breaks = true;
+        j++;
+      }
       const next = source[j];
-      if (
-        prev &&
-        next &&
-        ASCII_WORD.test(prev) &&
-        ASCII_WORD.test(next) &&
-        !/[\t\n]/.test(source.slice(i, j))
-      ) {
-        text += ' ';
+      if (prev && next && !breaks && ASCII_WORD.test(prev) && ASCII_WORD.test(next)) {
+        out.push(' ');
         map.push(i);
+        prev = ' ';
       }
       i = j - 1;
       continue;
     }
-    text += ch;
+    out.push(ch);
     map.push(i);
+    prev = ch;
   }
   map.push(source.length);
-  return { text, map };
+  return { text: out.join(''), map };
 }
 
 /**
