@@ -117,7 +117,7 @@ export function penaltyRateLabel(
   p: Pick<
     PenaltyRule,
     'percent' | 'yuan' | 'kind' | 'feeMonths' | 'rateBenchmark' | 'forfeitsBond'
-  >,
+  > & { yuanMin?: string },
   withUnit = true,
 ): string {
   if (p.kind === 'actual_loss') return '赔偿实际损失';
@@ -127,7 +127,7 @@ export function penaltyRateLabel(
     p.percent !== null
       ? `${p.percent}%`
       : p.yuan !== null
-        ? `¥${groupYuan(p.yuan)}`
+        ? `${p.yuanMin ? `¥${groupYuan(p.yuanMin)}–` : ''}¥${groupYuan(p.yuan)}`
         : p.feeMonths
           ? `${p.feeMonths}个月服务费`
           : '空白';

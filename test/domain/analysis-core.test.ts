@@ -20,6 +20,7 @@ import { CAPITAL_NUMERALS, NUMERALS } from '../../shared/domain/lexicon/numerals
 import { DURATION_WORDS, MONEY_WORDS, RATE_WORDS } from '../../shared/domain/lexicon/units';
 import { readDuration, durationMinutes } from '../../shared/domain/recognize/durations';
 import { categorize } from '../../shared/domain/clauses/categories';
+import { penaltyRateLabel } from '../../shared/domain/labels';
 
 const rules = (text: string) =>
   extractPenaltyRules(text, []).map((r) => [r.payer, r.trigger, r.kind, r.percent, r.yuan, r.base]);
@@ -233,6 +234,46 @@ describe('more wording of others', () => {
       '五、',
       'dispute_resolution',
     ]);
+  });
+});
+
+describe('refunds, ranges and sums counted each time', () => {
+  it.each([
+    [
+      '乙方不得转包，否则甲方有权解除合同，并要求乙方退还甲方已支付的全部服务费。',
+      [['partyB', 'subcontracting', 'lump_sum', '100', null, 'paid_amount']],
+    ],
+    [
+      '如乙方提供虚假材料，甲方有权要求乙方退还截至解除之日甲方支付的全部款项。',
+      [['partyB', 'fraud', 'lump_sum', '100', null, 'paid_amount']],
+    ],
+    [
+      '乙方擅自撤换项目经理的，乙方按2万元/次向甲方支付违约金。',
+      [['partyB', 'other', 'per_occurrence', null, '20000.00', 'other']],
+    ],
+  ])('%s', (text, expected) => {
+    expect(rules(text)).toEqual(expected);
+  });
+
+  it('a refund of the unperformed part, of the bond or of an overpayment is not a penalty', () => {
+    expect(rules('合同解除的，乙方应退还甲方已支付但未履行部分的费用。')).toEqual([]);
+    expect(rules('验收合格后，甲方应退还乙方已缴纳的全部履约保证金。')).toEqual([]);
+    expect(rules('乙方应在十日内退还甲方多付的款项。')).toEqual([]);
+  });
+
+  it('a range of sums is one rule of the upper sum, with the lower one beside it', () => {
+    const [r] = extractPenaltyRules(
+      '乙方违反甲方管理制度的，甲方有权给予乙方1000元至10000元的违约处罚。',
+      [],
+    );
+    expect([r.payer, r.kind, r.percent, r.yuan, r.yuanMin]).toEqual([
+      'partyB',
+      'lump_sum',
+      null,
+      '10000.00',
+      '1000.00',
+    ]);
+    expect(penaltyRateLabel(r)).toBe('¥1,000.00–¥10,000.00');
   });
 });
 

@@ -4,6 +4,7 @@
  * floors, exemptions, top-ups). Each entry carries examples; `penalties/` reads them.
  */
 import type { PenaltyBase, PenaltyTrigger } from '../penalties/types';
+import { COUNT_CHARS } from './numerals';
 
 /** Bases of a rate, each a regex source over the phrase before the rate (first match wins). */
 export const BASES: [PenaltyBase, string][] = [
@@ -62,7 +63,7 @@ export const NO_LIABILITY =
 export const TOP_UP = /不足以(?:弥补|赔偿|补偿)|不足部分|超过违约金/;
 
 /** Words that make the amount beside them a penalty (`违约金`, `滞纳金`, `赔偿100万元`). */
-export const PENALTY_WORD = /违约金|滞纳金|罚金|罚款|赔偿(?:金)?|核减|扣减|扣除|扣罚/;
+export const PENALTY_WORD = /违约金|滞纳金|罚金|罚款|赔偿(?:金)?|核减|扣减|扣除|扣罚|(?:违约)?处罚/;
 /** A cap or a restatement before an amount (`累计不超过`, `即人民币`): not a rule of its own. */
 export const NOT_A_SUM_BEFORE =
   /(?:不超过|不得超过|最高|上限|累计|以内|总额|即|计|合计|共计|折合|约|合同(?:总)?(?:金额|价款|价)(?:为|是)?|预算(?:金额)?(?:为)?)\s*[:：]?\s*(?:人民币)?\s*[（(]?\s*(?:大写)?\s*[:：]?\s*$/;
@@ -80,8 +81,10 @@ export const RETENTION_AFTER =
   /^[^，。；]{0,6}(?:作为|作|留作)[^，。；]{0,6}(?:保证金|质保金|保修金)/;
 
 /** So many months' fee as the penalty: `支付3个月保洁服务费作为违约金`, `相当于3个月的服务费`. */
-export const PERIOD_FEE =
-  /(?:相当于)?([\d一二两三四五六七八九十]+)\s*个月(?:的)?[\u4e00-\u9fff]{0,4}?(?:服务费|费用|合同款|价款)(?=[^，。；]{0,4}(?:作为)?(?:违约金|赔偿))/g;
+export const PERIOD_FEE = new RegExp(
+  String.raw`(?:相当于)?([\d${COUNT_CHARS}]+)\s*个月(?:的)?[\u4e00-\u9fff]{0,4}?(?:服务费|费用|合同款|价款)(?=[^，。；]{0,4}(?:作为)?(?:违约金|赔偿))`,
+  'g',
+);
 
 /** Interest at a published rate: `一年期贷款市场报价利率（LPR）`, `同期银行贷款利率`. */
 export const BENCHMARK_RATE =
@@ -89,6 +92,22 @@ export const BENCHMARK_RATE =
 /** …of the overdue amount: `所拖欠款项的利息`, `逾期付款的利息`. */
 export const OVERDUE_INTEREST =
   /(?:拖欠|逾期|未付|迟延支付)[^，。；]{0,6}?(?:款项|金额|价款|费用)?[^，。；]{0,4}?利息/;
+
+/**
+ * A refund of what was paid as the penalty (REPORT.md base `paid_amount`, 100 %):
+ * `要求乙方退还甲方已支付的全部服务费`, `退还截止到协议终止时甲方支付的全部服务费`, `退还已支付费用`.
+ * Not a refund of the unperformed part (`退还已支付但未履行部分的费用`) nor of a bond or deposit.
+ */
+export const PAID_REFUND =
+  /(?:退还|返还|退回)[^，。；]{0,24}?(?:已|所)?(?:支付|付|收取|收到|缴纳)(?:的)?(?:全部|所有)?(?:服务费用?|费用|款项|合同款|价款)(?![^，。；]{0,4}(?:部分|差额))/;
+/** …where the refund is of a part only, or of a bond. */
+export const PARTIAL_REFUND = /未(?:履行|完成|提供|服务)|部分|保证金|押金|定金|差额|多(?:付|收)/;
+
+/** A sum or rate counted each time (`1万元/次`, `500元/次`): the rule is `per_occurrence`. */
+export const PER_OCCURRENCE_AFTER = /\/\s*(?:次|人次|每次)/;
+
+/** Two sums as a range (`5000元至50000元`, `5000-50000元`): one rule, of the upper sum. */
+export const SUM_RANGE_BETWEEN = /^\s*(?:至|到|~|～|-|－|—)\s*$/;
 
 /** Forfeiture of the performance bond: `甲方有权没收履约保证金`, `其履约保证金不予退还`. */
 export const BOND_FORFEIT =

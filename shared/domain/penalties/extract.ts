@@ -9,30 +9,27 @@
  */
 import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
-import { startsWithHeadingNumber } from '../clauses/numbering';
 import {
   ACTUAL_LOSS,
   BENCHMARK_RATE,
   BOND_FORFEIT,
   DEDUCTION_BEFORE,
   NDA_TITLE,
+  PAID_REFUND,
+  PARTIAL_REFUND,
   OVERDUE_INTEREST,
   PERIOD_FEE,
   RETENTION_AFTER,
   NO_LIABILITY,
   TOP_UP,
-  TRIGGERS,
-  UNILATERAL,
 } from '../lexicon/penalties';
-import type { PartyRole } from '../lexicon/parties';
 import { documentRoles, whoPays, type Roles } from '../resolve/parties';
 import { parseChineseInteger } from '../text/chinese-numerals';
-import type { Span } from '../terms/contract';
 import { sentenceSpans } from '../text/sentences';
 import { isTableRow, squeeze } from '../text/squeeze';
 import { percentString } from '../terms/money';
 import { ratePercent } from '../text/rates';
-import { CAP_RE, PENALTY_AFTER, baseOf, penaltySums, rateMentions } from './mentions';
+import { PENALTY_AFTER, baseOf, penaltySums, rateMentions } from './mentions';
 import {
   penaltyKey,
   type PenaltyBase,
@@ -44,159 +41,10 @@ import {
 export type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './types';
 import { triggerOf } from './triggers';
 import { perListedBreach } from './listed';
-import { COUNT_SOURCE } from '../lexicon/numerals';
-import { durationUnitSource } from '../recognize/durations';
 
-type Party = PartyRole;
+import { inNdaPart, ruleAround, type Party, type SentenceAt } from './around';
 export { documentRoles };
 export type { Roles };
-
-const DAY = durationUnitSource(['day']);
-/** A per-day word before the rate: `每日`, `每逾期一天`, `每延期1个日`, `按日`, `日计` (not `每…日内`). */
-const PER_DAY = new RegExp(`每[^，。；\\d]{0,4}?(?:一|1)?\\s*(?:个)?(?:${DAY})(?!内)|按日|日计`);
-/** A per-day word after the rate: `0.5%/日`, `千分之三每日计算`. */
-const PER_DAY_AFTER = new RegExp(`^\\s*(?:\\/\\s*(?:${DAY})|每日|每天|按日)`);
-/** The days of delay after which the other side may terminate (`逾期超过30日的，甲方有权解除合同`). */
-const TERMINATION_AFTER_DAYS = new RegExp(
-  `(?:延期|逾期|延迟|迟延|中断)[^，。；]{0,6}?(达到|超过|超出|满|逾)\\s*([【\\[]?\\s*${COUNT_SOURCE}\\s*[】\\]]?)\\s*(?:个)?(?:${durationUnitSource(['day', 'workday'])})[^。]{0,30}?(?:解除|终止)`,
-);
-/** The times of a breach after which the other side may terminate (`累计达到3次的，…解除`). */
-const TERMINATION_AFTER_TIMES = new RegExp(
-  `(?:达到|累计|满)\\s*(${COUNT_SOURCE})\\s*次[^。]{0,24}?(?:解除|终止)`,
-);
-/** The day a per-day penalty starts counting: `自逾期第4日起`, `超过3日后每日…`. */
-const FROM_DAY = new RegExp(`自[^，。；]{0,16}?第\\s*(${COUNT_SOURCE})\\s*(?:${DAY})起`);
-const AFTER_DAYS = new RegExp(
-  `(?:超过|超出)\\s*(${COUNT_SOURCE})\\s*(?:${DAY})(?:后|起)(?:[^，。；]{0,6})?(?:每日|按日)`,
-);
-
-function kindOf(context: string, base: PenaltyBase): PenaltyKind | null {
-  if (PER_DAY.test(context)) return 'per_day';
-  if (/每(?:次|项|发生一次)|一次（项）|一次\(项\)|每一次|每出现一次/.test(context))
-    return 'per_occurrence';
-  if (base === 'daily_fee') return 'per_day';
-  // A continuing breach (an interruption, a delay) without a per-day or per-time word: unclear.
-  if (/持续|中断|逾期|延期|迟延|延迟/.test(context) && !/解除|终止/.test(context)) return null;
-  return 'lump_sum';
-}
-
-function daysNumber(s: string): number | null {
-  return parseChineseInteger(s.replace(/[【】\[\]\s]/g, ''));
-}
-
-/** Whether `clause` lies in a part of the document titled as a confidentiality agreement. */
-function inNdaPart(clause: Clause | null, clauses: Clause[]): boolean {
-  for (let c = clause; c; c = clauses.find((x) => x.id === c!.parentId) ?? null)
-    if (c.level === 0 && NDA_TITLE.test(c.heading)) return true;
-  return false;
-}
-
-/** A sentence of the document with its neighbours, as the extractor walks them. */
-interface SentenceAt {
-  text: string;
-  roles: Roles;
-  clauses: Clause[];
-  sentences: Span[];
-  si: number;
-  /** The sentence squeezed of layout whitespace, and the original offset of each character. */
-  seg: string;
-  map: number[];
-}
-
-/**
- * The parts of one rule that do not depend on how the amount is written (a percent of a base or
- * a fixed sum): the clause, the trigger, the kind, the payers, the start day, the cap and the
- * termination threshold, read around the amount at `seg[at, end)`.
- */
-function ruleAround(
-  { text, roles, clauses, sentences, si, seg, map }: SentenceAt,
-  at: number,
-  end: number,
-  prevEnd: number,
-  base: PenaltyBase,
-  push: (r: Omit<PenaltyRule, 'id' | 'percent' | 'yuan' | 'base'>) => void,
-  /** Who pays, when the caller knows better than the subject-before-amount reading. */
-  knownPayers?: Party[],
-): void {
-  const sentence = sentences[si];
-  const afterText = seg.slice(end);
-  const before = seg.slice(0, at);
-  const part = seg.slice(prevEnd, end);
-  const origin = sentence.start + map[at];
-  const clause = clauseAt(clauses, origin);
-  // The clause's own opening words (`14. 过渡期义务，…`) name its topic; later sentences of a long
-  // clause are other topics.
-  const clauseStart = clause ? clause.start : sentence.start;
-  const leadEnd = Math.min(origin, text.slice(clauseStart).search(/[。；;\n]/) + clauseStart);
-  const prevSentence = sentences[si - 1];
-  const clauseLead =
-    text.slice(clauseStart, leadEnd > clauseStart ? leadEnd : origin) +
-    // …and the sentence before, when it belongs to the same clause (`过渡期义务，…；若乙方拒绝履行，…`).
-    (prevSentence && prevSentence.start >= clauseStart
-      ? `。${text.slice(prevSentence.start, prevSentence.end)}`
-      : '');
-  let trigger = triggerOf(part);
-  if (trigger === 'other') trigger = triggerOf(before);
-  if (trigger === 'other') trigger = triggerOf(clauseLead);
-  // Any breach of a confidentiality agreement (an attached or standalone 保密协议) is a breach of
-  // confidentiality.
-  if (trigger === 'other' && (NDA_TITLE.test(text.slice(0, 40)) || inNdaPart(clause, clauses)))
-    trigger = 'confidentiality_breach';
-  // A per-day word may follow the rate itself (`千分之三每日计算`, `0.5%/日`).
-  const kind = PER_DAY_AFTER.test(afterText.replace(/^\s*[（(][^（()）]{0,20}[)）]/, ''))
-    ? 'per_day'
-    : kindOf(part, base);
-  const payers = whoPays(
-    before.slice(Math.max(0, part.length > 0 ? before.length - part.length - 40 : 0)),
-    afterText,
-    roles,
-  );
-  const effectivePayers = knownPayers?.length
-    ? knownPayers
-    : payers.length
-      ? payers
-      : whoPays(clauseLead, afterText, roles);
-  // Termination threshold: later in this sentence or in the next one.
-  const rest =
-    seg.slice(at) +
-    (sentences[si + 1] ? text.slice(sentences[si + 1].start, sentences[si + 1].end) : '');
-  const term = TERMINATION_AFTER_DAYS.exec(rest);
-  const occ = TERMINATION_AFTER_TIMES.exec(rest);
-  const starts = FROM_DAY.exec(part) ?? AFTER_DAYS.exec(part);
-  const cap = CAP_RE.exec(rest);
-  const capRate = cap ? ratePercent(cap[1]) : null;
-  for (const payer of effectivePayers) {
-    const payerTrigger =
-      trigger !== 'other'
-        ? trigger
-        : triggerOf(part, payer) !== 'other'
-          ? triggerOf(part, payer)
-          : triggerOf(clauseLead);
-    push({
-      clauseId: clause?.id ?? null,
-      payer,
-      trigger: payerTrigger,
-      kind,
-      startsAfterDays: starts
-        ? (daysNumber(starts[1]) ?? 1) - (starts[0].startsWith('自') ? 1 : 0)
-        : null,
-      capPercent: capRate ? percentString(capRate) : null,
-      terminationAfterDays:
-        kind === 'per_day' || kind === null ? (term ? daysNumber(term[2]) : null) : null,
-      terminationWhen:
-        (kind === 'per_day' || kind === null) && term
-          ? /达到|满/.test(term[1])
-            ? 'reached'
-            : 'exceeded'
-          : null,
-      terminationAfterOccurrences: kind === 'per_occurrence' && occ ? daysNumber(occ[1]) : null,
-      terminationPenaltyRuleId: null,
-      higherOfLoss: /以(?:较)?高者为准/.test(rest),
-      text: text.slice(sentence.start, sentence.end).trim(),
-      span: { start: sentence.start, end: sentence.end },
-    });
-  }
-}
 
 /**
  * Reads every penalty rule of a document: percentages of a base (`合同总金额的 0.1%`) and fixed
@@ -235,9 +83,19 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
       prevEnd = index + m[0].length;
     }
     let sumPrevEnd = 0;
-    for (const [start, end, yuan] of penaltySums(seg)) {
+    for (const [start, end, yuan, yuanMin] of penaltySums(seg)) {
       ruleAround(at, start, end, sumPrevEnd, 'other', (r) =>
-        found.push({ at: start, rule: { ...r, id: '', percent: null, yuan, base: 'other' } }),
+        found.push({
+          at: start,
+          rule: {
+            ...r,
+            id: '',
+            percent: null,
+            yuan,
+            base: 'other',
+            ...(yuanMin ? { yuanMin } : {}),
+          },
+        }),
       );
       sumPrevEnd = end;
     }
@@ -271,6 +129,17 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
             terminationAfterDays: null,
             terminationWhen: null,
           },
+        }),
+      );
+    }
+    // A refund of what was paid (`要求乙方退还甲方已支付的全部服务费`): 100 % of the paid amount.
+    const refund = PAID_REFUND.exec(seg);
+    if (refund && !PARTIAL_REFUND.test(refund[0])) {
+      const start = refund.index;
+      ruleAround(at, start, start + refund[0].length, 0, 'paid_amount', (r) =>
+        found.push({
+          at: start,
+          rule: { ...r, id: '', kind: 'lump_sum', percent: '100', yuan: null, base: 'paid_amount' },
         }),
       );
     }

@@ -2,7 +2,14 @@
  * Amounts in penalty sentences: rates of a base (`合同总金额的0.1%`, `保证金总额万分之三`, a
  * blank `【 】`), fixed sums (`违约金人民币伍拾万元整`), and caps. Offsets are into the sentence.
  */
-import { BASES, FLOOR_BEFORE, NOT_A_SUM_BEFORE, PENALTY_WORD } from '../lexicon/penalties';
+import Decimal from 'decimal.js';
+import {
+  BASES,
+  FLOOR_BEFORE,
+  NOT_A_SUM_BEFORE,
+  PENALTY_WORD,
+  SUM_RANGE_BETWEEN,
+} from '../lexicon/penalties';
 import { PARTY_WORD_SOURCE } from '../lexicon/parties';
 import { findMoney, findWrittenAmounts, yuanString } from '../terms/money';
 import { RATE_SOURCE } from '../text/rates';
@@ -71,11 +78,12 @@ export const CAP_RE = new RegExp(
 /**
  * Fixed sums named as a penalty in one sentence (`支付违约金人民币伍拾万元整（¥500,000.00）`,
  * `按每日500元向甲方支付违约金`, `支付5000元违约金`), a 大写 amount and its figures counted once.
- * @returns `[start, end, yuan]` relative to the sentence
+ * A range (`5000元至50000元`) is one sum: its upper end, with the lower end as the fourth element.
+ * @returns `[start, end, yuan, yuanMin]` relative to the sentence (yuan as two-place strings)
  */
-export function penaltySums(seg: string): [number, number, string][] {
+export function penaltySums(seg: string): [number, number, string, string | null][] {
   const found = [...findMoney(seg), ...findWrittenAmounts(seg)].sort((a, b) => a.start - b.start);
-  const out: [number, number, string][] = [];
+  const out: [number, number, string, string | null][] = [];
   const floors = new Set<string>();
   for (const a of found) {
     const beforeClause = seg
@@ -98,7 +106,14 @@ export function penaltySums(seg: string): [number, number, string][] {
       last[1] = Math.max(last[1], a.end);
       continue;
     }
-    out.push([a.start, a.end, value]);
+    if (last && !last[3] && SUM_RANGE_BETWEEN.test(seg.slice(last[1], a.start))) {
+      const [low, high] = [new Decimal(last[2]), a.yuan].sort((x, y) => x.cmp(y));
+      last[1] = a.end;
+      last[2] = yuanString(high);
+      last[3] = yuanString(low);
+      continue;
+    }
+    out.push([a.start, a.end, value, null]);
   }
   return out;
 }

@@ -47,6 +47,11 @@ export interface PenaltyRule {
    */
   feeMonths?: number;
   /**
+   * Extra field: the lower end of a range of sums (`给予乙方5000元至50000元的违约处罚`); `yuan` is
+   * then the upper end, the most the rule can cost.
+   */
+  yuanMin?: string;
+  /**
    * Extra field: interest at a published benchmark instead of an agreed rate
    * (`按全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）支付所拖欠款项的利息`): `LPR`, or
    * `loan_rate` for the older 同期银行贷款利率; `percent` is then null.
@@ -84,6 +89,7 @@ export type PenaltyLikeness = Pick<
   | 'kind'
   | 'percent'
   | 'yuan'
+  | 'yuanMin'
   | 'base'
   | 'feeMonths'
   | 'rateBenchmark'
@@ -98,6 +104,7 @@ export function penaltyKey(r: PenaltyLikeness): string {
     r.kind,
     r.percent,
     r.yuan,
+    r.yuanMin,
     r.base,
     r.feeMonths,
     r.rateBenchmark,
