@@ -255,6 +255,27 @@ describe('refunds, ranges and sums counted each time', () => {
     expect(rules(text)).toEqual(expected);
   });
 
+  it('reads a penalty whose amount is stated elsewhere as a rule with the rate null', () => {
+    expect(
+      rules(
+        '由于乙方原因造成工期延误，乙方应支付逾期违约金。逾期违约金的计算方法在专用条款中约定。',
+      ),
+    ).toEqual([['partyB', 'late_delivery', null, null, null, 'other']]);
+    expect(rules('甲方不按期支付的，按专用合同条款的约定支付逾期付款违约金。')).toEqual([
+      ['partyA', 'late_payment', null, null, null, 'other'],
+    ]);
+  });
+
+  it('a penalty whose amount follows, or a penalty paid to others, is not an unstated one', () => {
+    const unstated = (text: string) =>
+      extractPenaltyRules(text, []).filter(
+        (r) => r.percent === null && r.yuan === null && r.kind !== 'actual_loss',
+      );
+    expect(unstated('乙方逾期交付的，应支付违约金。违约金按合同总价的0.1%每日计算。')).toEqual([]);
+    expect(unstated('甲方因乙方违约向第三方支付的违约金和赔偿金，由乙方承担。')).toEqual([]);
+    expect(unstated('因不可抗力不能履行合同的，双方均无须支付违约金。')).toEqual([]);
+  });
+
   it('a refund of the unperformed part, of the bond or of an overpayment is not a penalty', () => {
     expect(rules('合同解除的，乙方应退还甲方已支付但未履行部分的费用。')).toEqual([]);
     expect(rules('验收合格后，甲方应退还乙方已缴纳的全部履约保证金。')).toEqual([]);

@@ -109,6 +109,20 @@ export const PER_OCCURRENCE_AFTER = /\/\s*(?:次|人次|每次)/;
 /** Two sums as a range (`5000元至50000元`, `5000-50000元`): one rule, of the upper sum. */
 export const SUM_RANGE_BETWEEN = /^\s*(?:至|到|~|～|-|－|—)\s*$/;
 
+/**
+ * A penalty named without its amount, which the contract states elsewhere or leaves open
+ * (`设计人应支付逾期违约金`, `按专用合同条款的约定支付逾期付款违约金`): a rule with `percent: null`.
+ * Not a noun phrase (`向第三方支付的违约金`, `乙方应支付的违约金…从价款中扣除`).
+ */
+export const UNSTATED_PENALTY =
+  /(?:支付|承担|偿付|计付|赔付)(?:[^，。；]{0,12}?)(?<!的)(?:逾期|延期|迟延|延迟)?(?:付款|交付|履行|完成)?违约金(?![^。；]{0,6}(?:不足|以外|之外|后|外))/;
+/** …unless it is waived or only mentioned (`不承担违约金`, `违约金的支付`, `违约金不足以…`). */
+export const NOT_UNSTATED =
+  /(?:不|无须|无需|免(?:于|除)?)(?:再)?(?:向[^，。；]{1,6})?(?:支付|承担|偿付)[^，。；]{0,6}违约金|违约金的(?:支付|计算|数额|金额)|违约金(?:不足|不能|无法)/;
+/** An amount stated near a rule: a rate, a sum in figures or in capitals. */
+export const STATED_AMOUNT =
+  /\d\s*(?:%|％|‰|元|万元)|分之|[零壹贰叁肆伍陆柒捌玖拾佰仟万]{2,}元|【\s*\d/;
+
 /** Forfeiture of the performance bond: `甲方有权没收履约保证金`, `其履约保证金不予退还`. */
 export const BOND_FORFEIT =
   /没收(?:其|乙方)?(?:提交|提供|交纳|缴纳)?(?:的)?(?:全部|剩余)?履约保证金|履约保证金(?:将|予以|则)?(?:不予退还|不退还|予以没收)/;

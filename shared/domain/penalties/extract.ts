@@ -15,6 +15,9 @@ import {
   BOND_FORFEIT,
   DEDUCTION_BEFORE,
   NDA_TITLE,
+  NOT_UNSTATED,
+  STATED_AMOUNT,
+  UNSTATED_PENALTY,
   PAID_REFUND,
   PARTIAL_REFUND,
   OVERDUE_INTEREST,
@@ -141,6 +144,24 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
           at: start,
           rule: { ...r, id: '', kind: 'lump_sum', percent: '100', yuan: null, base: 'paid_amount' },
         }),
+      );
+    }
+    // A penalty named without its amount (`设计人应支付逾期违约金。…计算方法在专用合同条款中约定`):
+    // one rule with the rate null, unless this sentence or the next states an amount.
+    const unstated = found.length === 0 ? UNSTATED_PENALTY.exec(seg) : null;
+    const next = sentences[si + 1]
+      ? text.slice(sentences[si + 1].start, sentences[si + 1].end)
+      : '';
+    if (
+      unstated &&
+      !NOT_UNSTATED.test(seg) &&
+      !TOP_UP.test(seg) &&
+      !STATED_AMOUNT.test(seg) &&
+      !STATED_AMOUNT.test(next)
+    ) {
+      const start = unstated.index;
+      ruleAround(at, start, start + unstated[0].length, 0, 'other', (r) =>
+        found.push({ at: start, rule: { ...r, id: '', percent: null, yuan: null, base: 'other' } }),
       );
     }
     // Interest at a published rate on what is overdue (`按…LPR…支付所拖欠款项的利息损失`).
