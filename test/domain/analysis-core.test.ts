@@ -298,6 +298,23 @@ describe('refunds, ranges and sums counted each time', () => {
   });
 });
 
+describe('duties listed under their party', () => {
+  it('reads items of a list introduced by its party, without a modal verb of their own', () => {
+    const a = analyze(
+      [
+        '六、双方的权利和义务',
+        '（2）供应商在本项目中主要承担的工作包括：',
+        '1项目上线完成后，及时向采购人提交项目验收申请报告。',
+        '2负责已建系统两年的运行维护工作。',
+      ].join('\n'),
+    );
+    expect(a.obligations.map((o) => [o.party, o.frequency, o.deadline])).toEqual([
+      ['partyB', 'once', '项目上线完成后'],
+      ['partyB', 'continuous', null],
+    ]);
+  });
+});
+
 describe('who pays, whichever way the sentence runs', () => {
   const roles = documentRoles('');
   it.each([

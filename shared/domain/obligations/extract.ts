@@ -50,7 +50,11 @@ const FREQUENCIES: [Frequency, RegExp][] = [
   ['monthly', /每月|每个月|按月|月度(?:报告|总结|汇报|运行)|月报/],
   ['annual', /每年|每一年|(?<!本)年度(?:报告|总结|汇总|运维|成果|考核)|年报|年终总结|年底前/],
   ['daily', /每日|每天|每个工作日|日报/],
-  ['continuous', /7\s*[×xX*]\s*24|全天候|实时(?:监控|监测)/],
+  // Round the clock, or an ongoing duty of operating the system for a period (`负责已完工程一年的运行维护工作`).
+  [
+    'continuous',
+    /7\s*[×xX*]\s*24|全天候|实时(?:监控|监测)|负责[^，。；]{0,12}?(?:运行维护|运营维护)工作/,
+  ],
 ];
 
 /** The day of the month a monthly duty is due by: `每月5日前`, `每月十日之前`, `每月5号以前`. */
@@ -109,12 +113,28 @@ function subjectIn(text: string): string | null {
  * (`服务期满后30日内，甲方应组织验收`), else the last one before it in the sentence, else the
  * supplier for service-content clauses.
  */
+/**
+ * The party a list of duties is introduced with (`乙方在本项目中主要承担的工作包括：`, `乙方的义务：`):
+ * the last line before `at`, within its clause and 2,000 characters, that ends with a colon and
+ * names a party who acts.
+ */
+function listIntroParty(text: string, at: number, clause: Clause | null): string | null {
+  const from = Math.max(clause?.start ?? 0, at - 2000);
+  const lines = text.slice(from, at).split('\n');
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const line = lines[i].trim();
+    if (/[：:]$/.test(line)) return subjectIn(line);
+  }
+  return null;
+}
+
 function partyOf(
   phrase: string,
   before: string,
   after: string,
   clause: Clause | null,
   roles: Roles,
+  intro: () => string | null = () => null,
 ): PartyRole | null {
   const own = subjectIn(phrase);
   if (own) return roles(own)[0] ?? null;
@@ -129,7 +149,8 @@ function partyOf(
     )
   )
     return 'partyB';
-  return null;
+  const listed = intro();
+  return listed ? (roles(listed)[0] ?? null) : null;
 }
 
 /**
@@ -234,7 +255,7 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
           !once &&
           AT_END.test(`${lastPhrase}${phrase}`) &&
           HANDOVER.test(phrase) &&
-          /应|须|需|必须|负责|有义务/.test(phrase) &&
+          /应|须|需|必须|负责|有义务|及时|按时/.test(phrase) &&
           !/不得|禁止|严禁/.test(phrase);
         if ((once || ending) && DUTY.test(seg) && !/支付|付款|发票/.test(seg)) {
           frequency = EACH.test(phrase) || (ending && EACH.test(lastPhrase)) ? 'on_event' : 'once';
@@ -260,7 +281,9 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
       if (!frequency || !DUTY.test(seg)) continue;
       // A monthly duty's day of the month (`每月5日前提交上月《运维月报》`).
       if (frequency === 'monthly') deadline = MONTH_DAY.exec(phrase)?.[0] ?? null;
-      const party = partyOf(phrase, before, after, clause, roles);
+      const party = partyOf(phrase, before, after, clause, roles, () =>
+        listIntroParty(masked, sentence.start, clause),
+      );
       if (!party) continue;
       // The duty itself: the phrase, or for a deadline phrase (`服务期满后30日内`) what follows it.
       const clean = phrase.replace(/<\/?[a-z][^>]*>/gi, '').trim();
