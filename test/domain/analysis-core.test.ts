@@ -298,6 +298,38 @@ describe('refunds, ranges and sums counted each time', () => {
   });
 });
 
+describe('one-sided penalties', () => {
+  const asymmetric = (text: string) =>
+    analyze(text)
+      .findings.filter((f) => f.ruleId === 'penalty.asymmetric')
+      .map((f) => f.message);
+
+  it('says so when only one side owes agreed penalties and the other at most its loss', () => {
+    expect(
+      asymmetric(
+        [
+          '八、违约责任',
+          '1.乙方违反保密义务的，应向甲方支付合同总金额30%的违约金。',
+          '2.乙方擅自更换项目经理的，按5000元/次向甲方支付违约金。',
+          '3.甲方违反本合同约定的，应赔偿乙方的直接经济损失。',
+        ].join('\n'),
+      ),
+    ).toEqual(['仅乙方承担约定违约金（2 条，如合同总金额的 30%），甲方违约仅须赔偿实际损失']);
+  });
+
+  it('is silent when both sides owe agreed penalties', () => {
+    expect(
+      asymmetric(
+        [
+          '八、违约责任',
+          '1.乙方违反保密义务的，应向甲方支付合同总金额30%的违约金。',
+          '2.甲方违反保密义务的，应向乙方支付合同总金额30%的违约金。',
+        ].join('\n'),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('duties listed under their party', () => {
   it('reads items of a list introduced by its party, without a modal verb of their own', () => {
     const a = analyze(

@@ -138,8 +138,9 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
     // A refund of what was paid (`要求乙方退还甲方已支付的全部服务费`): 100 % of the paid amount.
     const refund = PAID_REFUND.exec(seg);
     if (refund && !PARTIAL_REFUND.test(refund[0])) {
-      const start = refund.index;
-      ruleAround(at, start, start + refund[0].length, 0, 'paid_amount', (r) =>
+      // From after the verb, so that who refunds (`乙方退回…`) stands before it.
+      const start = refund.index + 2;
+      ruleAround(at, start, refund.index + refund[0].length, 0, 'paid_amount', (r) =>
         found.push({
           at: start,
           rule: { ...r, id: '', kind: 'lump_sum', percent: '100', yuan: null, base: 'paid_amount' },

@@ -3,7 +3,8 @@
  * comparable breach — late payment by the purchaser (甲方) against late delivery by the
  * supplier (乙方): one side without any penalty, or per-day rates on different bases
  * (`逾期支付金额` vs `合同总金额`) or at least twice apart. Also a unilateral-termination
- * penalty for one party only.
+ * penalty for one party only; and agreed penalties owed by one party only, the other owing at most
+ * its actual loss.
  */
 import Decimal from 'decimal.js';
 import type { PenaltyRule } from '../../penalties/extract';
@@ -107,6 +108,36 @@ export const penaltyAsymmetric: FindingRule = {
           `逾期违约责任不对等：甲方逾期付款按${describe(ra)}，乙方逾期履行按${describe(rb)}`,
           `Late-performance penalties differ: purchaser ${describeEn(ra)} (${ra.kind}), supplier ${describeEn(rb)} (${rb.kind})`,
           [ra, rb],
+        );
+      }
+    }
+    // Beyond late performance: one side owes agreed penalties for its breaches while the other
+    // owes none at all (at most its actual loss), e.g. every breach of 乙方 at 30 % of the total
+    // against 甲方's 直接经济损失 only.
+    if (out.length === 0) {
+      const stated = (r: PenaltyRule) =>
+        r.percent !== null ||
+        r.yuan !== null ||
+        !!r.feeMonths ||
+        !!r.forfeitsBond ||
+        !!r.rateBenchmark;
+      const la = rules.filter((r) => r.payer === 'partyA' && stated(r));
+      const lb = rules.filter((r) => r.payer === 'partyB' && stated(r));
+      const [heavy, light, who, other] =
+        lb.length && !rules.some((r) => r.payer === 'partyA')
+          ? [lb, 'partyA', '乙方', '甲方']
+          : la.length && !rules.some((r) => r.payer === 'partyB')
+            ? [la, 'partyB', '甲方', '乙方']
+            : [null, null, '', ''];
+      if (heavy && light) {
+        const loss = ctx.penaltyRules.find((r) => r.kind === 'actual_loss' && r.payer === light);
+        // Cite a percentage of the contract total where there is one: what a reviewer weighs first.
+        const cited = heavy.find((r) => r.base === 'contract_total') ?? heavy[0];
+        push(
+          'medium',
+          `仅${who}承担约定违约金（${heavy.length} 条，如${describe(cited)}），${other}违约${loss ? '仅须赔偿实际损失' : '无任何约定的违约责任'}`,
+          `Only the ${who === '乙方' ? 'supplier' : 'purchaser'} owes agreed penalties (${heavy.length}); the other side ${loss ? 'only compensates the actual loss' : 'owes nothing'}`,
+          loss ? [cited, loss] : [cited],
         );
       }
     }
