@@ -12,6 +12,9 @@ const BLANK_DATE = new RegExp(
   'g',
 );
 
+/** The date as a reviewer reads it: a table's tabs and a line's breaks as single spaces. */
+const shown = (date: string) => date.replace(/\s+/g, ' ');
+
 export const dateIncomplete: FindingRule = {
   id: 'date.incomplete',
   description: '日期有空缺 (a date with a blank part)',
@@ -29,8 +32,8 @@ export const dateIncomplete: FindingRule = {
       .map<Finding>((span) => ({
         ruleId: this.id,
         severity: 'medium',
-        message: `日期不完整：“${ctx.text.slice(span.start, span.end)}”`,
-        messageEn: `Incomplete date: "${ctx.text.slice(span.start, span.end)}"`,
+        message: `日期不完整：“${shown(ctx.text.slice(span.start, span.end))}”`,
+        messageEn: `Incomplete date: "${shown(ctx.text.slice(span.start, span.end))}"`,
         clauseIds: clauseIdsOf(ctx, [span]),
         quote: quoteOf(ctx.text, [span]),
         spans: [span],
