@@ -117,7 +117,7 @@ export function penaltyRateLabel(
   p: Pick<
     PenaltyRule,
     'percent' | 'yuan' | 'kind' | 'feeMonths' | 'rateBenchmark' | 'forfeitsBond'
-  > & { yuanMin?: string },
+  > & { yuanMin?: string; percentMin?: string },
   withUnit = true,
 ): string {
   if (p.kind === 'actual_loss') return '赔偿实际损失';
@@ -125,7 +125,7 @@ export function penaltyRateLabel(
   if (p.rateBenchmark) return p.rateBenchmark === 'LPR' ? '按LPR计息' : '按同期贷款利率计息';
   const amount =
     p.percent !== null
-      ? `${p.percent}%`
+      ? `${p.percentMin ? `${p.percentMin}%–` : ''}${p.percent}%`
       : p.yuan !== null
         ? `${p.yuanMin ? `¥${groupYuan(p.yuanMin)}–` : ''}¥${groupYuan(p.yuan)}`
         : p.feeMonths

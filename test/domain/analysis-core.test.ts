@@ -282,6 +282,21 @@ describe('refunds, ranges and sums counted each time', () => {
     expect(rules('乙方应在十日内退还甲方多付的款项。')).toEqual([]);
   });
 
+  it('a deduction from the fee, named by no party, falls on the supplier; a range of rates is one rule', () => {
+    const [r] = extractPenaltyRules(
+      '服务质量一般问题，每发生一起扣除该项目当月保洁费用的2%-3%（不少于5000元）。',
+      [],
+    );
+    expect([r.payer, r.kind, r.percent, r.percentMin, r.base]).toEqual([
+      'partyB',
+      'per_occurrence',
+      '3',
+      '2',
+      'other',
+    ]);
+    expect(penaltyRateLabel(r)).toBe('2%–3%/次');
+  });
+
   it('a range of sums is one rule of the upper sum, with the lower one beside it', () => {
     const [r] = extractPenaltyRules(
       '乙方违反甲方管理制度的，甲方有权给予乙方1000元至10000元的违约处罚。',

@@ -18,6 +18,7 @@ import { type PenaltyBase, type PenaltyKind, type PenaltyRule } from './types';
 import { triggerOf } from './triggers';
 import { COUNT_SOURCE } from '../lexicon/numerals';
 import { durationUnitSource } from '../recognize/durations';
+import { DEDUCTION_BEFORE } from '../lexicon/penalties';
 
 /** A party who pays. */
 export type Party = PartyRole;
@@ -43,7 +44,7 @@ const AFTER_DAYS = new RegExp(
 
 function kindOf(context: string, base: PenaltyBase): PenaltyKind | null {
   if (PER_DAY.test(context)) return 'per_day';
-  if (/每(?:次|项|发生一次)|一次（项）|一次\(项\)|每一次|每出现一次/.test(context))
+  if (/每(?:次|项|发生一次)|一次（项）|一次\(项\)|每一次|每出现一次|每(?:发生)?一?起/.test(context))
     return 'per_occurrence';
   if (base === 'daily_fee') return 'per_day';
   // A continuing breach (an interruption, a delay) without a per-day or per-time word: unclear.
@@ -124,11 +125,15 @@ export function ruleAround(
     afterText,
     roles,
   );
-  const effectivePayers = knownPayers?.length
+  const named = knownPayers?.length
     ? knownPayers
     : payers.length
       ? payers
       : whoPays(clauseLead, afterText, roles);
+  // A deduction from the fee with no party named (`扣除该项目当月保洁费用的2%`) falls on the one
+  // the fee is paid to: the supplier.
+  const effectivePayers: Party[] =
+    named.length || !DEDUCTION_BEFORE.test(before) ? named : ['partyB'];
   // Termination threshold: later in this sentence or in the next one.
   const rest =
     seg.slice(at) +

@@ -32,7 +32,7 @@ import { sentenceSpans } from '../text/sentences';
 import { isTableRow, squeeze } from '../text/squeeze';
 import { percentString } from '../terms/money';
 import { ratePercent } from '../text/rates';
-import { PENALTY_AFTER, baseOf, penaltySums, rateMentions } from './mentions';
+import { PENALTY_AFTER, RATE_RANGE_AFTER, baseOf, penaltySums, rateMentions } from './mentions';
 import {
   penaltyKey,
   type PenaltyBase,
@@ -78,12 +78,27 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
       if (/(?:不超过|不得超过|最高|上限|累计|以内)[^，。；]{0,6}$/.test(before)) continue; // a cap, read below
       const base = baseOf(m[1]);
       const rate = m[2] !== undefined ? ratePercent(m[2]) : null;
-      const percent = rate ? percentString(rate) : null;
+      // A range of rates (`0.5％至1％`, `2%-3%`) is one rule of the upper rate.
+      const range = rate ? RATE_RANGE_AFTER.exec(afterText) : null;
+      const upper = range ? ratePercent(range[1]) : null;
+      const [low, high] = upper && rate ? [rate, upper].sort((x, y) => x.cmp(y)) : [null, rate];
+      const percent = high ? percentString(high) : null;
       const index = m.index;
-      ruleAround(at, index, index + m[0].length, prevEnd, base, (r) =>
-        found.push({ at: index, rule: { ...r, id: '', percent, yuan: null, base } }),
+      const end = index + m[0].length + (range && upper ? range[0].length : 0);
+      ruleAround(at, index, end, prevEnd, base, (r) =>
+        found.push({
+          at: index,
+          rule: {
+            ...r,
+            id: '',
+            percent,
+            yuan: null,
+            base,
+            ...(low ? { percentMin: percentString(low) } : {}),
+          },
+        }),
       );
-      prevEnd = index + m[0].length;
+      prevEnd = end;
     }
     let sumPrevEnd = 0;
     for (const [start, end, yuan, yuanMin] of penaltySums(seg)) {

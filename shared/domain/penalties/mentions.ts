@@ -70,6 +70,9 @@ export function rateMentions(seg: string): RegExpExecArray[] {
   return [...known, ...bare].sort((a, b) => a.index - b.index);
 }
 
+/** The upper rate of a range right after a rate (`0.5％` `至1％`, `2%` `-3%`), in group 1. */
+export const RATE_RANGE_AFTER = new RegExp(`^\\s*(?:至|到|~|～|-|－|—)\\s*${RATE_SOURCE}`);
+
 /** A cap of the accumulated penalty: `违约金累计不超过合同总价的10%` (or `百分之十`). */
 export const CAP_RE = new RegExp(
   `(?:违约金|累计|总额)[^。；]{0,12}?(?:不超过|最高不超过|最高为|上限为?|以…为限)\\s*(?:合同(?:总)?(?:金额|价款|价|额)(?:的)?)?\\s*${RATE_SOURCE}`,

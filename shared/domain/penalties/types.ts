@@ -52,6 +52,11 @@ export interface PenaltyRule {
    */
   yuanMin?: string;
   /**
+   * Extra field: the lower end of a range of rates (`扣除当月保洁费用的2%-3%`); `percent` is then
+   * the upper end.
+   */
+  percentMin?: string;
+  /**
    * Extra field: interest at a published benchmark instead of an agreed rate
    * (`按全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）支付所拖欠款项的利息`): `LPR`, or
    * `loan_rate` for the older 同期银行贷款利率; `percent` is then null.
@@ -90,6 +95,7 @@ export type PenaltyLikeness = Pick<
   | 'percent'
   | 'yuan'
   | 'yuanMin'
+  | 'percentMin'
   | 'base'
   | 'feeMonths'
   | 'rateBenchmark'
@@ -105,6 +111,7 @@ export function penaltyKey(r: PenaltyLikeness): string {
     r.percent,
     r.yuan,
     r.yuanMin,
+    r.percentMin,
     r.base,
     r.feeMonths,
     r.rateBenchmark,

@@ -62,9 +62,12 @@ export function documentRoles(text: string): Roles {
 const PAYER_CUES: [RegExp, 'payer' | 'payee'][] = [
   // 要求乙方支付 / 要求乙方赔偿 / 由乙方承担
   [new RegExp(`(?:要求|责令|由)${PARTY}`, 'g'), 'payer'],
-  // 向乙方追偿 / 向乙方收取 / 对乙方处以
+  // 向乙方追偿 / 向乙方收取 / 对乙方处以 / 对乙方的考核 (the one assessed bears the deductions)
   [
-    new RegExp(`(?:向|对)${PARTY}(?:[^，。；]{0,6}?)(?:追偿|追索|收取|索赔|索取|处以|扣)`, 'g'),
+    new RegExp(
+      `(?:向|对)${PARTY}(?:[^，。；]{0,6}?)(?:追偿|追索|收取|索赔|索取|处以|扣|考核)`,
+      'g',
+    ),
     'payer',
   ],
   // 向甲方支付 / 向甲方赔偿 / 向甲方承担
