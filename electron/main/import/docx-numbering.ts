@@ -54,6 +54,9 @@ function formatNumber(n: number, fmt: string): string {
   }
 }
 
+/** Text, a tab or a picture: what makes mammoth keep a paragraph. */
+const HAS_CONTENT = /<w:t\b[^>]*>[^<]|<w:tab\/>|<w:drawing\b|<w:pict\b|<w:sym\b/;
+
 function attr(xml: string, name: string): string | null {
   const m = new RegExp(`<w:${name}\\b[^>]*?w:val="([^"]*)"`).exec(xml);
   return m ? m[1] : null;
@@ -103,6 +106,9 @@ export async function docxListLabels(data: Uint8Array): Promise<string[]> {
   for (const p of documentXml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)) {
     const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(p[1]);
     if (!numPr) continue;
+    // mammoth drops an empty paragraph, list item or not (an empty bullet between numbered items),
+    // so it takes no label, or every label after it would land on the wrong item.
+    if (!HAS_CONTENT.test(p[1])) continue;
     const numId = attr(numPr[1], 'numId');
     const ilvl = Number(attr(numPr[1], 'ilvl') ?? '0');
     if (!numId || numId === '0') continue;

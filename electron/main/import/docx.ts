@@ -52,12 +52,23 @@ export function mammothHtmlToLines(html: string, listLabels: string[] = []): str
         lines.push(cells.join('\t'));
         cells = [];
       }
-    } else if (tag === 'li' && !closing) {
+    } else if (
+      tag === 'li' &&
+      !closing &&
+      !/^<[ou]l\b/i.test(html.slice(re.lastIndex, re.lastIndex + 4))
+    ) {
+      // An item that only holds a nested list is mammoth's wrapper for it, not a numbered
+      // paragraph of the document: it takes no label.
       const label = listLabels[nextLabel++] ?? '';
       if (label) {
         if (inCell) cell += `${label} `;
         else cur += `${label} `;
       }
+    }
+    // A nested list starts on a line of its own (`2.考核指标:` then `(1) 巡检频次…`).
+    if ((tag === 'ol' || tag === 'ul') && !closing && !inCell && cur.trim()) {
+      lines.push(cur);
+      cur = '';
     }
     if (/^(p|h[1-6]|li)$/.test(tag)) {
       if (inCell) {
