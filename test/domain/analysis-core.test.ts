@@ -510,6 +510,29 @@ describe('the contract part of a tender', () => {
 });
 
 describe('parties, amounts and blanks off the common layout', () => {
+  it.each([
+    ['定作人', '承揽人'],
+    ['建设单位', '实施单位'],
+    ['招标人', '承接方'],
+  ])('reads the parties named %s and %s, and who pays', (a, b) => {
+    const r = analyze(
+      [
+        '软件开发服务合同',
+        `${a}：某区政务服务中心`,
+        `${b}：某科技有限公司`,
+        '一、违约责任',
+        `${b}逾期交付的，每逾期一日，应按合同总价的0.1%向${a}支付违约金。`,
+      ].join('\n'),
+    );
+    expect(r.contract.parties.map((p) => [p.role, p.name])).toEqual([
+      ['partyA', '某区政务服务中心'],
+      ['partyB', '某科技有限公司'],
+    ]);
+    expect(r.penaltyRules.map((x) => [x.payer, x.trigger, x.percent])).toEqual([
+      ['partyB', 'late_delivery', '0.1'],
+    ]);
+  });
+
   it('reads a cover with role words in brackets and a 大写 amount with a stray space', () => {
     const a = analyze(
       [
