@@ -255,6 +255,20 @@ describe('refunds, ranges and sums counted each time', () => {
     expect(rules(text)).toEqual(expected);
   });
 
+  it('a top-up on a penalty is an actual-loss rule of its payer too', () => {
+    expect(
+      rules(
+        '乙方违约的，应按合同金额的10%向甲方支付违约金；违约金不足以弥补损失的，乙方还应赔偿差额部分。',
+      ),
+    ).toEqual([
+      ['partyB', 'other', 'lump_sum', '10', null, 'contract_total'],
+      ['partyB', 'other', 'actual_loss', null, null, 'other'],
+    ]);
+    expect(rules('违约金不足以赔偿甲方损失的，甲方有权要求乙方赔偿。')).toEqual([
+      ['partyB', 'other', 'actual_loss', null, null, 'other'],
+    ]);
+  });
+
   it('reads a penalty whose amount is stated elsewhere as a rule with the rate null', () => {
     expect(
       rules(

@@ -61,6 +61,8 @@ export const NO_LIABILITY =
   /(?:不(?:承担|负|予)|免(?:除|于|责)|无须|无需)[^，。；]{0,10}?(?:赔偿|责任)/;
 /** A loss clause that only tops up a penalty: `违约金不足以弥补…的，还应赔偿`. */
 export const TOP_UP = /不足以(?:弥补|赔偿|补偿)|不足部分|超过违约金/;
+/** …that does top the penalty up: `还应赔偿`, `补足差额`, `承担赔偿责任`. */
+export const COMPENSATE_AFTER = /赔偿|补偿|补足|承担[^，。；]{0,8}(?:损失|责任)/;
 
 /** Words that make the amount beside them a penalty (`违约金`, `滞纳金`, `赔偿100万元`). */
 export const PENALTY_WORD = /违约金|滞纳金|罚金|罚款|赔偿(?:金)?|核减|扣减|扣除|扣罚|(?:违约)?处罚/;

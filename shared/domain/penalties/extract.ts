@@ -25,6 +25,7 @@ import {
   RETENTION_AFTER,
   NO_LIABILITY,
   TOP_UP,
+  COMPENSATE_AFTER,
 } from '../lexicon/penalties';
 import { documentRoles, whoPays, type Roles } from '../resolve/parties';
 import { parseChineseInteger } from '../text/chinese-numerals';
@@ -200,12 +201,23 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
         }),
       );
     }
-    // No percent and no sum: compensation of the actual loss (`赔偿甲方因此遭受的全部损失`), unless
-    // it only tops up a penalty stated before (`违约金不足以弥补损失的，还应赔偿`).
-    const loss =
-      found.length === 0 && !TOP_UP.test(seg) && !NO_LIABILITY.test(seg)
+    // No percent and no sum: compensation of the actual loss (`赔偿甲方因此遭受的全部损失`); or a
+    // top-up on a penalty (`违约金不足以弥补损失的，乙方还应赔偿`), an actual-loss rule of its payer
+    // too (REPORT.md "Actual loss").
+    const topUp = TOP_UP.exec(seg);
+    const toppedUp = topUp && COMPENSATE_AFTER.test(seg.slice(topUp.index)) ? topUp : null;
+    const loss = NO_LIABILITY.test(seg)
+      ? null
+      : found.length === 0 && !topUp
         ? ACTUAL_LOSS.exec(seg)
-        : null;
+        : toppedUp;
+    const lossPayers = (end: number) => {
+      const named = whoPays(seg.slice(0, end), seg.slice(end), roles);
+      if (named.length || !toppedUp) return named;
+      // `…还应赔偿` names no one anew: the payer of the penalty it tops up.
+      const said = whoPays(seg, '', roles);
+      return said.length ? said : [...new Set(found.map((f) => f.rule.payer))];
+    };
     if (loss) {
       const inNda =
         NDA_TITLE.test(text.slice(0, 40)) ||
@@ -239,11 +251,7 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
               terminationAfterOccurrences: null,
             },
           }),
-        whoPays(
-          seg.slice(0, loss.index + loss[0].length),
-          seg.slice(loss.index + loss[0].length),
-          roles,
-        ),
+        lossPayers(loss.index + loss[0].length),
       );
     }
     for (const f of found.sort((a, b) => a.at - b.at))
