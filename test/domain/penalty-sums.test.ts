@@ -17,7 +17,11 @@ describe('fixed-sum penalties', () => {
   it.each([
     [
       '乙方违反本协议的，应向甲方支付违约金人民币伍拾万元整（¥500,000.00），违约金不足以弥补甲方损失的，乙方还应赔偿甲方全部损失。',
-      [['partyB', 'other', 'lump_sum', null, '500000.00', 'other']],
+      [
+        ['partyB', 'other', 'lump_sum', null, '500000.00', 'other'],
+        // The top-up is an actual-loss rule of the same payer (REPORT.md "Actual loss").
+        ['partyB', 'other', 'actual_loss', null, null, 'other'],
+      ],
     ],
     [
       '乙方每延迟一日，应按每日500元向甲方支付违约金。',
@@ -137,11 +141,22 @@ describe('compensation of the actual loss (kind actual_loss)', () => {
       '甲方逾期付款的，乙方有权解除合同，并要求甲方赔偿由此造成的经济损失。',
       [['partyA', 'late_payment', 'actual_loss', null, null, 'other']],
     ],
-    // Only a top-up of a stated penalty, or a sentence that already states one: no loss rule.
-    ['违约金不足以弥补甲方损失的，乙方还应赔偿不足部分。', []],
+    // A top-up of a penalty, and compensation besides it, are actual-loss rules of its payer too
+    // (REPORT.md "Actual loss"); the penalty's own verb (`按…10%赔偿`) is not a second rule.
+    [
+      '违约金不足以弥补甲方损失的，乙方还应赔偿不足部分。',
+      [['partyB', 'other', 'actual_loss', null, null, 'other']],
+    ],
     [
       '乙方应按合同总价的10%支付违约金，并赔偿甲方损失。',
-      [['partyB', 'other', 'lump_sum', '10', null, 'contract_total']],
+      [
+        ['partyB', 'other', 'lump_sum', '10', null, 'contract_total'],
+        ['partyB', 'other', 'actual_loss', null, null, 'other'],
+      ],
+    ],
+    [
+      '乙方逾期交付的，应按合同总价的10%赔偿甲方损失。',
+      [['partyB', 'late_delivery', null, '10', null, 'contract_total']],
     ],
   ])('%s', (text, expected) => {
     expect(rules(text)).toEqual(expected);

@@ -206,11 +206,22 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
     // too (REPORT.md "Actual loss").
     const topUp = TOP_UP.exec(seg);
     const toppedUp = topUp && COMPENSATE_AFTER.test(seg.slice(topUp.index)) ? topUp : null;
+    // A duty to compensate the loss besides the penalty (`…支付违约金，并赔偿甲方损失`), in a phrase
+    // after the last amount's (not the amount's own verb: `按合同总价的10%赔偿甲方损失`).
+    const lastAmount = Math.max(0, ...found.map((f) => f.at));
+    const nextPhrase = found.length ? seg.slice(lastAmount).search(/[，,；;]/) : -1;
+    // …not an alternative to it (`…的违约金，或赔偿…损失，以高者为准`: the rule's higherOfLoss).
+    const besides =
+      nextPhrase >= 0 &&
+      !/^[，,；;]\s*或/.test(seg.slice(lastAmount + nextPhrase)) &&
+      !/以(?:较)?高者为准/.test(seg);
+    const lossAfter = besides ? ACTUAL_LOSS.exec(seg.slice(lastAmount + nextPhrase)) : null;
+    if (lossAfter) lossAfter.index += lastAmount + nextPhrase;
     const loss = NO_LIABILITY.test(seg)
       ? null
       : found.length === 0 && !topUp
         ? ACTUAL_LOSS.exec(seg)
-        : toppedUp;
+        : (toppedUp ?? lossAfter);
     const lossPayers = (end: number) => {
       const named = whoPays(seg.slice(0, end), seg.slice(end), roles);
       if (named.length || !toppedUp) return named;
