@@ -50,6 +50,8 @@ describe('a standalone NDA with a fixed-sum penalty', () => {
     // Any breach of a confidentiality agreement is a confidentiality breach.
     expect(penalties.map((p) => [p.payer, p.trigger, p.kind, p.percent, p.yuan])).toEqual([
       ['partyB', 'confidentiality_breach', 'lump_sum', null, '500000.00'],
+      // …and its top-up (`违约金不足以弥补甲方损失的，乙方还应赔偿`), an actual-loss rule.
+      ['partyB', 'confidentiality_breach', 'actual_loss', null, null],
     ]);
     // A fixed sum is a stated penalty: no blank-rate finding, no “no penalty” deviation.
     expect(report.findings.map((f) => f.ruleId)).not.toContain('field.blank');
