@@ -255,6 +255,21 @@ describe('refunds, ranges and sums counted each time', () => {
     expect(rules(text)).toEqual(expected);
   });
 
+  it('reads the bond kept by the other side, and a rate of the amount due', () => {
+    const forfeits = (text: string) =>
+      extractPenaltyRules(text, []).map((r) => [r.payer, r.trigger, r.forfeitsBond ?? false]);
+    expect(forfeits('乙方违约的，甲方有权扣除乙方全部履约保证金。')).toEqual([
+      ['partyB', 'other', true],
+    ]);
+    expect(forfeits('乙方擅自终止合同的，履约保证金归甲方所有。')).toEqual([
+      ['partyB', 'unilateral_termination', true],
+    ]);
+    expect(forfeits('乙方应支付的违约金，甲方有权从履约保证金中扣除。')).toEqual([]);
+    expect(rules('甲方逾期付款的，每逾期一天按应付款的0.5‰向乙方支付违约金。')).toEqual([
+      ['partyA', 'late_payment', 'per_day', '0.05', null, 'overdue_amount'],
+    ]);
+  });
+
   it('a top-up on a penalty is an actual-loss rule of its payer too', () => {
     expect(
       rules(
