@@ -539,6 +539,13 @@ describe('the contract part of a tender', () => {
 });
 
 describe('parties, amounts and blanks off the common layout', () => {
+  it('reads the bond of the last clause, its sum after its percent', () => {
+    const r = analyze(
+      '服务合同\n甲方：某局\n乙方：某公司\n六、履约保证金\n乙方应在合同签订前向甲方提交合同金额5%的履约保证金，即人民币10000元。',
+    );
+    expect(r.contract.performanceBond).toEqual({ percent: '5', yuan: '10000.00' });
+  });
+
   it.each([
     ['定作人', '承揽人'],
     ['建设单位', '实施单位'],

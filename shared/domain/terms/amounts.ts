@@ -132,12 +132,18 @@ export function extractTax(text: string, total: Decimal | null) {
 
 export function extractBond(text: string, clauses: Clause[], total: Decimal | null) {
   const bondClauses = clauses.filter((c) => c.category === 'performance_bond');
-  const regions: Span[] = bondClauses.map((c) => ({ start: c.start, end: c.end }));
-  regions.push({ start: 0, end: text.length });
+  // The bond's own clauses first, then the whole text (`own` false), where only a sentence naming
+  // the bond counts.
+  const regions: (Span & { own: boolean })[] = bondClauses.map((c) => ({
+    start: c.start,
+    end: c.end,
+    own: true,
+  }));
+  regions.push({ start: 0, end: text.length, own: false });
   for (const region of regions) {
     for (const s of sentences(text, region.start, region.end)) {
       const seg = text.slice(s.start, s.end);
-      if (!/履约保证金|履约保函|履约担保/.test(seg) && region.end === text.length) continue;
+      if (!/履约保证金|履约保函|履约担保/.test(seg) && !region.own) continue;
       if (!/保证金|保函/.test(seg) || /投标保证金|质量保证金|投标保函/.test(seg)) continue;
       // In a table, only a row about the bond itself (`履约保证金\t合同金额的5%`), not a
       // payment-schedule row that names the bond as a condition.
@@ -149,7 +155,7 @@ export function extractBond(text: string, clauses: Clause[], total: Decimal | nu
       const between = (at: number) =>
         seg.slice(Math.min(at, kw.index), Math.max(at, kw.index + kw[0].length));
       // Inside the bond's own clause any amount is the bond's, however far from the word.
-      const inBondClause = region.end !== text.length;
+      const inBondClause = region.own;
       const tied = (at: number) =>
         inBondClause || (near(at) && !/支付|付款|拨付/.test(between(at)));
       const pctAll = [...seg.matchAll(/(\d+(?:\.\d+)?)\s*[%％]/g)];
