@@ -179,6 +179,15 @@ describe('penalty wording: bases other than the total, fixed sums, either side',
 });
 
 describe('more wording of others', () => {
+  it('reads limits listed after their class, each with the metric word right after it', () => {
+    const r = analyze('三、服务要求\n紧急故障：15分钟响应、1小时到场、4小时恢复；');
+    expect(r.serviceLevels.map((x) => [x.metric, x.minutes, x.level])).toEqual([
+      ['response', 15, '紧急故障'],
+      ['onsite', 60, '紧急故障'],
+      ['resolution', 240, '紧急故障'],
+    ]);
+  });
+
   it('reads a late-payment charge named after its per-day word (按日计收延迟付款滞纳金)', () => {
     expect(
       rules('甲方逾期支付服务费用的，应当按照未付服务费用的千分之一（1‰）按日计收延迟付款滞纳金。'),

@@ -48,6 +48,16 @@ const METRICS: [ServiceMetric, RegExp][] = [
   ['resolution', /处理|解决|修复|处置|排除|恢复|更换|补货|退换|退还补/],
 ];
 
+/** The metric whose word comes first in `text`. */
+function nearestMetric(text: string): ServiceMetric | undefined {
+  let best: { metric: ServiceMetric; at: number } | undefined;
+  for (const [metric, re] of METRICS) {
+    const at = text.search(re);
+    if (at >= 0 && (!best || at < best.at)) best = { metric, at };
+  }
+  return best?.metric;
+}
+
 /** A limit in a phrase: `15分钟内`, `不超过2小时`, `半小时`, `4 hrs` (days are deadlines, not limits, here). */
 const DURATION = new RegExp(
   `(不超过|不得超过|不大于|小于|最长|≤|<=|＜|<)?\\s*(${DURATION_COUNT_SOURCE})\\s*(${durationUnitSource(['second', 'minute', 'hour', 'workday'], { english: true })})(内|以内|之内)?`,
@@ -65,6 +75,9 @@ const LEVEL = new RegExp(
   `(?:特别)?(?:一般|重大|紧急|严重|较大|普通|重要|轻微)(?:故障|问题|事件|咨询|需求|事故)|[\\d${DIGIT_CHARS}]级(?:故障|事件|问题)?|\\bP[0-4]\\b`,
   'g',
 );
+
+/** A severity class labelling what follows it: `紧急故障：`. */
+const LEVEL_LABEL = new RegExp(`(${LEVEL.source})\\s*[：:]\\s*$`);
 
 /** Reads the service levels of a document, in document order. */
 export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
@@ -117,21 +130,23 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
       if (/(?:未|没有|未能|未按)在?\s*$/.test(before)) continue; // a breach condition (未在15分钟内反馈的)
       const limitBefore = /(?:不超过|不得超过|不大于|小于|最长|≤|<=)[^，。；]{0,10}$/.test(before);
       const verbAfter =
-        /^\s*(?:完成|须|应|予以|必须)?\s*(?:响应|处理|到达|到场|告警|报警|解决|修复|处置|赶到|现场|远程处置|回复|反馈|做出反应|作出反应|送到|送达|更换|退还补货)/.test(
+        /^\s*(?:完成|须|应|予以|必须)?\s*(?:响应|处理|到达|到场|告警|报警|解决|修复|恢复|排除|处置|赶到|现场|远程处置|回复|反馈|做出反应|作出反应|送到|送达|更换|退还补货)/.test(
           after,
         );
       if (!d[1] && !d[4] && !limitBefore && !verbAfter) continue;
       // A deadline for a deliverable (24小时内提交报告) is an obligation, not a service level.
       if (/^\s*(?:提交|提供|出具|报送|上报|移交)/.test(after)) continue;
+      // The metric word right after the limit, the nearest if several (`15分钟响应、1小时到场`).
       const near = after.slice(0, 8);
       const metric =
-        METRICS.find(([, re]) => re.test(near))?.[0] ??
-        METRICS.find(([, re]) => re.test(before.slice(-14)))?.[0];
+        nearestMetric(near) ?? METRICS.find(([, re]) => re.test(before.slice(-14)))?.[0];
       if (!metric) continue;
       const minutes = minutesOf(d[2], d[3]);
       if (minutes === null) continue;
       // The class the limit is for, when the phrase names one (`重大故障2小时内解决`).
-      const named = [...before.matchAll(LEVEL)].pop()?.[0];
+      // …or as the label the phrase follows (`紧急故障：15分钟响应、1小时到场`).
+      const label = LEVEL_LABEL.exec(text.slice(Math.max(0, at - 24), at));
+      const named = [...before.matchAll(LEVEL)].pop()?.[0] ?? label?.[1];
       const level = named ? { level: named } : {};
       if (minutes < 1) push(metric, null, { seconds: Math.round(minutes * 60), ...level });
       else push(metric, Math.round(minutes), level);
