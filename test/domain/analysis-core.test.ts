@@ -548,6 +548,13 @@ describe('the contract part of a tender', () => {
 });
 
 describe('parties, amounts and blanks off the common layout', () => {
+  it.each([
+    ['本合同于二〇二五年三月十八日在北京签订。', '2025-03-18'],
+    ['本协议于2025年3月18日由双方签署。', '2025-03-18'],
+  ])('reads the signing date of %s', (sentence, iso) => {
+    expect(analyze(`服务合同\n甲方：某局\n乙方：某公司\n${sentence}`).contract.signedOn).toBe(iso);
+  });
+
   it('reads the bond of the last clause, its sum after its percent', () => {
     const r = analyze(
       '服务合同\n甲方：某局\n乙方：某公司\n六、履约保证金\n乙方应在合同签订前向甲方提交合同金额5%的履约保证金，即人民币10000元。',

@@ -95,6 +95,13 @@ export function extractSignedOn(
     if (d && d.start - after <= 2 && d.iso)
       return { value: d.iso, span: { start: d.start, end: d.end } };
   }
+  // A sentence that says where and when it was signed: `本合同于2025年3月18日在北京签订`.
+  const signedIn = /(?:本合同|本协议|双方)(?:于|在)\s*$/;
+  for (const d of findDates(text, 0)) {
+    if (!d.iso || !signedIn.test(text.slice(Math.max(0, d.start - 8), d.start))) continue;
+    if (/^[^，。；\n]{0,16}?(?:签订|签署|订立|签字)/.test(text.slice(d.end, d.end + 20)))
+      return { value: d.iso, span: { start: d.start, end: d.end } };
+  }
   // A signature block: the first complete date after 以下无正文.
   for (const c of clauses.filter((c) => c.heading === '签署页')) {
     const d = findDates(text.slice(c.start, c.end), c.start).find((x) => x.iso);
