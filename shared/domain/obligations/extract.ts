@@ -6,56 +6,18 @@
  */
 import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
-import type { Span } from '../terms/contract';
 import { sentenceSpans, trimHeadings } from '../text/sentences';
-import { tableLines } from '../text/tables';
-import { ANY_PARTY_SOURCE, type PartyRole } from '../lexicon/parties';
-import { documentRoles, type Roles } from '../resolve/parties';
+import { ANY_PARTY_SOURCE } from '../lexicon/parties';
+import { documentRoles } from '../resolve/parties';
 import { COUNT_CHARS } from '../lexicon/numerals';
 import { durationUnitSource } from '../recognize/durations';
+import { FREQUENCIES, type Frequency, type Obligation } from './types';
+import { listIntroParty, partyOf } from './party';
+import { tableObligations } from './table';
 
-/** REPORT.md `obligations[].frequency`. */
-export type Frequency =
-  | 'once'
-  | 'hourly'
-  | 'daily'
-  | 'weekly'
-  | 'monthly'
-  | 'quarterly'
-  | 'semiannual'
-  | 'annual'
-  | 'on_event'
-  | 'continuous';
+export type { Frequency, Obligation } from './types';
 
-/** One obligation. `deadline` is the contract's wording (`验收通过后的一个月内`), or null. */
-export interface Obligation {
-  id: string;
-  clauseId: string | null;
-  party: PartyRole;
-  /** The duty itself (`网站每日巡检1次`). */
-  action: string;
-  /** The sentence it stands in, for context (at most 120 characters). */
-  context: string;
-  frequency: Frequency;
-  deadline: string | null;
-  deliverable: string | null;
-  span: Span;
-}
-
-const FREQUENCIES: [Frequency, RegExp][] = [
-  ['semiannual', /每半年|半年度|每六个月/],
-  ['quarterly', /每季度?|每个季度|按季度?|季度(?:报告|总结|汇报)|季报/],
-  ['hourly', /每小时|每个小时/],
-  ['weekly', /每周|每星期|按周|周报/],
-  ['monthly', /每月|每个月|按月|月度(?:报告|总结|汇报|运行)|月报/],
-  ['annual', /每年|每一年|(?<!本)年度(?:报告|总结|汇总|运维|成果|考核)|年报|年终总结|年底前/],
-  ['daily', /每日|每天|每个工作日|日报/],
-  // Round the clock, or an ongoing duty of operating the system for a period (`负责已完工程一年的运行维护工作`).
-  [
-    'continuous',
-    /7\s*[×xX*]\s*24|全天候|实时(?:监控|监测)|负责[^，。；]{0,12}?(?:运行维护|运营维护)工作/,
-  ],
-];
+const LEADING_PARTY = new RegExp(`^(?:${ANY_PARTY_SOURCE})?(?:应|须|需)?(?:在|于)?`);
 
 /** The day of the month a monthly duty is due by: `每月5日前`, `每月十日之前`, `每月5号以前`. */
 export const MONTH_DAY = new RegExp(
@@ -87,124 +49,6 @@ function lastPhraseOf(before: string): string {
 const HANDOVER = /提交|移交|报送|交付|返还|归还|销毁|交还/;
 /** A deadline after each of a recurring event (`每家子公司驻厂结束后7个工作日内`): on event. */
 const EACH = /每(?:次|家|个|项|批|轮|期|一次)/;
-const LEADING_PARTY = new RegExp(`^(?:${ANY_PARTY_SOURCE})?(?:应|须|需)?(?:在|于)?`);
-const PARTY_RE = new RegExp(`(${ANY_PARTY_SOURCE})`, 'g');
-const SHALL_RE = new RegExp(`(${ANY_PARTY_SOURCE})(?=\\s*(?:应当|应|须|需|必须|负责|承诺))`);
-const NEXT_RE = new RegExp(
-  `^[，,]?\\s*(?:由)?(${ANY_PARTY_SOURCE})\\s*(?:应|须|需|必须|负责|将|在|于|对|进行|组织)`,
-);
-
-function subjectIn(text: string): string | null {
-  // A party that "shall" (`甲方应在收到乙方提交的…后…组织验收`) is the subject, whatever parties
-  // the rest of the phrase names.
-  const shall = SHALL_RE.exec(text);
-  if (shall) return shall[1];
-  let last: string | null = null;
-  for (const m of text.matchAll(PARTY_RE)) {
-    // A party after 向/给/提交/通知… is the recipient, not the one who acts.
-    const prev = text.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
-    if (!/(?:[向给对与经让]|提交|通知|告知|报送|报告|协助|配合|交付|移交)$/.test(prev)) last = m[1];
-  }
-  return last;
-}
-
-/**
- * The party that must act: a subject in the phrase itself, else one that follows it
- * (`服务期满后30日内，甲方应组织验收`), else the last one before it in the sentence, else the
- * supplier for service-content clauses.
- */
-/**
- * The party a list of duties is introduced with (`乙方在本项目中主要承担的工作包括：`, `乙方的义务：`):
- * the last line before `at`, within its clause and 2,000 characters, that ends with a colon and
- * names a party who acts.
- */
-function listIntroParty(text: string, at: number, clause: Clause | null): string | null {
-  const from = Math.max(clause?.start ?? 0, at - 2000);
-  const lines = text.slice(from, at).split('\n');
-  for (let i = lines.length - 2; i >= 0; i--) {
-    const line = lines[i].trim();
-    if (/[：:]$/.test(line)) return subjectIn(line);
-  }
-  return null;
-}
-
-function partyOf(
-  phrase: string,
-  before: string,
-  after: string,
-  clause: Clause | null,
-  roles: Roles,
-  intro: () => string | null = () => null,
-): PartyRole | null {
-  const own = subjectIn(phrase);
-  if (own) return roles(own)[0] ?? null;
-  const next = NEXT_RE.exec(after);
-  if (next) return roles(next[1])[0] ?? null;
-  const prev = subjectIn(before);
-  if (prev) return roles(prev)[0] ?? null;
-  if (
-    clause &&
-    ['scope', 'sla', 'personnel', 'data_security', 'annex', 'acceptance', 'kpi'].includes(
-      clause.category,
-    )
-  )
-    return 'partyB';
-  const listed = intro();
-  return listed ? (roles(listed)[0] ?? null) : null;
-}
-
-/**
- * Obligations from a service table (服务清单): a header row naming the content (`服务内容`,
- * `工作内容`, `服务项目`), the frequency (`服务频次`, `频率`, `周期`) and optionally the
- * deliverable (`交付成果`, `交付物`, `输出`) columns, then one duty per row (`机房巡检  每日
- * 《日常巡检记录》`). The duty falls on the supplier unless the row names the purchaser.
- * @returns the obligations and the spans of the rows read, which the sentence pass then skips
- */
-function tableObligations(
-  text: string,
-  clauses: Clause[],
-  roles: Roles,
-): { found: Omit<Obligation, 'id'>[]; rows: Span[] } {
-  const found: Omit<Obligation, 'id'>[] = [];
-  const rows: Span[] = [];
-  let cols: { content: number; freq: number; deliverable: number } | null = null;
-  for (const { start, text: line, cells, cellStarts } of tableLines(text)) {
-    if (!cells) {
-      cols = null;
-      continue;
-    }
-    const find = (re: RegExp) => cells.findIndex((c) => re.test(c) && c.length <= 10);
-    const header = {
-      content: find(/服务内容|工作内容|服务项目|运维内容|工作事项|内容|事项/),
-      freq: find(/频次|频率|周期|服务时间|时间要求/),
-      deliverable: find(/交付成果|交付物|成果|输出|提交材料|交付文档/),
-    };
-    if (header.content >= 0 && header.freq >= 0) {
-      cols = header;
-      continue;
-    }
-    if (!cols) continue;
-    const content = cells[cols.content] ?? '';
-    const freqCell = cells[cols.freq] ?? '';
-    const frequency = FREQUENCIES.find(([, re]) => re.test(freqCell))?.[0] ?? null;
-    if (!frequency || !content) continue;
-    const deliverableCell = cols.deliverable >= 0 ? (cells[cols.deliverable] ?? '') : '';
-    const own = subjectIn(content);
-    const at = cellStarts[cols.content];
-    rows.push({ start, end: start + line.length });
-    found.push({
-      clauseId: clauseAt(clauses, start)?.id ?? null,
-      party: (own && roles(own)[0]) || 'partyB',
-      action: `${content}（${freqCell}）`,
-      context: cells.filter(Boolean).join(' ').slice(0, 120),
-      frequency,
-      deadline: null,
-      deliverable: /《[^》]{2,30}》/.exec(deliverableCell)?.[0] ?? (deliverableCell || null),
-      span: { start: at, end: at + content.length },
-    });
-  }
-  return { found, rows };
-}
 
 /** Reads obligations from every sentence, table cell and service-table row of the document. */
 export function extractObligations(text: string, clauses: Clause[]): Obligation[] {
