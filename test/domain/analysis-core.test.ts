@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPenaltyRules } from '../../shared/domain/penalties/extract';
 import { analyzeDocument } from '../../shared/domain/analyze';
 import { documentRoles, whoPays } from '../../shared/domain/resolve/parties';
-import { ratePercent } from '../../shared/domain/text/rates';
+import { ratePercent } from '../../shared/domain/recognize/rates';
 import { findContractScope } from '../../shared/domain/scope/contract-part';
 import { labelledFields } from '../../shared/domain/recognize/fields';
 import { isBlankValue } from '../../shared/domain/recognize/blanks';

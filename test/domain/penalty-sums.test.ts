@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractPenaltyRules } from '../../shared/domain/penalties/extract';
-import { findWrittenAmounts } from '../../shared/domain/terms/money';
+import { findWrittenAmounts } from '../../shared/domain/recognize/money';
 import { countedPenalty, perDayPenalty } from '../../shared/domain/calculators/penalty';
 import { penaltyRateLabel } from '../../shared/domain/labels';
 import { analyzeDocument } from '../../shared/domain/analyze';

@@ -2,14 +2,14 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { canonicalText, normalizeLine } from '../../shared/domain/text/normalize';
-import { ratePercent } from '../../shared/domain/text/rates';
+import { ratePercent } from '../../shared/domain/recognize/rates';
 import {
   parseChineseInteger,
   parseWrittenAmount,
   writeAmount,
 } from '../../shared/domain/text/chinese-numerals';
-import { findMoney, findWrittenAmounts } from '../../shared/domain/terms/money';
-import { addMonths, findDates, monthsBetween } from '../../shared/domain/terms/dates';
+import { findMoney, findWrittenAmounts } from '../../shared/domain/recognize/money';
+import { addMonths, findDates, monthsBetween } from '../../shared/domain/recognize/dates';
 import { markupToLines } from '../../shared/domain/text/markup';
 
 describe('normalizeLine', () => {

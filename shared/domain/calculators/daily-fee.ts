@@ -5,7 +5,7 @@
  * 3,200.00 a day. An estimate the reviewer can edit, shown with its working.
  */
 import Decimal from 'decimal.js';
-import { addMonths } from '../terms/dates';
+import { addMonths } from '../recognize/dates';
 import type { ContractBlock } from '../terms/contract';
 
 /** The daily fee in yuan (two places) and how it was reached, or null when the period is unknown. */

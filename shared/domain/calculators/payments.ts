@@ -6,7 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Installment } from '../terms/contract';
-import { addMonths } from '../terms/dates';
+import { addMonths } from '../recognize/dates';
 import { parseWrittenAmount, writeAmount } from '../text/chinese-numerals';
 import {
   addDays,

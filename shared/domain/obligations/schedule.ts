@@ -7,7 +7,7 @@
  */
 import { MONTH_DAY, type Obligation, type Frequency } from './extract';
 import { parseChineseInteger } from '../text/chinese-numerals';
-import { addMonths } from '../terms/dates';
+import { addMonths } from '../recognize/dates';
 import { addDays, type HolidayCalendar, PRC_HOLIDAYS } from '../calendar/holidays';
 import { dueDateOf, type PaymentEvents } from '../calculators/payments';
 

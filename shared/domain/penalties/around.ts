@@ -10,8 +10,8 @@ import type { PartyRole } from '../lexicon/parties';
 import { whoPays, type Roles } from '../resolve/parties';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import type { Span } from '../terms/contract';
-import { percentString } from '../terms/money';
-import { ratePercent } from '../text/rates';
+import { percentString } from '../recognize/money';
+import { ratePercent } from '../recognize/rates';
 import { CAP_RE } from './mentions';
 import { type PenaltyBase, type PenaltyKind, type PenaltyRule } from './types';
 

@@ -31,8 +31,8 @@ import { documentRoles, whoPays, type Roles } from '../resolve/parties';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import { sentenceSpans } from '../text/sentences';
 import { isTableRow, squeeze } from '../text/squeeze';
-import { percentString } from '../terms/money';
-import { ratePercent } from '../text/rates';
+import { percentString } from '../recognize/money';
+import { ratePercent } from '../recognize/rates';
 import { PENALTY_AFTER, RATE_RANGE_AFTER, baseOf, penaltySums, rateMentions } from './mentions';
 import {
   penaltyKey,

@@ -11,8 +11,8 @@ import {
   SUM_RANGE_BETWEEN,
 } from '../lexicon/penalties';
 import { PARTY_WORD_SOURCE } from '../lexicon/parties';
-import { findMoney, findWrittenAmounts, yuanString } from '../terms/money';
-import { RATE_SOURCE } from '../text/rates';
+import { findMoney, findWrittenAmounts, yuanString } from '../recognize/money';
+import { RATE_SOURCE } from '../recognize/rates';
 import type { PenaltyBase } from './types';
 
 /**

@@ -4,7 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Clause } from '../clauses/parse';
-import { findMoney, findWrittenAmounts, percentString, yuanString } from './money';
+import { findMoney, findWrittenAmounts, percentString, yuanString } from '../recognize/money';
 import { type Span, type ContractBlock } from './contract';
 import { sentences } from './text-lines';
 import { COUNT_CHARS } from '../lexicon/numerals';

@@ -5,7 +5,7 @@ import { clauseAt } from '../clauses/parse';
 import { isHeadingLine } from '../text/sentences';
 import { squeeze } from '../text/squeeze';
 import { PARTY_A_SOURCE, PARTY_B_SOURCE } from '../lexicon/parties';
-import { ratePercent } from '../text/rates';
+import { ratePercent } from '../recognize/rates';
 import { tableLines } from '../text/tables';
 import {
   PERCENT_OF_TOTAL_RE,
@@ -13,7 +13,7 @@ import {
   findWrittenAmounts,
   percentString,
   yuanString,
-} from './money';
+} from '../recognize/money';
 import { type Installment, type KeyTerm } from './contract';
 import { sentences } from './text-lines';
 import { COUNT_CHARS } from '../lexicon/numerals';

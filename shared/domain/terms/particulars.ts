@@ -3,7 +3,7 @@ import type { Clause } from '../clauses/parse';
 import { startsWithHeadingNumber } from '../clauses/numbering';
 import { PARTY_WORD_SOURCE } from '../lexicon/parties';
 import { isPartHeading } from '../scope/contract-part';
-import { findDates } from './dates';
+import { findDates } from '../recognize/dates';
 import { type Span } from './contract';
 import { type Line } from './text-lines';
 

@@ -2,7 +2,7 @@
 import type { Clause } from '../clauses/parse';
 import { CAPITAL_COUNT_CHARS, COUNT_CHARS, COUNT_SOURCE } from '../lexicon/numerals';
 import { durationMonths, durationUnitSource, readDuration } from '../recognize/durations';
-import { addMonths, findDates, monthsBetween } from './dates';
+import { addMonths, findDates, monthsBetween } from '../recognize/dates';
 import { type Span, type ContractBlock } from './contract';
 import { sentences } from './text-lines';
 

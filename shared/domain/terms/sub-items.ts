@@ -3,7 +3,7 @@
  * calculator can take "the budget of the sub-item concerned" (`相关子项目预算金额`) from the
  * contract itself.
  */
-import { findMoney, yuanString } from './money';
+import { findMoney, yuanString } from '../recognize/money';
 
 /** One priced row of a fee schedule. */
 export interface SubItem {

@@ -2,7 +2,7 @@
  * `amount.written-mismatch`: an amount in Chinese capitals (大写) that does not equal the
  * figures beside it (same line, the nearest amount within 40 characters). 大写 read with nzh.
  */
-import { findMoney, findWrittenAmounts, yuanString } from '../../terms/money';
+import { findMoney, findWrittenAmounts, yuanString } from '../../recognize/money';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, lineAround, quoteOf } from '../util';
 import { groupYuan } from '../../labels';

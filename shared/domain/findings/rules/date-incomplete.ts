@@ -2,7 +2,7 @@
  * `date.incomplete`: a date with a blank part (`2025年6月 日`, `____年__月__日`), typically a
  * signing date left open.
  */
-import { findDates } from '../../terms/dates';
+import { findDates } from '../../recognize/dates';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
 import { DIGIT_CHARS } from '../../lexicon/numerals';

@@ -3,7 +3,7 @@
  * e.g. `维护期 1 年，截止至 2025 年 12 月 31 日` in a contract signed 2025-06-10. A period of
  * N months from S ends on S + N months − 1 day; one day either way is tolerated.
  */
-import { addMonths } from '../../terms/dates';
+import { addMonths } from '../../recognize/dates';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
 

@@ -4,7 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import { WRITTEN_AMOUNT_RE, parseWrittenAmount } from '../text/chinese-numerals';
-import { RATE_SOURCE } from '../text/rates';
+import { RATE_SOURCE } from './rates';
 import { CAPITAL_COUNT_CHARS } from '../lexicon/numerals';
 import { MONEY_WORDS } from '../lexicon/units';
 

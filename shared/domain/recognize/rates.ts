@@ -5,7 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import Nzh from 'nzh';
-import { parseChineseInteger } from './chinese-numerals';
+import { parseChineseInteger } from '../text/chinese-numerals';
 import { COUNT_CHARS, DIGIT_CHARS } from '../lexicon/numerals';
 import { RATE_WORDS } from '../lexicon/units';
 
