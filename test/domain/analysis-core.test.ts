@@ -264,6 +264,23 @@ describe('refunds, ranges and sums counted each time', () => {
     expect(rules(text)).toEqual(expected);
   });
 
+  it.each([
+    [
+      '因乙方原因导致系统停机超过4小时的，每次扣罚合同总价的1%。',
+      [['partyB', 'service_interruption', 'per_occurrence', '1', null, 'contract_total']],
+    ],
+    [
+      '乙方未按合同约定提供服务的，每发现一次扣除当月服务费的5%。',
+      [['partyB', 'other', 'per_occurrence', '5', null, 'other']],
+    ],
+    [
+      '甲方迟延付款的，应按照中国人民银行同期贷款利率向乙方支付利息。',
+      [['partyA', 'late_payment', 'per_day', null, null, 'overdue_amount']],
+    ],
+  ])('%s', (text, expected) => {
+    expect(rules(text)).toEqual(expected);
+  });
+
   it('reads the bond kept by the other side, and a rate of the amount due', () => {
     const forfeits = (text: string) =>
       extractPenaltyRules(text, []).map((r) => [r.payer, r.trigger, r.forfeitsBond ?? false]);

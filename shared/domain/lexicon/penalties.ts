@@ -34,7 +34,7 @@ export const TRIGGERS: [PenaltyTrigger, RegExp][] = [
   ['transition_refusal', /过渡期|交接期|拒绝(?:履行)?(?:过渡|交接)/],
   ['fraud', /虚假|串通|欺诈|弄虚作假|行贿/],
   ['subcontracting', /转包|分包|转委托|转让给第三方/],
-  ['service_interruption', /服务中断|中断情形|运维服务中断|中断服务/],
+  ['service_interruption', /服务中断|中断情形|运维服务中断|中断服务|停机|宕机|瘫痪/],
   [
     'late_payment',
     /(?:逾期|延期|迟延|延迟)(?:支付|付款)|未按[^，。；]{0,12}?(?:支付|付款)|(?:支付|付款)[^。；]{0,20}(?:每延期|每逾期|每迟延)/,
@@ -91,9 +91,9 @@ export const PERIOD_FEE = new RegExp(
 /** Interest at a published rate: `一年期贷款市场报价利率（LPR）`, `同期银行贷款利率`. */
 export const BENCHMARK_RATE =
   /(贷款市场报价利率|LPR)|(同期(?:银行|人民银行)?贷款(?:基准)?利率|银行同期(?:贷款)?利率)/;
-/** …of the overdue amount: `所拖欠款项的利息`, `逾期付款的利息`. */
+/** …of the overdue amount: `所拖欠款项的利息`, `逾期付款的利息`, `迟延付款的，应按…利率支付利息`. */
 export const OVERDUE_INTEREST =
-  /(?:拖欠|逾期|未付|迟延支付)[^，。；]{0,6}?(?:款项|金额|价款|费用)?[^，。；]{0,4}?利息/;
+  /(?:拖欠|逾期|未付|迟延支付)[^，。；]{0,6}?(?:款项|金额|价款|费用)?[^，。；]{0,4}?利息|(?:逾期|迟延|延迟|拖欠)(?:支付|付款)[^。；]{0,40}?利息/;
 
 /**
  * A refund of what was paid as the penalty (REPORT.md base `paid_amount`, 100 %):

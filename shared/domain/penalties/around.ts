@@ -44,7 +44,7 @@ const AFTER_DAYS = new RegExp(
 
 function kindOf(context: string, base: PenaltyBase): PenaltyKind | null {
   if (PER_DAY.test(context)) return 'per_day';
-  if (/每(?:次|项|发生一次)|一次（项）|一次\(项\)|每一次|每出现一次|每(?:发生)?一?起/.test(context))
+  if (/每(?:发生|出现|发现|违反)?一?(?:次|项|起|例|处)|一次（项）|一次\(项\)/.test(context))
     return 'per_occurrence';
   if (base === 'daily_fee') return 'per_day';
   // A continuing breach (an interruption, a delay) without a per-day or per-time word: unclear.
