@@ -66,9 +66,14 @@ export class BoxTable {
     return this.count++;
   }
 
-  /** The 5 numbers of box `ref` start at this offset of {@link BoxTable.values}. */
+  /** The table's storage: box `ref` is `values[ref * 5]` … `values[ref * 5 + 4]`. */
   get values(): Float32Array {
     return this.data;
+  }
+
+  /** The boxes added so far, as {@link SourceDocument.boxes} holds them (a copy). */
+  toArray(): Float32Array {
+    return this.data.slice(0, this.count * 5);
   }
 }
 
@@ -79,9 +84,8 @@ export class BoxTable {
  */
 export class TextBuilder {
   private parts: string[] = [];
-  /** 5 numbers per UTF-16 unit (see {@link SourceDocument.boxes}), grown by doubling. */
-  private boxBuf = new Float32Array(0);
-  private boxLen = 0;
+  /** One box per UTF-16 unit of the text (NaN where none), in order: {@link SourceDocument.boxes}. */
+  private boxes = new BoxTable();
   private length = 0;
   private hasBoxes: boolean;
 
@@ -98,7 +102,6 @@ export class TextBuilder {
     const line = canonicalText(raw);
     const keep = spacingMask(line);
     const kept: string[] = [];
-    if (this.hasBoxes) this.reserve(line.length + 1);
     for (let i = 0; i < line.length; i++) {
       if (!keep[i]) continue;
       kept.push(line[i] === '\u3000' || line[i] === '\u00a0' ? ' ' : line[i]);
@@ -106,35 +109,21 @@ export class TextBuilder {
         const ref = boxes?.[i] ?? -1;
         if (ref >= 0 && values) {
           const at = ref * 5;
-          this.pushBox(values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4]);
-        } else this.pushBox(NaN, NaN, NaN, NaN, NaN);
+          this.boxes.add(
+            values[at],
+            values[at + 1],
+            values[at + 2],
+            values[at + 3],
+            values[at + 4],
+          );
+        } else this.boxes.add(NaN, NaN, NaN, NaN, NaN);
       }
     }
     if (kept.length === 0) return;
     const out = kept.join('');
     this.parts.push(out, '\n');
     this.length += out.length + 1;
-    if (this.hasBoxes) this.pushBox(NaN, NaN, NaN, NaN, NaN);
-  }
-
-  /** Room for the boxes of `units` more UTF-16 units. */
-  private reserve(units: number): void {
-    const need = this.boxLen + units * 5;
-    if (need <= this.boxBuf.length) return;
-    const grown = new Float32Array(Math.max(need, this.boxBuf.length * 2, 4096));
-    grown.set(this.boxBuf.subarray(0, this.boxLen));
-    this.boxBuf = grown;
-  }
-
-  private pushBox(page: number, x1: number, y1: number, x2: number, y2: number): void {
-    const b = this.boxBuf;
-    const at = this.boxLen;
-    b[at] = page;
-    b[at + 1] = x1;
-    b[at + 2] = y1;
-    b[at + 3] = x2;
-    b[at + 4] = y2;
-    this.boxLen = at + 5;
+    if (this.hasBoxes) this.boxes.add(NaN, NaN, NaN, NaN, NaN);
   }
 
   /** Number of UTF-16 units appended so far. */
@@ -147,7 +136,7 @@ export class TextBuilder {
       format,
       text: this.parts.join(''),
       pageCount,
-      boxes: this.hasBoxes ? this.boxBuf.slice(0, this.boxLen) : null,
+      boxes: this.hasBoxes ? this.boxes.toArray() : null,
     };
   }
 }

@@ -358,76 +358,70 @@ export class ContractStore {
       skipped: 0,
     };
     this.reanalysis = progress;
-    const outdated = (await this.list()).filter(
-      (c) => c.report.analyzerVersion !== ANALYZER_VERSION,
-    );
-    progress.total = outdated.length;
     const updated: string[] = [];
     const skipped: { id: string; reason: string }[] = [];
     try {
-      await this.reanalyzeEach(outdated, progress, updated, skipped, onProgress, now);
+      const outdated = (await this.list()).filter(
+        (c) => c.report.analyzerVersion !== ANALYZER_VERSION,
+      );
+      progress.total = outdated.length;
+      for (const [i, stale] of outdated.entries()) {
+        try {
+          await this.reanalyzeOne(stale, now);
+          updated.push(stale.id);
+        } catch (err) {
+          skipped.push({ id: stale.id, reason: (err as Error).message });
+        }
+        Object.assign(progress, { done: i + 1, updated: updated.length, skipped: skipped.length });
+        onProgress?.(i + 1, outdated.length);
+      }
     } finally {
       progress.running = false;
     }
     return { updated, skipped };
   }
 
-  private async reanalyzeEach(
-    outdated: StoredContract[],
-    progress: ReanalysisProgress,
-    updated: string[],
-    skipped: { id: string; reason: string }[],
-    onProgress: ((done: number, total: number) => void) | undefined,
-    now: Date,
-  ): Promise<void> {
-    for (const [i, stale] of outdated.entries()) {
-      try {
-        const { bytes } = await this.readOriginal(stale.id);
-        const doc = await importFile(stale.fileName, bytes);
-        const report = buildReport(
-          {
-            fileName: stale.fileName,
-            sha256: stale.id,
-            format: doc.format,
-            pageCount: doc.pageCount,
-          },
-          doc,
-          analyzeDocument(doc),
-        );
-        await this.transact(async (data) => {
-          const c = data.contracts.find((x) => x.id === stale.id);
-          if (!c || c.report.analyzerVersion === ANALYZER_VERSION) return;
-          const carried = carryOver(doc, c.report, report, {
-            annotations: c.annotations ?? [],
-            checklist: c.checklist ?? {},
-            scenarios: c.scenarios ?? [],
-          });
-          const lost = carried.annotations.filter((a) => (a.anchor as { lost?: boolean }).lost);
-          c.history = [
-            ...(c.history ?? []),
-            {
-              at: now.toISOString(),
-              kind: 'reanalysis',
-              fromVersion: c.report.analyzerVersion ?? null,
-              toVersion: ANALYZER_VERSION,
-              summary: reanalysisSummary(c.report, report, lost.length),
-            },
-          ];
-          c.text = doc.text;
-          c.report = report;
-          if (c.annotations) c.annotations = carried.annotations;
-          if (c.checklist) c.checklist = carried.checklist;
-          if (c.scenarios) c.scenarios = carried.scenarios;
-          data.ndaTerms = data.ndaTerms.filter((n) => n.contractId !== c.id);
-          data.ndaTerms.push(...ndaRecordsOf(c.id, report));
-        });
-        updated.push(stale.id);
-      } catch (err) {
-        skipped.push({ id: stale.id, reason: (err as Error).message });
-      }
-      Object.assign(progress, { done: i + 1, updated: updated.length, skipped: skipped.length });
-      onProgress?.(i + 1, outdated.length);
-    }
+  /** Analyses one stored contract again from its original, in one atomic write (see above). */
+  private async reanalyzeOne(stale: StoredContract, now: Date): Promise<void> {
+    const { bytes } = await this.readOriginal(stale.id);
+    const doc = await importFile(stale.fileName, bytes);
+    const report = buildReport(
+      {
+        fileName: stale.fileName,
+        sha256: stale.id,
+        format: doc.format,
+        pageCount: doc.pageCount,
+      },
+      doc,
+      analyzeDocument(doc),
+    );
+    await this.transact(async (data) => {
+      const c = data.contracts.find((x) => x.id === stale.id);
+      if (!c || c.report.analyzerVersion === ANALYZER_VERSION) return;
+      const carried = carryOver(doc, c.report, report, {
+        annotations: c.annotations ?? [],
+        checklist: c.checklist ?? {},
+        scenarios: c.scenarios ?? [],
+      });
+      const lost = carried.annotations.filter((a) => (a.anchor as { lost?: boolean }).lost);
+      c.history = [
+        ...(c.history ?? []),
+        {
+          at: now.toISOString(),
+          kind: 'reanalysis',
+          fromVersion: c.report.analyzerVersion ?? null,
+          toVersion: ANALYZER_VERSION,
+          summary: reanalysisSummary(c.report, report, lost.length),
+        },
+      ];
+      c.text = doc.text;
+      c.report = report;
+      if (c.annotations) c.annotations = carried.annotations;
+      if (c.checklist) c.checklist = carried.checklist;
+      if (c.scenarios) c.scenarios = carried.scenarios;
+      data.ndaTerms = data.ndaTerms.filter((n) => n.contractId !== c.id);
+      data.ndaTerms.push(...ndaRecordsOf(c.id, report));
+    });
   }
 
   private async mutateContract<T>(

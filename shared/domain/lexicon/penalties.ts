@@ -101,7 +101,7 @@ export const OVERDUE_INTEREST =
  * Not a refund of the unperformed part (`退还已支付但未履行部分的费用`) nor of a bond or deposit.
  */
 export const PAID_REFUND =
-  /(?:退还|返还|退回)[^，。；]{0,24}?(?:已|所)?(?:支付|付|收取|收到|缴纳)(?:的)?(?:全部|所有)?(?:服务费用?|费用|款项|合同款|价款)(?![^，。；]{0,4}(?:部分|差额))/;
+  /(退还|返还|退回)[^，。；]{0,24}?(?:已|所)?(?:支付|付|收取|收到|缴纳)(?:的)?(?:全部|所有)?(?:服务费用?|费用|款项|合同款|价款)(?![^，。；]{0,4}(?:部分|差额))/;
 /** …where the refund is of a part only, or of a bond. */
 export const PARTIAL_REFUND = /未(?:履行|完成|提供|服务)|部分|保证金|押金|定金|差额|多(?:付|收)/;
 

@@ -84,7 +84,6 @@ function firstMatch<T>(
   return null;
 }
 
-const num = (s: string) => countValue(s);
 const DAYS = durationUnitSource(['day', 'workday']);
 /** Days to return or destroy materials: `5个工作日内返还`, `返还…于十日内`. */
 const RETURN_DEADLINE = new RegExp(
@@ -134,9 +133,16 @@ function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[], an
       (found, re) => found ?? firstMatch(text, spans, re, (m) => durationValue(m[1].trim())),
       null,
     ),
-    returnDeadlineDays: firstMatch(text, spans, RETURN_DEADLINE, (m) => num(m[1] ?? m[2])),
-    breachNoticeHours: firstMatch(text, spans, BREACH_NOTICE, (m) => (m[1] ? (num(m[1]) ?? 0) : 0)),
-    compelledDisclosureNoticeDays: firstMatch(text, spans, COMPELLED_NOTICE, (m) => num(m[1]) ?? 0),
+    returnDeadlineDays: firstMatch(text, spans, RETURN_DEADLINE, (m) => countValue(m[1] ?? m[2])),
+    breachNoticeHours: firstMatch(text, spans, BREACH_NOTICE, (m) =>
+      m[1] ? (countValue(m[1]) ?? 0) : 0,
+    ),
+    compelledDisclosureNoticeDays: firstMatch(
+      text,
+      spans,
+      COMPELLED_NOTICE,
+      (m) => countValue(m[1]) ?? 0,
+    ),
     survival: firstMatch(
       text,
       spans,

@@ -8,8 +8,7 @@
  * with subcontractors only with written consent.
  */
 import Decimal from 'decimal.js';
-import { COUNT_CHARS } from '../lexicon/numerals';
-import { durationUnitSource, readDuration } from '../recognize/durations';
+import { DURATION_COUNT_SOURCE, durationUnitSource, readDuration } from '../recognize/durations';
 import type { ReportNdaRecord, ReviewReport } from '../report';
 import type { Severity } from '../findings/types';
 import { penaltyRateLabel } from '../labels';
@@ -83,10 +82,8 @@ export interface Deviation {
   page: number | null;
 }
 
-const YEARS = new RegExp(
-  `(\\d+(?:\\.\\d+)?|[${COUNT_CHARS}]+)\\s*(${durationUnitSource(['year'])})`,
-);
-const MONTHS = new RegExp(`(\\d+|[${COUNT_CHARS}]+)\\s*(${durationUnitSource(['month'])})`);
+const YEARS = new RegExp(`(${DURATION_COUNT_SOURCE})\\s*(${durationUnitSource(['year'])})`);
+const MONTHS = new RegExp(`(${DURATION_COUNT_SOURCE})\\s*(${durationUnitSource(['month'])})`);
 
 function yearsOf(duration: string): number | 'indefinite' | null {
   if (/长期|永久|公开时止|公开之日止|公知|解密/.test(duration)) return 'indefinite';

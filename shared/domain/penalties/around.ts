@@ -5,7 +5,7 @@
  */
 import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
-import { NDA_TITLE, PER_OCCURRENCE_AFTER } from '../lexicon/penalties';
+import { DEDUCTION_BEFORE, NDA_TITLE, PER_OCCURRENCE_AFTER } from '../lexicon/penalties';
 import type { PartyRole } from '../lexicon/parties';
 import { whoPays, type Roles } from '../resolve/parties';
 import { parseChineseInteger } from '../text/chinese-numerals';
@@ -18,7 +18,6 @@ import { type PenaltyBase, type PenaltyKind, type PenaltyRule } from './types';
 import { triggerOf } from './triggers';
 import { COUNT_SOURCE } from '../lexicon/numerals';
 import { durationUnitSource } from '../recognize/durations';
-import { DEDUCTION_BEFORE } from '../lexicon/penalties';
 
 /** A party who pays. */
 export type Party = PartyRole;

@@ -154,8 +154,8 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
     // A refund of what was paid (`要求乙方退还甲方已支付的全部服务费`): 100 % of the paid amount.
     const refund = PAID_REFUND.exec(seg);
     if (refund && !PARTIAL_REFUND.test(refund[0])) {
-      // From after the verb, so that who refunds (`乙方退回…`) stands before it.
-      const start = refund.index + 2;
+      // From after the verb (group 1), so that who refunds (`乙方退回…`) stands before it.
+      const start = refund.index + refund[1].length;
       ruleAround(at, start, refund.index + refund[0].length, 0, 'paid_amount', (r) =>
         found.push({
           at: start,
@@ -166,15 +166,13 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
     // A penalty named without its amount (`设计人应支付逾期违约金。…计算方法在专用合同条款中约定`):
     // one rule with the rate null, unless this sentence or the next states an amount.
     const unstated = found.length === 0 ? UNSTATED_PENALTY.exec(seg) : null;
-    const next = sentences[si + 1]
-      ? text.slice(sentences[si + 1].start, sentences[si + 1].end)
-      : '';
+    const next = sentences[si + 1];
     if (
       unstated &&
       !NOT_UNSTATED.test(seg) &&
       !TOP_UP.test(seg) &&
       !STATED_AMOUNT.test(seg) &&
-      !STATED_AMOUNT.test(next)
+      !(next && STATED_AMOUNT.test(text.slice(next.start, next.end)))
     ) {
       const start = unstated.index;
       ruleAround(at, start, start + unstated[0].length, 0, 'other', (r) =>

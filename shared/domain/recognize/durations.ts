@@ -4,6 +4,7 @@
  * pattern with {@link durationUnitSource} and reads the match with {@link readDuration}, so a new
  * unit word is added once, in the lexicon.
  */
+import escapeStringRegexp from 'escape-string-regexp';
 import { CAPITAL_COUNT_CHARS, COUNT_CHARS } from '../lexicon/numerals';
 import { DURATION_WORDS, UNIT_MINUTES, type DurationUnit } from '../lexicon/units';
 import { parseChineseInteger } from '../text/chinese-numerals';
@@ -15,8 +16,6 @@ export interface Duration {
   value: number;
   unit: DurationUnit;
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Which words {@link durationUnitSource} includes beyond the Chinese ones. */
 export interface UnitWordOptions {
@@ -41,7 +40,9 @@ export function durationUnitSource(
     (w) => units.includes(w.unit) && (english || !w.english) && (bareMonth || w.word !== '月'),
   )
     .sort((a, b) => b.word.length - a.word.length)
-    .map((w) => (w.english ? `${escape(w.word)}(?![A-Za-z])` : escape(w.word)))
+    .map((w) =>
+      w.english ? `${escapeStringRegexp(w.word)}(?![A-Za-z])` : escapeStringRegexp(w.word),
+    )
     .join('|');
 }
 

@@ -3,15 +3,15 @@
  * `百分之零点五`. Penalty rates per day are very often given per mille (千分之) or per ten
  * thousand (万分之); reports carry every rate in percent.
  */
+import escapeStringRegexp from 'escape-string-regexp';
 import Decimal from 'decimal.js';
 import Nzh from 'nzh';
 import { parseChineseInteger } from '../text/chinese-numerals';
 import { COUNT_CHARS, DIGIT_CHARS } from '../lexicon/numerals';
 import { RATE_WORDS } from '../lexicon/units';
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SIGNS = RATE_WORDS.filter((w) => w.position === 'after' && w.word !== '倍')
-  .map((w) => escape(w.word))
+  .map((w) => escapeStringRegexp(w.word))
   .join('');
 const WORDS = RATE_WORDS.filter((w) => w.position === 'before')
   .map((w) => w.word)

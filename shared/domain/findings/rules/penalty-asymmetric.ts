@@ -11,6 +11,9 @@ import type { PenaltyRule } from '../../penalties/extract';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
 import { penaltyRateLabel } from '../../labels';
+import { otherParty } from '../../resolve/parties';
+
+const PARTY_ZH = { partyA: '甲方', partyB: '乙方' } as const;
 
 const BASE_ZH: Record<string, string> = {
   contract_total: '合同总金额',
@@ -121,22 +124,20 @@ export const penaltyAsymmetric: FindingRule = {
         !!r.feeMonths ||
         !!r.forfeitsBond ||
         !!r.rateBenchmark;
-      const la = rules.filter((r) => r.payer === 'partyA' && stated(r));
-      const lb = rules.filter((r) => r.payer === 'partyB' && stated(r));
-      const [heavy, light, who, other] =
-        lb.length && !rules.some((r) => r.payer === 'partyA')
-          ? [lb, 'partyA', '乙方', '甲方']
-          : la.length && !rules.some((r) => r.payer === 'partyB')
-            ? [la, 'partyB', '甲方', '乙方']
-            : [null, null, '', ''];
-      if (heavy && light) {
+      const owed = (p: PenaltyRule['payer']) => rules.filter((r) => r.payer === p);
+      const heavyParty = (['partyB', 'partyA'] as const).find(
+        (p) => owed(p).some(stated) && owed(otherParty(p)).length === 0,
+      );
+      if (heavyParty) {
+        const heavy = owed(heavyParty).filter(stated);
+        const light = otherParty(heavyParty);
         const loss = ctx.penaltyRules.find((r) => r.kind === 'actual_loss' && r.payer === light);
         // Cite a percentage of the contract total where there is one: what a reviewer weighs first.
         const cited = heavy.find((r) => r.base === 'contract_total') ?? heavy[0];
         push(
           'medium',
-          `仅${who}承担约定违约金（${heavy.length} 条，如${describe(cited)}），${other}违约${loss ? '仅须赔偿实际损失' : '无任何约定的违约责任'}`,
-          `Only the ${who === '乙方' ? 'supplier' : 'purchaser'} owes agreed penalties (${heavy.length}); the other side ${loss ? 'only compensates the actual loss' : 'owes nothing'}`,
+          `仅${PARTY_ZH[heavyParty]}承担约定违约金（${heavy.length} 条，如${describe(cited)}），${PARTY_ZH[light]}违约${loss ? '仅须赔偿实际损失' : '无任何约定的违约责任'}`,
+          `Only the ${heavyParty === 'partyB' ? 'supplier' : 'purchaser'} owes agreed penalties (${heavy.length}); the other side ${loss ? 'only compensates the actual loss' : 'owes nothing'}`,
           loss ? [cited, loss] : [cited],
         );
       }
