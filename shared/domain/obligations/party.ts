@@ -39,10 +39,13 @@ export function subjectIn(text: string): string | null {
  */
 export function listIntroParty(text: string, at: number, clause: Clause | null): string | null {
   const from = Math.max(clause?.start ?? 0, at - 2000);
-  const lines = text.slice(from, at).split('\n');
-  for (let i = lines.length - 2; i >= 0; i--) {
-    const line = lines[i].trim();
+  // Line by line backwards from the one `at` stands in, without copying the stretch.
+  let end = text.lastIndexOf('\n', at - 1);
+  while (end > from) {
+    const start = Math.max(from, text.lastIndexOf('\n', end - 1) + 1);
+    const line = text.slice(start, end).trim();
     if (/[：:]$/.test(line)) return subjectIn(line);
+    end = start - 1;
   }
   return null;
 }
