@@ -7,6 +7,7 @@ import { anchorFor, pageOf, sliceDocument, type Anchor, type SourceDocument } fr
 import type { DocumentPart } from './lexicon/document-parts';
 import { findContractScope, type PartSpan } from './scope/contract-part';
 import { parseClauses, type Clause } from './clauses/parse';
+import { annotateSentences } from './sentences/model';
 import { extractContract, type ContractBlock, type KeyTerm } from './terms/contract';
 import { extractPenaltyRules, type PenaltyRule } from './penalties/extract';
 import { extractServiceLevels, type ServiceLevel } from './terms/service-levels';
@@ -84,8 +85,10 @@ function analyzeContract(doc: SourceDocument): Omit<Analysis, 'scope' | 'terms' 
       findings: [],
     };
   }
-  const { contract, terms } = extractContract(doc.text, clauses);
-  const penaltyRules = extractPenaltyRules(doc.text, clauses);
+  // The document's sentences, split and annotated once for every extractor below.
+  const model = annotateSentences(doc.text, clauses);
+  const { contract, terms } = extractContract(model);
+  const penaltyRules = extractPenaltyRules(model);
   const findings = runFindings({ text: doc.text, clauses, contract, penaltyRules, terms });
   return {
     language,
@@ -99,11 +102,11 @@ function analyzeContract(doc: SourceDocument): Omit<Analysis, 'scope' | 'terms' 
     contract,
     terms,
     penaltyRules,
-    serviceLevels: extractServiceLevels(doc.text, clauses),
+    serviceLevels: extractServiceLevels(model),
     scoreBands: extractScoreBands(doc.text),
     gradeBands: extractGradeBands(doc.text),
-    obligations: extractObligations(doc.text, clauses),
-    ndaTerms: extractNdaTerms(doc.text, clauses, penaltyRules),
+    obligations: extractObligations(model),
+    ndaTerms: extractNdaTerms(model, penaltyRules),
     findings,
   };
 }

@@ -15,7 +15,7 @@ import type { ReviewReport } from './report';
  * whenever the analysis reads documents differently; stores analysed by an older version are
  * analysed again when opened.
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** A line of a contract's history (extra field of the stored contract). */
 export interface HistoryEntry {

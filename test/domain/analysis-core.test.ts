@@ -21,9 +21,17 @@ import { DURATION_WORDS, MONEY_WORDS, RATE_WORDS } from '../../shared/domain/lex
 import { readDuration, durationMinutes } from '../../shared/domain/recognize/durations';
 import { categorize } from '../../shared/domain/clauses/categories';
 import { penaltyRateLabel } from '../../shared/domain/labels';
+import { annotateSentences } from '../../shared/domain/sentences/model';
 
 const rules = (text: string) =>
-  extractPenaltyRules(text, []).map((r) => [r.payer, r.trigger, r.kind, r.percent, r.yuan, r.base]);
+  extractPenaltyRules(annotateSentences(text, [])).map((r) => [
+    r.payer,
+    r.trigger,
+    r.kind,
+    r.percent,
+    r.yuan,
+    r.base,
+  ]);
 const analyze = (text: string) =>
   analyzeDocument({ format: 'txt', text, pageCount: null, boxes: null });
 
@@ -119,7 +127,9 @@ describe('penalty wording: bases other than the total, fixed sums, either side',
   });
 
   it('the forfeiture of the performance bond is a rule of its own', () => {
-    const [r] = extractPenaltyRules('若乙方拒绝续签合同，其履约保证金不予退还。', []);
+    const [r] = extractPenaltyRules(
+      annotateSentences('若乙方拒绝续签合同，其履约保证金不予退还。', []),
+    );
     expect([r.payer, r.kind, r.percent, r.yuan, r.forfeitsBond]).toEqual([
       'partyB',
       'lump_sum',
@@ -128,7 +138,9 @@ describe('penalty wording: bases other than the total, fixed sums, either side',
       true,
     ]);
     expect(
-      extractPenaltyRules('乙方违约的，甲方有权没收履约保证金。', []).map((x) => x.payer),
+      extractPenaltyRules(annotateSentences('乙方违约的，甲方有权没收履约保证金。', [])).map(
+        (x) => x.payer,
+      ),
     ).toEqual(['partyB']);
   });
 
@@ -142,8 +154,7 @@ describe('penalty wording: bases other than the total, fixed sums, either side',
 
   it('so many months of fee, and interest at the LPR, are read as their own kind', () => {
     const [months] = extractPenaltyRules(
-      '乙方擅自转包的，应向甲方支付相当于2个月服务费的违约金。',
-      [],
+      annotateSentences('乙方擅自转包的，应向甲方支付相当于2个月服务费的违约金。', []),
     );
     expect([months.payer, months.trigger, months.feeMonths, months.percent]).toEqual([
       'partyB',
@@ -152,8 +163,10 @@ describe('penalty wording: bases other than the total, fixed sums, either side',
       null,
     ]);
     const [lpr] = extractPenaltyRules(
-      '甲方未按约定支付服务费的，应按一年期贷款市场报价利率（LPR）向乙方支付拖欠款项的利息。',
-      [],
+      annotateSentences(
+        '甲方未按约定支付服务费的，应按一年期贷款市场报价利率（LPR）向乙方支付拖欠款项的利息。',
+        [],
+      ),
     );
     expect([lpr.payer, lpr.trigger, lpr.base, lpr.rateBenchmark]).toEqual([
       'partyA',
@@ -170,7 +183,7 @@ describe('penalty wording: bases other than the total, fixed sums, either side',
       '（2）乙方擅自将服务分包给第三方的；',
       '（3）乙方违反本合同其他约定且逾期未改正的。',
     ].join('\n');
-    expect(extractPenaltyRules(text, []).map((r) => r.trigger)).toEqual([
+    expect(extractPenaltyRules(annotateSentences(text, [])).map((r) => r.trigger)).toEqual([
       'confidentiality_breach',
       'subcontracting',
       'other',
@@ -283,7 +296,11 @@ describe('refunds, ranges and sums counted each time', () => {
 
   it('reads the bond kept by the other side, and a rate of the amount due', () => {
     const forfeits = (text: string) =>
-      extractPenaltyRules(text, []).map((r) => [r.payer, r.trigger, r.forfeitsBond ?? false]);
+      extractPenaltyRules(annotateSentences(text, [])).map((r) => [
+        r.payer,
+        r.trigger,
+        r.forfeitsBond ?? false,
+      ]);
     expect(forfeits('乙方违约的，甲方有权扣除乙方全部履约保证金。')).toEqual([
       ['partyB', 'other', true],
     ]);
@@ -323,7 +340,7 @@ describe('refunds, ranges and sums counted each time', () => {
 
   it('a penalty whose amount follows, or a penalty paid to others, is not an unstated one', () => {
     const unstated = (text: string) =>
-      extractPenaltyRules(text, []).filter(
+      extractPenaltyRules(annotateSentences(text, [])).filter(
         (r) => r.percent === null && r.yuan === null && r.kind !== 'actual_loss',
       );
     expect(unstated('乙方逾期交付的，应支付违约金。违约金按合同总价的0.1%每日计算。')).toEqual([]);
@@ -339,8 +356,10 @@ describe('refunds, ranges and sums counted each time', () => {
 
   it('a deduction from the fee, named by no party, falls on the supplier; a range of rates is one rule', () => {
     const [r] = extractPenaltyRules(
-      '服务质量一般问题，每发生一起扣除该项目当月保洁费用的2%-3%（不少于5000元）。',
-      [],
+      annotateSentences(
+        '服务质量一般问题，每发生一起扣除该项目当月保洁费用的2%-3%（不少于5000元）。',
+        [],
+      ),
     );
     expect([r.payer, r.kind, r.percent, r.percentMin, r.base]).toEqual([
       'partyB',
@@ -354,8 +373,7 @@ describe('refunds, ranges and sums counted each time', () => {
 
   it('a range of sums is one rule of the upper sum, with the lower one beside it', () => {
     const [r] = extractPenaltyRules(
-      '乙方违反甲方管理制度的，甲方有权给予乙方1000元至10000元的违约处罚。',
-      [],
+      annotateSentences('乙方违反甲方管理制度的，甲方有权给予乙方1000元至10000元的违约处罚。', []),
     );
     expect([r.payer, r.kind, r.percent, r.yuan, r.yuanMin]).toEqual([
       'partyB',

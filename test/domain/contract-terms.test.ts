@@ -7,10 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { parseClauses } from '../../shared/domain/clauses/parse';
 import { extractContract, installmentCondition } from '../../shared/domain/terms/contract';
 import { analyzeDocument } from '../../shared/domain/analyze';
+import { annotateSentences } from '../../shared/domain/sentences/model';
 
 function extract(lines: string[]) {
   const text = lines.join('\n') + '\n';
-  return extractContract(text, parseClauses({ format: 'txt', text, pageCount: null, boxes: null }));
+  return extractContract(
+    annotateSentences(text, parseClauses({ format: 'txt', text, pageCount: null, boxes: null })),
+  );
 }
 
 describe('extractContract', () => {
@@ -458,5 +461,19 @@ describe('party particulars in other wordings', () => {
     const [b] = analyzeDocument({ format: 'txt', text, pageCount: null, boxes: null }).contract
       .parties;
     expect(b.legalRepresentative).toBeNull();
+  });
+
+  it.each([
+    ['考核费用：500元/人/月，甲方按照评价标准考评', null],
+    ['服务费为300元每人每天', null],
+    ['合同总金额为人民币100万元，分两期支付', '1000000.00'],
+  ])('a unit price is not the total: %s', (sentence, yuan) => {
+    // The price clause's last sentence ends in a line break without 。, as a clause often does.
+    const { contract } = extract([
+      '运维服务合同',
+      '一、服务费用及支付方式',
+      `1、本合同约定${sentence}：`,
+    ]);
+    expect(contract.totalAmount?.yuan ?? null).toBe(yuan);
   });
 });

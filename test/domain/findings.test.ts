@@ -7,16 +7,17 @@ import { extractContract } from '../../shared/domain/terms/contract';
 import { extractPenaltyRules } from '../../shared/domain/penalties/extract';
 import { FINDING_RULES, runFindings } from '../../shared/domain/findings/index';
 import { isValidResidentId } from '../../shared/domain/findings/rules/pii-personal-id';
+import { annotateSentences } from '../../shared/domain/sentences/model';
 
 function findings(lines: string[]) {
   const text = lines.join('\n') + '\n';
   const clauses = parseClauses({ format: 'txt', text, pageCount: null, boxes: null });
-  const { contract, terms } = extractContract(text, clauses);
+  const { contract, terms } = extractContract(annotateSentences(text, clauses));
   return runFindings({
     text,
     clauses,
     contract,
-    penaltyRules: extractPenaltyRules(text, clauses),
+    penaltyRules: extractPenaltyRules(annotateSentences(text, clauses)),
     terms,
   });
 }

@@ -9,9 +9,17 @@ import { findWrittenAmounts } from '../../shared/domain/recognize/money';
 import { countedPenalty, perDayPenalty } from '../../shared/domain/calculators/penalty';
 import { penaltyRateLabel } from '../../shared/domain/labels';
 import { analyzeDocument } from '../../shared/domain/analyze';
+import { annotateSentences } from '../../shared/domain/sentences/model';
 
 const rules = (text: string) =>
-  extractPenaltyRules(text, []).map((r) => [r.payer, r.trigger, r.kind, r.percent, r.yuan, r.base]);
+  extractPenaltyRules(annotateSentences(text, [])).map((r) => [
+    r.payer,
+    r.trigger,
+    r.kind,
+    r.percent,
+    r.yuan,
+    r.base,
+  ]);
 
 describe('fixed-sum penalties', () => {
   it.each([
@@ -58,8 +66,10 @@ describe('fixed-sum penalties', () => {
 
   it('labels a fixed sum in yuan and a percentage in percent', () => {
     const [sum, pct] = extractPenaltyRules(
-      '乙方每延迟一日，应按每日1500元向甲方支付违约金。甲方逾期付款的，每逾期一日，按逾期金额的0.05%向乙方支付违约金。',
-      [],
+      annotateSentences(
+        '乙方每延迟一日，应按每日1500元向甲方支付违约金。甲方逾期付款的，每逾期一日，按逾期金额的0.05%向乙方支付违约金。',
+        [],
+      ),
     );
     expect(penaltyRateLabel(sum)).toBe('¥1,500.00/日');
     expect(penaltyRateLabel(pct)).toBe('0.05%/日');
@@ -193,7 +203,7 @@ describe('blank rates', () => {
 
 describe('NDA roles: 披露方 and 接收方 / 接受方', () => {
   const rulesOf = (text: string) =>
-    extractPenaltyRules(text, []).map((r) => [r.payer, r.kind, r.yuan]);
+    extractPenaltyRules(annotateSentences(text, [])).map((r) => [r.payer, r.kind, r.yuan]);
 
   it('stand for the party they are tied to', () => {
     expect(
@@ -250,8 +260,10 @@ describe('rates per mille and in words', () => {
 
   it('a cap in words', () => {
     const [r] = extractPenaltyRules(
-      '乙方每逾期一日，按合同总价的千分之五支付违约金，违约金累计不超过合同总价的百分之十。',
-      [],
+      annotateSentences(
+        '乙方每逾期一日，按合同总价的千分之五支付违约金，违约金累计不超过合同总价的百分之十。',
+        [],
+      ),
     );
     expect([r.percent, r.capPercent]).toEqual(['0.5', '10']);
   });

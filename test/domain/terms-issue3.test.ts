@@ -10,6 +10,7 @@ import { extractNdaTerms } from '../../shared/domain/nda/extract';
 import { extractGradeBands, extractScoreBands } from '../../shared/domain/terms/kpi';
 import { extractObligations } from '../../shared/domain/obligations/extract';
 import { analyzeDocument } from '../../shared/domain/analyze';
+import { annotateSentences } from '../../shared/domain/sentences/model';
 
 const doc = (lines: string[]) => {
   const text = lines.join('\n') + '\n';
@@ -17,7 +18,7 @@ const doc = (lines: string[]) => {
 };
 const rules = (lines: string[]) => {
   const d = doc(lines);
-  return extractPenaltyRules(d.text, d.clauses).map(
+  return extractPenaltyRules(annotateSentences(d.text, d.clauses)).map(
     ({
       payer,
       trigger,
@@ -164,12 +165,14 @@ describe('penalty rules', () => {
 describe('service levels', () => {
   const levels = (lines: string[]) => {
     const d = doc(lines);
-    return extractServiceLevels(d.text, d.clauses).map(({ metric, minutes, seconds, percent }) => ({
-      metric,
-      minutes,
-      seconds,
-      percent,
-    }));
+    return extractServiceLevels(annotateSentences(d.text, d.clauses)).map(
+      ({ metric, minutes, seconds, percent }) => ({
+        metric,
+        minutes,
+        seconds,
+        percent,
+      }),
+    );
   };
   it('reads the issue’s examples', () => {
     expect(
@@ -215,7 +218,7 @@ describe('NDA terms', () => {
       '三、保密期限',
       '本协议的保密期限自本协议生效之日起至双方合作结束后3年。本协议终止后，保密义务仍有效。',
     ]);
-    const [nda] = extractNdaTerms(d.text, d.clauses, []);
+    const [nda] = extractNdaTerms(annotateSentences(d.text, d.clauses), []);
     expect(nda.source).toBe('agreement');
     expect(nda.duration?.value).toBe('本协议生效之日起至双方合作结束后3年');
     expect(nda.breachNoticeHours?.value).toBe(2);
@@ -242,7 +245,10 @@ describe('a standalone NDA', () => {
       '第四条 违约责任',
       '乙方违反本协议的，应向甲方支付合同金额10%的违约金。',
     ]);
-    const [nda] = extractNdaTerms(d.text, d.clauses, extractPenaltyRules(d.text, d.clauses));
+    const [nda] = extractNdaTerms(
+      annotateSentences(d.text, d.clauses),
+      extractPenaltyRules(annotateSentences(d.text, d.clauses)),
+    );
     expect(nda.source).toBe('agreement');
     expect(nda.duration?.value).toContain('合作结束后五年');
     expect(nda.breachNoticeHours?.value).toBe(24);
@@ -280,7 +286,7 @@ describe('obligations', () => {
       '服务期满后30日内，甲方应组织项目验收。',
       '在项目通过验收后的一个月内，乙方须向甲方提交完整的项目资料。',
     ]);
-    const o = extractObligations(d.text, d.clauses).map((x) => [
+    const o = extractObligations(annotateSentences(d.text, d.clauses)).map((x) => [
       x.party,
       x.frequency,
       x.deliverable,

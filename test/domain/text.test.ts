@@ -11,6 +11,7 @@ import {
 import { findMoney, findWrittenAmounts } from '../../shared/domain/recognize/money';
 import { addMonths, findDates, monthsBetween } from '../../shared/domain/recognize/dates';
 import { markupToLines } from '../../shared/domain/text/markup';
+import { sentenceSpans, trimHeadings } from '../../shared/domain/text/sentences';
 
 describe('normalizeLine', () => {
   it.each([
@@ -195,5 +196,36 @@ describe('rates in the forms contracts write them', () => {
   it('is null for what is not a rate', () => {
     expect(ratePercent('三十')).toBeNull();
     expect(ratePercent('千分之')).toBeNull();
+  });
+});
+
+describe('sentences of a region', () => {
+  const slices = (text: string, from = 0, to = text.length, keepHeadings = false) =>
+    sentenceSpans(text, from, to, { keepHeadings }).map((s) => text.slice(s.start, s.end));
+
+  it.each([
+    // The words after the last 。 count, whether or not a line break ends the region.
+    [
+      '1、乙方应提交月报。\n2、甲方按季度支付，每季度5万元\n',
+      ['1、乙方应提交月报。', '2、甲方按季度支付，每季度5万元\n'],
+    ],
+    [
+      '三、服务费用\n考核费用：500元/人/月，具体规则如下：\n',
+      ['考核费用：500元/人/月，具体规则如下：\n'],
+    ],
+    // A heading line ends nothing; the sentence after it starts after it.
+    ['八、违约条款\n乙方逾期的，每日支付0.1%违约金。', ['乙方逾期的，每日支付0.1%违约金。']],
+  ])('%j', (text, expected) => {
+    expect(slices(text)).toEqual(expected);
+  });
+
+  it('a region holding only a heading has no sentence, with or without its line break', () => {
+    const text = '甲方应按时付款。\n3.投标人资格要求\n3.1\t本次招标要求投标人具备资质';
+    const from = text.indexOf('3.');
+    expect(slices(text, from, text.indexOf('\n', from) + 1)).toEqual([]);
+    expect(trimHeadings(text, { start: from, end: text.indexOf('\n', from) })).toEqual({
+      start: text.indexOf('\n', from),
+      end: text.indexOf('\n', from),
+    });
   });
 });

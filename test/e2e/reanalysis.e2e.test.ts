@@ -52,7 +52,11 @@ describe.runIf(TENDERS.every((f) => fs.existsSync(f)))('re-analysis in the app',
     expect(await banner.locator('progress').getAttribute('max')).toBe('8');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'reanalysis-progress.png') });
     // The library stays usable: the rows are listed while the run goes on.
-    expect(await page.getByTestId('contract-list').locator('tbody tr').count()).toBe(8);
+    await expect
+      .poll(() => page.getByTestId('contract-list').locator('tbody tr').count(), {
+        timeout: 20_000,
+      })
+      .toBe(8);
     await expect
       .poll(() => banner.textContent(), { timeout: 90_000 })
       .toContain('已用新版分析器重新分析 8 份合同');

@@ -9,7 +9,8 @@ import type { Clause } from '../clauses/parse';
 import type { PenaltyRule } from '../penalties/extract';
 import { COUNT_SOURCE } from '../lexicon/numerals';
 import { countValue, durationUnitSource } from '../recognize/durations';
-import { sentenceSpans, type TextSpan } from '../text/sentences';
+import type { SentenceModel } from '../sentences/model';
+import type { TextSpan } from '../text/sentences';
 
 /** A term read from a sentence: the contract's wording, a normalised value, and where. */
 export interface NdaTerm<T = string> {
@@ -103,8 +104,13 @@ const COMPELLED_NOTICE = new RegExp(
  * The terms of one region. In an agreement every penalty is about secrecy (`anyPenalty`); in a
  * contract's 保密 clause only penalties for a confidentiality breach count.
  */
-function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[], anyPenalty = false) {
-  const spans = sentenceSpans(text, region.start, region.end);
+function termsOf(
+  { text, spansWithin }: SentenceModel,
+  region: TextSpan,
+  penaltyRules: PenaltyRule[],
+  anyPenalty = false,
+) {
+  const spans = spansWithin(region.start, region.end);
   return {
     // What is confidential: the definition itself (`保密信息是指…`, else `…的范围…`), to the end
     // of its sentence.
@@ -165,11 +171,8 @@ function termsOf(text: string, region: TextSpan, penaltyRules: PenaltyRule[], an
  * as one record, and one record per annex whose title names a 保密协议 (personal when its
  * receiving party is a person).
  */
-export function extractNdaTerms(
-  text: string,
-  clauses: Clause[],
-  penaltyRules: PenaltyRule[],
-): NdaTerms[] {
+export function extractNdaTerms(model: SentenceModel, penaltyRules: PenaltyRule[]): NdaTerms[] {
+  const { text, clauses } = model;
   const out: NdaTerms[] = [];
   // A standalone NDA: the document itself is titled 保密协议 — one agreement over the whole text.
   const title =
@@ -193,7 +196,7 @@ export function extractNdaTerms(
         title,
         clauseIds: clauses.map((c) => c.id),
         recipientName: party ? party[1] : null,
-        ...termsOf(text, { start: 0, end: text.length }, penaltyRules, true),
+        ...termsOf(model, { start: 0, end: text.length }, penaltyRules, true),
         span: { start: 0, end: text.length },
       },
     ];
@@ -206,7 +209,7 @@ export function extractNdaTerms(
     let duration: NdaTerms['duration'] = null;
     const merged = tops.reduce(
       (acc, c) => {
-        const t = termsOf(text, { start: c.start, end: c.end }, penaltyRules);
+        const t = termsOf(model, { start: c.start, end: c.end }, penaltyRules);
         for (const k of Object.keys(t) as (keyof typeof t)[]) {
           if (k === 'penaltyRuleIds') acc.penaltyRuleIds.push(...t.penaltyRuleIds);
           else if (!acc[k] && t[k]) (acc as Record<string, unknown>)[k] = t[k];
@@ -263,7 +266,7 @@ export function extractNdaTerms(
       title,
       clauseIds: clauses.filter((c) => c.start >= a.start && c.start < a.end).map((c) => c.id),
       recipientName: party ? party[1] : null,
-      ...termsOf(text, region, penaltyRules, true),
+      ...termsOf(model, region, penaltyRules, true),
       span: region,
     });
   }

@@ -4,15 +4,12 @@
  * 年度报告 …), one-off duties from deadlines (`验收通过后的一个月内，乙方须向甲方提交…`),
  * event-driven duties from `发现…立即…`, continuous ones from `7×24小时`.
  */
-import type { Clause } from '../clauses/parse';
-import { clauseAt } from '../clauses/parse';
-import { sentenceSpans, trimHeadings } from '../text/sentences';
+import { clausePieces, type SentenceModel } from '../sentences/model';
 import { ANY_PARTY_SOURCE } from '../lexicon/parties';
-import { documentRoles } from '../resolve/parties';
 import { COUNT_CHARS } from '../lexicon/numerals';
 import { durationUnitSource } from '../recognize/durations';
 import { FREQUENCIES, type Frequency, type Obligation } from './types';
-import { listIntroParty, partyOf } from './party';
+import { listIntroParty, whoActs } from '../resolve/parties';
 import { tableObligations } from './table';
 
 export type { Frequency, Obligation } from './types';
@@ -51,10 +48,10 @@ const HANDOVER = /提交|移交|报送|交付|返还|归还|销毁|交还/;
 const EACH = /每(?:次|家|个|项|批|轮|期|一次)/;
 
 /** Reads obligations from every sentence, table cell and service-table row of the document. */
-export function extractObligations(text: string, clauses: Clause[]): Obligation[] {
+export function extractObligations(model: SentenceModel): Obligation[] {
+  const { text, clauses, roles } = model;
   const out: Obligation[] = [];
   const seen = new Set<string>();
-  const roles = documentRoles(text);
   const table = tableObligations(text, clauses, roles);
   // The rows read as a table are blanked (offsets kept) for the sentence pass.
   const parts: string[] = [];
@@ -65,23 +62,17 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
   }
   parts.push(text.slice(last));
   const masked = parts.join('');
-  // A sentence does not run on into the next clause (`…。\n二、其他\n乙方应…`).
-  const starts = clauses.map((c) => c.start);
-  const spans = sentenceSpans(masked, 0, masked.length).flatMap((sp) => {
-    const cuts = starts.filter((x) => x > sp.start && x < sp.end);
-    return [sp.start, ...cuts].map((from, k) =>
-      trimHeadings(masked, { start: from, end: cuts[k] ?? sp.end }),
-    );
-  });
   const pending: (Omit<Obligation, 'id'> & { at: number })[] = table.found.map((o) => ({
     ...o,
     at: o.span.start,
   }));
-  for (const sentence of spans) {
-    if (sentence.end <= sentence.start) continue;
-    const seg = masked.slice(sentence.start, sentence.end);
+  // A sentence does not run on into the next clause (`…。\n二、其他\n乙方应…`).
+  for (const { span: sentence, clause } of clausePieces(model)) {
+    const seg = table.rows.length
+      ? masked.slice(sentence.start, sentence.end)
+      : text.slice(sentence.start, sentence.end);
+    if (!seg.trim()) continue; // a row read as a table above
     if (/违约金|赔偿|扣\s*\d|扣分|加\s*\d+(?:\.\d+)?\s*分/.test(seg)) continue; // penalties and scoring rows
-    const clause = clauseAt(clauses, sentence.start);
     const sentenceDeliverable = /《[^》]{2,30}》/.exec(seg)?.[0] ?? null;
     const phraseRe = /[^，,；;。、\t\n]+/g;
     for (let p = phraseRe.exec(seg); p; p = phraseRe.exec(seg)) {
@@ -125,7 +116,7 @@ export function extractObligations(text: string, clauses: Clause[]): Obligation[
       if (!frequency || !DUTY.test(seg)) continue;
       // A monthly duty's day of the month (`每月5日前提交上月《运维月报》`).
       if (frequency === 'monthly') deadline = MONTH_DAY.exec(phrase)?.[0] ?? null;
-      const party = partyOf(phrase, before, after, clause, roles, () =>
+      const party = whoActs(phrase, before, after, clause, roles, () =>
         listIntroParty(masked, sentence.start, clause),
       );
       if (!party) continue;

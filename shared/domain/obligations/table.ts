@@ -4,7 +4,7 @@ import { clauseAt } from '../clauses/parse';
 import type { Roles } from '../resolve/parties';
 import type { Span } from '../terms/contract';
 import { tableLines } from '../text/tables';
-import { subjectIn } from './party';
+import { subjectIn } from '../resolve/parties';
 import { FREQUENCIES, type Obligation } from './types';
 
 /**

@@ -5,11 +5,11 @@
  */
 import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
+import type { AnnotatedSentence, SentenceModel } from '../sentences/model';
 import { DEDUCTION_BEFORE, NDA_TITLE, PER_OCCURRENCE_AFTER } from '../lexicon/penalties';
 import type { PartyRole } from '../lexicon/parties';
-import { whoPays, type Roles } from '../resolve/parties';
+import { whoPays } from '../resolve/parties';
 import { parseChineseInteger } from '../text/chinese-numerals';
-import type { Span } from '../terms/contract';
 import { percentString } from '../recognize/money';
 import { ratePercent } from '../recognize/rates';
 import { CAP_RE } from './mentions';
@@ -62,13 +62,10 @@ export function inNdaPart(clause: Clause | null, clauses: Clause[]): boolean {
   return false;
 }
 
-/** A sentence of the document with its neighbours, as the extractor walks them. */
+/** A sentence of the document's model, as the extractor walks them. */
 export interface SentenceAt {
-  text: string;
-  roles: Roles;
-  clauses: Clause[];
-  sentences: Span[];
-  si: number;
+  model: SentenceModel;
+  sentence: AnnotatedSentence;
   /** The sentence squeezed of layout whitespace, and the original offset of each character. */
   seg: string;
   map: number[];
@@ -80,7 +77,7 @@ export interface SentenceAt {
  * termination threshold, read around the amount at `seg[at, end)`.
  */
 export function ruleAround(
-  { text, roles, clauses, sentences, si, seg, map }: SentenceAt,
+  { model, sentence, seg, map }: SentenceAt,
   at: number,
   end: number,
   prevEnd: number,
@@ -89,17 +86,18 @@ export function ruleAround(
   /** Who pays, when the caller knows better than the subject-before-amount reading. */
   knownPayers?: Party[],
 ): void {
-  const sentence = sentences[si];
+  const { text, roles, clauses } = model;
   const afterText = seg.slice(end);
   const before = seg.slice(0, at);
   const part = seg.slice(prevEnd, end);
   const origin = sentence.start + map[at];
+  // A sentence may run into a listed item's clause: the clause is the amount's own.
   const clause = clauseAt(clauses, origin);
   // The clause's own opening words (`14. 过渡期义务，…`) name its topic; later sentences of a long
   // clause are other topics.
   const clauseStart = clause ? clause.start : sentence.start;
   const leadEnd = Math.min(origin, text.slice(clauseStart).search(/[。；;\n]/) + clauseStart);
-  const prevSentence = sentences[si - 1];
+  const prevSentence = model.previous(sentence);
   const clauseLead =
     text.slice(clauseStart, leadEnd > clauseStart ? leadEnd : origin) +
     // …and the sentence before, when it belongs to the same clause (`过渡期义务，…；若乙方拒绝履行，…`).
@@ -134,9 +132,7 @@ export function ruleAround(
   const effectivePayers: Party[] =
     named.length || !DEDUCTION_BEFORE.test(before) ? named : ['partyB'];
   // Termination threshold: later in this sentence or in the next one.
-  const rest =
-    seg.slice(at) +
-    (sentences[si + 1] ? text.slice(sentences[si + 1].start, sentences[si + 1].end) : '');
+  const rest = seg.slice(at) + (model.next(sentence)?.text ?? '');
   const term = TERMINATION_AFTER_DAYS.exec(rest);
   const occ = TERMINATION_AFTER_TIMES.exec(rest);
   const starts = FROM_DAY.exec(part) ?? AFTER_DAYS.exec(part);

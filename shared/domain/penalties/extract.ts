@@ -7,8 +7,9 @@
  * One sentence may hold several rules; a rule whose kind the text leaves unclear keeps
  * `kind: null` (the findings engine reports it as `penalty.ambiguous`) instead of a guess.
  */
-import type { Clause } from '../clauses/parse';
 import { clauseAt } from '../clauses/parse';
+import type { SentenceModel } from '../sentences/model';
+import { mentionsOf } from '../recognize/mentions';
 import {
   ACTUAL_LOSS,
   BENCHMARK_RATE,
@@ -29,8 +30,6 @@ import {
 } from '../lexicon/penalties';
 import { documentRoles, whoPays, type Roles } from '../resolve/parties';
 import { parseChineseInteger } from '../text/chinese-numerals';
-import { sentenceSpans } from '../text/sentences';
-import { isTableRow, squeeze } from '../text/squeeze';
 import { percentString } from '../recognize/money';
 import { ratePercent } from '../recognize/rates';
 import { PENALTY_AFTER, RATE_RANGE_AFTER, baseOf, penaltySums, rateMentions } from './mentions';
@@ -55,15 +54,13 @@ export type { Roles };
  * sums (`违约金人民币伍拾万元整`).
  * @returns rules in document order; ids are `p1`, `p2`, … in that order
  */
-export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRule[] {
+export function extractPenaltyRules(model: SentenceModel): PenaltyRule[] {
   const rules: PenaltyRule[] = [];
-  const sentences = sentenceSpans(text, 0, text.length);
-  const roles = documentRoles(text);
-  sentences.forEach((sentence, si) => {
-    const source = text.slice(sentence.start, sentence.end);
-    if (isTableRow(source)) return; // tables (fee schedules, scoring sheets) are not penalty clauses
-    const { text: seg, map } = squeeze(source);
-    const at: SentenceAt = { text, roles, clauses, sentences, si, seg, map };
+  const { text, roles, clauses } = model;
+  for (const sentence of model.sentences) {
+    if (sentence.tableRow) continue; // tables (fee schedules, scoring sheets) are not penalty clauses
+    const { text: seg, map } = sentence.squeezed;
+    const at: SentenceAt = { model, sentence, seg, map };
     // Rules of this sentence with where their amount stands, so that percentages and fixed sums
     // come out in reading order.
     const found: { at: number; rule: PenaltyRule }[] = [];
@@ -102,7 +99,10 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
       prevEnd = end;
     }
     let sumPrevEnd = 0;
-    for (const [start, end, yuan, yuanMin] of penaltySums(seg)) {
+    for (const [start, end, yuan, yuanMin] of penaltySums(
+      seg,
+      mentionsOf(sentence.mentions, 'money'),
+    )) {
       ruleAround(at, start, end, sumPrevEnd, 'other', (r) =>
         found.push({
           at: start,
@@ -166,13 +166,13 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
     // A penalty named without its amount (`设计人应支付逾期违约金。…计算方法在专用合同条款中约定`):
     // one rule with the rate null, unless this sentence or the next states an amount.
     const unstated = found.length === 0 ? UNSTATED_PENALTY.exec(seg) : null;
-    const next = sentences[si + 1];
+    const next = model.next(sentence);
     if (
       unstated &&
       !NOT_UNSTATED.test(seg) &&
       !TOP_UP.test(seg) &&
       !STATED_AMOUNT.test(seg) &&
-      !(next && STATED_AMOUNT.test(text.slice(next.start, next.end)))
+      !(next && STATED_AMOUNT.test(next.text))
     ) {
       const start = unstated.index;
       ruleAround(at, start, start + unstated[0].length, 0, 'other', (r) =>
@@ -265,7 +265,7 @@ export function extractPenaltyRules(text: string, clauses: Clause[]): PenaltyRul
     }
     for (const f of found.sort((a, b) => a.at - b.at))
       rules.push(...perListedBreach(text, seg, map, sentence.start, f));
-  });
+  }
   // The same rule read twice from one sentence (by two of the readings above) is one rule.
   const seen = new Set<string>();
   const unique = rules.filter((r) => {

@@ -11,7 +11,8 @@ import {
   SUM_RANGE_BETWEEN,
 } from '../lexicon/penalties';
 import { PARTY_WORD_SOURCE } from '../lexicon/parties';
-import { findMoney, findWrittenAmounts, yuanString } from '../recognize/money';
+import { yuanString } from '../recognize/money';
+import type { MentionOf } from '../recognize/mentions';
 import { RATE_SOURCE } from '../recognize/rates';
 import type { PenaltyBase } from './types';
 
@@ -82,10 +83,13 @@ export const CAP_RE = new RegExp(
  * Fixed sums named as a penalty in one sentence (`支付违约金人民币伍拾万元整（¥500,000.00）`,
  * `按每日500元向甲方支付违约金`, `支付5000元违约金`), a 大写 amount and its figures counted once.
  * A range (`5000元至50000元`) is one sum: its upper end, with the lower end as the fourth element.
+ * @param found the sentence's money mentions (figures and capitals), in order
  * @returns `[start, end, yuan, yuanMin]` relative to the sentence (yuan as two-place strings)
  */
-export function penaltySums(seg: string): [number, number, string, string | null][] {
-  const found = [...findMoney(seg), ...findWrittenAmounts(seg)].sort((a, b) => a.start - b.start);
+export function penaltySums(
+  seg: string,
+  found: readonly MentionOf<'money'>[],
+): [number, number, string, string | null][] {
   const out: [number, number, string, string | null][] = [];
   const floors = new Set<string>();
   for (const a of found) {

@@ -91,3 +91,30 @@ export function durationMinutes(d: Duration): number | null {
 export function durationMonths(d: Duration): number | null {
   return d.unit === 'year' ? d.value * 12 : d.unit === 'month' ? d.value : null;
 }
+
+/** A duration found in the text. */
+export interface DurationMatch {
+  duration: Duration;
+  start: number;
+  end: number;
+}
+
+/** Every unit of time, bare `月` excepted (a calendar month in `3月1日`). */
+const ANY_DURATION_RE = new RegExp(
+  `(${DURATION_COUNT_SOURCE})\\s*(${durationUnitSource(
+    DURATION_WORDS.map((w) => w.unit).filter((u, i, all) => all.indexOf(u) === i),
+  )})`,
+  'g',
+);
+
+/** Every duration in `text`: `15分钟`, `三个工作日`, `半年`, `2年` (offsets plus `base`). */
+export function findDurations(text: string, base = 0): DurationMatch[] {
+  const out: DurationMatch[] = [];
+  for (const m of text.matchAll(ANY_DURATION_RE)) {
+    // A count glued to the digits before it is part of another number (`2026年`, not `26年`).
+    if (/\d/.test(text[m.index - 1] ?? '') && /^\d/.test(m[1])) continue;
+    const duration = readDuration(m[1], m[2]);
+    if (duration) out.push({ duration, start: base + m.index, end: base + m.index + m[0].length });
+  }
+  return out;
+}

@@ -59,3 +59,22 @@ export function ratePercent(text: string): Decimal | null {
   if (!n) return null;
   return n.div(divisorOf(words[1]));
 }
+
+/** A rate found in the text; `percent` is the rate in percent (`千分之五` → 0.5). */
+export interface RateMatch {
+  percent: Decimal;
+  start: number;
+  end: number;
+}
+
+const RATE_RE = new RegExp(RATE_SOURCE, 'g');
+
+/** Every rate in `text` that reads as one (offsets relative to `text` plus `base`). */
+export function findRates(text: string, base = 0): RateMatch[] {
+  const out: RateMatch[] = [];
+  for (const m of text.matchAll(RATE_RE)) {
+    const percent = ratePercent(m[1]);
+    if (percent) out.push({ percent, start: base + m.index, end: base + m.index + m[0].length });
+  }
+  return out;
+}

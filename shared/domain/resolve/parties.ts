@@ -1,8 +1,10 @@
 /**
  * Who is who in a sentence: the party words of the document (`lexicon/parties.ts`) resolved to
- * `partyA` / `partyB`, and the one reading of who pays an amount or a loss, whichever way the
- * sentence runs (REPORT.md "Who pays": `因乙方过错造成甲方损失的，甲方有权要求赔偿` → partyB).
+ * `partyA` / `partyB`; the one reading of who pays an amount or a loss, whichever way the
+ * sentence runs (REPORT.md "Who pays": `因乙方过错造成甲方损失的，甲方有权要求赔偿` → partyB),
+ * used by penalty rules; and the one reading of who must act on a duty, used by obligations.
  */
+import type { Clause } from '../clauses/parse';
 import {
   ANY_PARTY_SOURCE,
   AGREEMENT_ROLE_WORDS,
@@ -151,4 +153,81 @@ export function whoPays(before: string, after: string, roles: Roles): PartyRole[
 export function labelRole(label: string, bracketed?: string): PartyRole | null {
   const main = bracketed ? new RegExp(MAIN_PARTY_SOURCE).exec(bracketed) : null;
   return roleOfPartyWord(main ? main[0] : label);
+}
+
+// Who acts.
+
+const ANY_PARTY_RE = new RegExp(`(${ANY_PARTY_SOURCE})`, 'g');
+const SHALL_RE = new RegExp(`(${ANY_PARTY_SOURCE})(?=\\s*(?:应当|应|须|需|必须|负责|承诺))`);
+const NEXT_RE = new RegExp(
+  `^[，,]?\\s*(?:由)?(${ANY_PARTY_SOURCE})\\s*(?:应|须|需|必须|负责|将|在|于|对|进行|组织)`,
+);
+
+/**
+ * The party word of the one who acts in `text`: the party that "shall" (`甲方应在收到…后组织验收`),
+ * else the last party named that is not a recipient (`向甲方提交` names the recipient).
+ * @returns the word as written (`乙方`, `服务方`), or null when no party acts in `text`
+ */
+export function subjectIn(text: string): string | null {
+  // A party that "shall" (`甲方应在收到乙方提交的…后…组织验收`) is the subject, whatever parties
+  // the rest of the phrase names.
+  const shall = SHALL_RE.exec(text);
+  if (shall) return shall[1];
+  let last: string | null = null;
+  for (const m of text.matchAll(ANY_PARTY_RE)) {
+    // A party after 向/给/提交/通知… is the recipient, not the one who acts.
+    const prev = text.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
+    if (!/(?:[向给对与经让]|提交|通知|告知|报送|报告|协助|配合|交付|移交)$/.test(prev)) last = m[1];
+  }
+  return last;
+}
+
+/**
+ * The party a list of duties is introduced with (`乙方在本项目中主要承担的工作包括：`, `乙方的义务：`):
+ * the last line before `at`, within its clause and 2,000 characters, that ends with a colon and
+ * names a party who acts.
+ */
+export function listIntroParty(text: string, at: number, clause: Clause | null): string | null {
+  const from = Math.max(clause?.start ?? 0, at - 2000);
+  // Line by line backwards from the one `at` stands in, without copying the stretch.
+  let end = text.lastIndexOf('\n', at - 1);
+  while (end > from) {
+    const start = Math.max(from, text.lastIndexOf('\n', end - 1) + 1);
+    const line = text.slice(start, end).trim();
+    if (/[：:]$/.test(line)) return subjectIn(line);
+    end = start - 1;
+  }
+  return null;
+}
+
+/**
+ * Who must act on the duty a phrase states: a subject in the phrase itself, else one right after
+ * it (`服务期满后30日内，甲方应组织验收`), else the last one before it in the sentence, else the
+ * supplier for service-content clauses (scope, sla, personnel, …), else the party the list of
+ * duties was introduced with (`intro`, asked only then).
+ * @returns the role, or null when the text does not say
+ */
+export function whoActs(
+  phrase: string,
+  before: string,
+  after: string,
+  clause: Clause | null,
+  roles: Roles,
+  intro: () => string | null = () => null,
+): PartyRole | null {
+  const own = subjectIn(phrase);
+  if (own) return roles(own)[0] ?? null;
+  const next = NEXT_RE.exec(after);
+  if (next) return roles(next[1])[0] ?? null;
+  const prev = subjectIn(before);
+  if (prev) return roles(prev)[0] ?? null;
+  if (
+    clause &&
+    ['scope', 'sla', 'personnel', 'data_security', 'annex', 'acceptance', 'kpi'].includes(
+      clause.category,
+    )
+  )
+    return 'partyB';
+  const listed = intro();
+  return listed ? (roles(listed)[0] ?? null) : null;
 }

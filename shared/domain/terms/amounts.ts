@@ -4,6 +4,8 @@
  */
 import Decimal from 'decimal.js';
 import type { Clause } from '../clauses/parse';
+import type { SentenceModel } from '../sentences/model';
+import { durationUnitSource } from '../recognize/durations';
 import { findMoney, findWrittenAmounts, percentString, yuanString } from '../recognize/money';
 import { type Span, type ContractBlock } from './contract';
 import { sentences } from './text-lines';
@@ -17,19 +19,28 @@ const BOND_HEADING = new RegExp(
   String.raw`(?:^|\t)\s*(?:[\d${COUNT_CHARS}]+[.、．]\s*)?(?:履约保证金|履约保函|履约担保)`,
 );
 
-export function extractTotal(
-  text: string,
-  clauses: Clause[],
-): {
+/** What makes an amount a unit price: `/人/月`, `/月`, `每人每月`, `/平方米` right after it. */
+const UNIT_PRICE_AFTER = new RegExp(
+  `^\\s*(?:[/／]\\s*[\\u4e00-\\u9fff]|每(?:人|次|个|平方米|${durationUnitSource(['hour', 'day', 'month', 'year'], { bareMonth: true })}))`,
+);
+
+/**
+ * The contract's total (REPORT.md `contract.totalAmount`): the first amount after a total's
+ * name (`合同总金额`, `合同价款`, …) in the price and payment clauses, else anywhere; never a
+ * percentage of it, a unit price, a penalty or bond, or an amount after a blank total.
+ * @returns the value in yuan with its span, and the span of the capital amount (大写) if any
+ */
+export function extractTotal(model: SentenceModel): {
   value: NonNullable<ContractBlock['totalAmount']>;
   span: Span;
   writtenSpan: Span | null;
 } | null {
+  const { text, clauses } = model;
   const priceClauses = clauses.filter((c) => c.category === 'price' || c.category === 'payment');
   const regions: Span[] = priceClauses.map((c) => ({ start: c.start, end: c.ownEnd }));
   regions.push({ start: 0, end: text.length });
   for (const region of regions) {
-    for (const s of sentences(text, region.start, region.end)) {
+    for (const s of sentences(model, region.start, region.end)) {
       const seg = text.slice(s.start, s.end);
       if (seg.includes('\t') || /违约|赔偿|保证金|保函/.test(seg)) continue;
       TOTAL_KEYWORDS.lastIndex = 0;
@@ -42,6 +53,8 @@ export function extractTotal(
       const money = findMoney(after.slice(0, 60), s.start + k.index + k[0].length)[0];
       const written = findWrittenAmounts(after.slice(0, 80), s.start + k.index + k[0].length)[0];
       if (!money && !written) continue;
+      // …nor an amount per person, month or time (`考核费用：500元/人/月`, `300元每人每天`).
+      if (money && UNIT_PRICE_AFTER.test(text.slice(money.end, money.end + 8))) continue;
       // The total left blank (`合同总金额为____元`): a later amount in the sentence is not it.
       const firstAt = Math.min(money?.start ?? Infinity, written?.start ?? Infinity);
       const gap = text.slice(s.start + k.index + k[0].length, firstAt);
@@ -76,8 +89,9 @@ const VAT_RATES = ['0', '1', '3', '5', '6', '9', '10', '11', '13', '16', '17'];
  * is a VAT rate). Missing amounts are computed from the total with Decimal: excluding tax =
  * total ÷ (1 + rate), rounded half up to the fen; tax = total − excluding tax.
  */
-export function extractTax(text: string, total: Decimal | null) {
-  for (const s of sentences(text, 0, text.length)) {
+export function extractTax(model: SentenceModel, total: Decimal | null) {
+  const { text } = model;
+  for (const s of sentences(model, 0, text.length)) {
     const seg = text.slice(s.start, s.end);
     if (seg.includes('\t') || /违约|赔偿|保证金/.test(seg)) continue;
     // `6%的增值税`, not `合同金额80%的增值税普通发票` (an invoice for 80 % of the price).
@@ -130,7 +144,8 @@ export function extractTax(text: string, total: Decimal | null) {
   return null;
 }
 
-export function extractBond(text: string, clauses: Clause[], total: Decimal | null) {
+export function extractBond(model: SentenceModel, total: Decimal | null) {
+  const { text, clauses } = model;
   const bondClauses = clauses.filter((c) => c.category === 'performance_bond');
   // The bond's own clauses first, then the whole text (`own` false), where only a sentence naming
   // the bond counts.
@@ -141,7 +156,7 @@ export function extractBond(text: string, clauses: Clause[], total: Decimal | nu
   }));
   regions.push({ start: 0, end: text.length, own: false });
   for (const region of regions) {
-    for (const s of sentences(text, region.start, region.end)) {
+    for (const s of sentences(model, region.start, region.end)) {
       const seg = text.slice(s.start, s.end);
       if (!/履约保证金|履约保函|履约担保/.test(seg) && !region.own) continue;
       if (!/保证金|保函/.test(seg) || /投标保证金|质量保证金|投标保函/.test(seg)) continue;

@@ -6,6 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Clause } from '../clauses/parse';
+import type { SentenceModel } from '../sentences/model';
 import { clauseAt } from '../clauses/parse';
 import { linesOf } from './text-lines';
 import { extractParties } from './parties';
@@ -82,7 +83,12 @@ export interface ContractExtraction {
   terms: KeyTerm[];
 }
 
-export function extractContract(text: string, clauses: Clause[]): ContractExtraction {
+/**
+ * The contract block and key terms of a document (REPORT.md `contract`), read from its lines and
+ * its sentence model.
+ */
+export function extractContract(model: SentenceModel): ContractExtraction {
+  const { text, clauses } = model;
   const lines = linesOf(text);
   const terms: KeyTerm[] = [];
   const at = (span: Span) => clauseAt(clauses, span.start)?.id ?? null;
@@ -128,7 +134,7 @@ export function extractContract(text: string, clauses: Clause[]): ContractExtrac
       span: signed.span,
       clauseId: at(signed.span),
     });
-  const period = extractServicePeriod(text, clauses, signed?.value ?? null);
+  const period = extractServicePeriod(model, signed?.value ?? null);
   if (period) {
     const p = period.value;
     const value = [
@@ -145,10 +151,10 @@ export function extractContract(text: string, clauses: Clause[]): ContractExtrac
       clauseId: at(period.span),
     });
   }
-  const total = extractTotal(text, clauses);
+  const total = extractTotal(model);
   const totalYuan = total ? new Decimal(total.value.yuan) : null;
   if (total) {
-    const tax = extractTax(text, totalYuan);
+    const tax = extractTax(model, totalYuan);
     if (tax) {
       total.value.taxRatePercent = tax.taxRatePercent;
       total.value.yuanExcludingTax = tax.yuanExcludingTax;
@@ -177,7 +183,7 @@ export function extractContract(text: string, clauses: Clause[]): ContractExtrac
         clauseId: at(total.writtenSpan),
       });
   }
-  const bond = extractBond(text, clauses, totalYuan);
+  const bond = extractBond(model, totalYuan);
   if (bond)
     terms.push({
       key: 'performanceBond',
@@ -188,7 +194,7 @@ export function extractContract(text: string, clauses: Clause[]): ContractExtrac
       span: bond.span,
       clauseId: at(bond.span),
     });
-  const paymentInstallments = extractInstallments(text, clauses, totalYuan, terms);
+  const paymentInstallments = extractInstallments(model, totalYuan, terms);
   return {
     contract: {
       title: title?.value ?? null,

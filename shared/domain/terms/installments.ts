@@ -1,6 +1,7 @@
 /** Payment installments (分期付款, REPORT.md `contract.paymentInstallments`) from sentences and payment tables. */
 import Decimal from 'decimal.js';
 import type { Clause } from '../clauses/parse';
+import type { SentenceModel } from '../sentences/model';
 import { clauseAt } from '../clauses/parse';
 import { isHeadingLine } from '../text/sentences';
 import { squeeze } from '../text/squeeze';
@@ -58,18 +59,18 @@ export function installmentCondition(sentence: string): string {
 }
 
 export function extractInstallments(
-  text: string,
-  clauses: Clause[],
+  model: SentenceModel,
   total: Decimal | null,
   terms: KeyTerm[],
 ): Installment[] {
+  const { text, clauses } = model;
   const payClauses = clauses.filter((c) => c.category === 'payment' || c.category === 'price');
   const out: Installment[] = [];
   const seen = new Set<number>();
   for (const c of payClauses) {
     // The whole subtree: an installment may sit in a sub-clause worded around another topic
     // (`验收合格后30日内，采购人支付…`).
-    for (const s of sentences(text, c.start, c.end)) {
+    for (const s of sentences(model, c.start, c.end)) {
       if (seen.has(s.end)) continue;
       seen.add(s.end);
       const seg = text.slice(s.start, s.end);

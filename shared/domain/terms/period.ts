@@ -1,5 +1,6 @@
 /** The service period (服务期限, REPORT.md `contract.servicePeriod`): start, end, months and its wording. */
 import type { Clause } from '../clauses/parse';
+import type { SentenceModel } from '../sentences/model';
 import { CAPITAL_COUNT_CHARS, COUNT_CHARS, COUNT_SOURCE } from '../lexicon/numerals';
 import { durationMonths, durationUnitSource, readDuration } from '../recognize/durations';
 import { addMonths, findDates, monthsBetween } from '../recognize/dates';
@@ -40,14 +41,14 @@ const REL_LENGTH = new RegExp(
 );
 
 export function extractServicePeriod(
-  text: string,
-  clauses: Clause[],
+  model: SentenceModel,
   signedOn: string | null,
 ): { value: NonNullable<ContractBlock['servicePeriod']>; span: Span } | null {
+  const { text, clauses } = model;
   const termClauses = clauses.filter((c) => c.category === 'term');
   const candidates: Span[] = [];
-  for (const c of termClauses) candidates.push(...sentences(text, c.start, c.ownEnd));
-  for (const s of sentences(text, 0, text.length)) {
+  for (const c of termClauses) candidates.push(...sentences(model, c.start, c.ownEnd));
+  for (const s of sentences(model, 0, text.length)) {
     if (PERIOD_KEYWORDS.test(text.slice(s.start, s.end))) candidates.push(s);
   }
   for (const s of candidates) {

@@ -6,7 +6,7 @@
  * `瘫痪超24小时` are conditions, not service levels.
  */
 import type { Clause } from '../clauses/parse';
-import { clauseAt } from '../clauses/parse';
+import { clauseSweep, type SentenceModel } from '../sentences/model';
 import {
   DURATION_COUNT_SOURCE,
   durationMinutes,
@@ -79,14 +79,21 @@ const LEVEL = new RegExp(
 /** A severity class labelling what follows it: `紧急故障：`. */
 const LEVEL_LABEL = new RegExp(`(${LEVEL.source})\\s*[：:]\\s*$`);
 
-/** Reads the service levels of a document, in document order. */
-export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
+/** Reads the service levels of a document, in document order, from its sentences and tables. */
+export function extractServiceLevels(model: SentenceModel): ServiceLevel[] {
+  const { text, clauses } = model;
+  const clauseAt = clauseSweep(clauses);
   const out: ServiceLevel[] = [];
-  // Phrases: split at commas and sentence ends, keeping offsets.
-  const phraseRe = /[^，,。；;：:\n\t]+/g;
-  for (let m = phraseRe.exec(text); m; m = phraseRe.exec(text)) {
-    const phrase = m[0];
-    const at = m.index;
+  // Phrases of each sentence with its heading lines (`1. 故障响应时间2小时内`): split at commas,
+  // colons, line breaks and tabs, keeping offsets.
+  const phrases = function* () {
+    const phraseRe = /[^，,。；;：:\n\t]+/g;
+    for (const s of model.spansWithin(0, text.length, { keepHeadings: true })) {
+      const source = text.slice(s.start, s.end);
+      for (const m of source.matchAll(phraseRe)) yield { phrase: m[0], at: s.start + m.index };
+    }
+  };
+  for (const { phrase, at } of phrases()) {
     // A bid scoring criterion (`承诺2小时内到场得10分`) is not a service level of the contract.
     if (/[得扣加]\s*\d+(?:\.\d+)?\s*分/.test(phrase)) continue;
     const push = (
@@ -95,7 +102,7 @@ export function extractServiceLevels(text: string, clauses: Clause[]): ServiceLe
       extra: Partial<ServiceLevel> = {},
     ) =>
       out.push({
-        clauseId: clauseAt(clauses, at)?.id ?? null,
+        clauseId: clauseAt(at)?.id ?? null,
         metric,
         minutes,
         text: phrase.trim(),
@@ -177,6 +184,7 @@ const CELL_DURATION = new RegExp(
  * as `level` and the cell as its anchor.
  */
 function tableServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
+  const clauseAt = clauseSweep(clauses);
   const out: ServiceLevel[] = [];
   let header: (ServiceMetric | null)[] | null = null;
   let headerCells: string[] = [];
@@ -203,7 +211,7 @@ function tableServiceLevels(text: string, clauses: Clause[]): ServiceLevel[] {
       const minutes = minutesOf(d[1], d[2]);
       if (minutes === null) return;
       out.push({
-        clauseId: clauseAt(clauses, cellStart)?.id ?? null,
+        clauseId: clauseAt(cellStart)?.id ?? null,
         metric,
         minutes: minutes < 1 ? null : Math.round(minutes),
         ...(minutes < 1 ? { seconds: Math.round(minutes * 60) } : {}),

@@ -1,5 +1,5 @@
 /** Lines and sentences of contract text with their offsets, as the term readers walk them. */
-import { sentenceSpans } from '../text/sentences';
+import type { SentenceModel } from '../sentences/model';
 import { type Span } from './contract';
 
 export interface Line {
@@ -17,10 +17,14 @@ export function linesOf(text: string): Line[] {
   return out;
 }
 
-/** Sentences of `text[from, to)` as {@link sentenceSpans} splits them (headings kept), merged when the next one starts with 即. */
-export function sentences(text: string, from: number, to: number): Span[] {
+/**
+ * The sentences of `text[from, to)` from the document's sentence model, each with the heading
+ * lines it starts with, merged with the next one when that starts with 即 (`…人民币100万元；即…`).
+ */
+export function sentences(model: SentenceModel, from: number, to: number): Span[] {
+  const { text } = model;
   const out: Span[] = [];
-  for (const sp of sentenceSpans(text, from, to, { keepHeadings: true })) {
+  for (const sp of model.spansWithin(from, to, { keepHeadings: true })) {
     if (out.length && /^\s*即/.test(text.slice(sp.start, sp.end))) out[out.length - 1].end = sp.end;
     else out.push({ ...sp });
   }

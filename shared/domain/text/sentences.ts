@@ -58,11 +58,16 @@ export function sentenceSpans(
       lineHasTab = nextHasTab;
       continue;
     }
-    if ('。；;'.includes(text[i]) || i === to - 1) {
+    if ('。；;'.includes(text[i])) {
       const span = trim({ start: s, end: i + 1 });
       if (span.end > span.start) out.push(span);
       s = i + 1;
     }
+  }
+  // The words after the last sentence end (a region may end in a line break after them).
+  if (s < to) {
+    const span = trim({ start: s, end: to });
+    if (span.end > span.start) out.push(span);
   }
   return out;
 }
@@ -72,9 +77,11 @@ export function trimHeadings(text: string, span: TextSpan): TextSpan {
   let start = span.start;
   for (;;) {
     const nl = text.indexOf('\n', start);
-    if (nl < 0 || nl >= span.end) break;
-    if (!isHeadingLine(text.slice(start, nl))) break;
-    start = nl + 1;
+    // The span's last line is a line too, whether or not its line break is inside the span.
+    const lineEnd = nl < 0 || nl >= span.end ? span.end : nl;
+    if (!isHeadingLine(text.slice(start, lineEnd))) break;
+    start = Math.min(lineEnd + 1, span.end);
+    if (lineEnd === span.end) break;
   }
   while (start < span.end && /\s/.test(text[start])) start++;
   return { start, end: span.end };
