@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/main/import/index';
 import { clauseAt, parseClauses } from '../../shared/domain/clauses/parse';
 import type { SourceDocument } from '../../shared/domain/document';
-import { findMentions, mentionsOf } from '../../shared/domain/recognize/mentions';
+import { MENTION_KINDS, findMentions, mentionsOf } from '../../shared/domain/recognize/mentions';
 import { documentRoles } from '../../shared/domain/resolve/parties';
 import { annotateSentences, clausePieces, clauseSweep } from '../../shared/domain/sentences/model';
 import { sentenceSpans } from '../../shared/domain/text/sentences';
@@ -68,12 +68,16 @@ describe('annotateSentences on the real documents', () => {
       expect(starts.some((x) => x > span.start && x < span.end)).toBe(false);
       expect(clause?.id ?? null).toBe(clauseAt(clauses, span.start)?.id ?? null);
     }
-    // Mentions stand inside their sentence's squeezed text.
-    for (const s of model.sentences.slice(0, 200))
+    // Mentions stand inside their sentence's squeezed text; those of one kind read alone are
+    // the same as among all.
+    for (const s of model.sentences.slice(0, 200)) {
       for (const m of s.mentions) {
         expect(m.start).toBeGreaterThanOrEqual(0);
         expect(m.end).toBeLessThanOrEqual(s.squeezed.text.length);
       }
+      for (const kind of MENTION_KINDS)
+        expect(s.mentionsOf(kind)).toEqual(mentionsOf(s.mentions, kind));
+    }
   });
 });
 

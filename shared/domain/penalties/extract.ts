@@ -9,7 +9,6 @@
  */
 import { clauseAt } from '../clauses/parse';
 import type { SentenceModel } from '../sentences/model';
-import { mentionsOf } from '../recognize/mentions';
 import {
   ACTUAL_LOSS,
   BENCHMARK_RATE,
@@ -99,10 +98,7 @@ export function extractPenaltyRules(model: SentenceModel): PenaltyRule[] {
       prevEnd = end;
     }
     let sumPrevEnd = 0;
-    for (const [start, end, yuan, yuanMin] of penaltySums(
-      seg,
-      mentionsOf(sentence.mentions, 'money'),
-    )) {
+    for (const [start, end, yuan, yuanMin] of penaltySums(seg, sentence.mentionsOf('money'))) {
       ruleAround(at, start, end, sumPrevEnd, 'other', (r) =>
         found.push({
           at: start,

@@ -47,36 +47,84 @@ export function mentionsOf<K extends MentionKind>(
   return mentions.filter((m): m is MentionOf<K> => m.kind === kind);
 }
 
-/**
- * Every mention in `text`, ordered by start (then by kind, as listed in {@link Mention}).
- * An amount in figures and the same amount in capitals (`伍拾万元整（¥500,000.00）`) are two money
- * mentions. A duration inside a date (`2026年`) is the date's.
- * @param roles the parties a party word stands for (`documentRoles` of the document)
- */
-export function findMentions(text: string, roles: (word: string) => PartyRole[]): Mention[] {
-  const out: Mention[] = [];
-  const dates = findDates(text);
-  const inDate = (m: At) => dates.some((d) => m.start < d.end && d.start < m.end);
-  for (const d of dates) out.push({ kind: 'date', start: d.start, end: d.end, iso: d.iso });
-  for (const m of findMoney(text)) out.push({ kind: 'money', ...m, written: false });
-  for (const { yuan, start, end } of findWrittenAmounts(text))
-    out.push({ kind: 'money', yuan, start, end, written: true });
-  for (const r of findRates(text)) out.push({ kind: 'rate', ...r });
-  for (const d of findDurations(text)) if (!inDate(d)) out.push({ kind: 'duration', ...d });
-  const blanks = [...text.matchAll(PLACEHOLDER_RE)];
+type Recognizer<K extends MentionKind> = (
+  text: string,
+  roles: (word: string) => PartyRole[],
+) => MentionOf<K>[];
+
+const blanksIn = (text: string) => [...text.matchAll(PLACEHOLDER_RE)];
+
+/** One recogniser per kind of mention, each over the whole text. */
+const RECOGNIZERS: { [K in MentionKind]: Recognizer<K> } = {
+  money: (text) => [
+    ...findMoney(text).map((m) => ({ kind: 'money' as const, ...m, written: false })),
+    ...findWrittenAmounts(text).map(({ yuan, start, end }) => ({
+      kind: 'money' as const,
+      yuan,
+      start,
+      end,
+      written: true,
+    })),
+  ],
+  rate: (text) => findRates(text).map((r) => ({ kind: 'rate' as const, ...r })),
+  date: (text) =>
+    findDates(text).map((d) => ({ kind: 'date' as const, start: d.start, end: d.end, iso: d.iso })),
+  // A duration inside a date (`2026年`) is the date's.
+  duration: (text) => {
+    const dates = findDates(text);
+    return findDurations(text)
+      .filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end))
+      .map((d) => ({ kind: 'duration' as const, ...d }));
+  },
   // A party word inside a placeholder (`{{供应商名称}}`) names no one.
-  const inBlank = (at: number) => blanks.some((b) => at >= b.index && at < b.index + b[0].length);
-  for (const m of text.matchAll(PARTY_RE))
-    if (!inBlank(m.index))
-      out.push({
-        kind: 'party',
+  party: (text, roles) => {
+    const blanks = blanksIn(text);
+    return [...text.matchAll(PARTY_RE)]
+      .filter((m) => !blanks.some((b) => m.index >= b.index && m.index < b.index + b[0].length))
+      .map((m) => ({
+        kind: 'party' as const,
         start: m.index,
         end: m.index + m[0].length,
         word: m[0],
         roles: roles(m[0]),
-      });
-  for (const m of blanks)
-    out.push({ kind: 'blank', start: m.index, end: m.index + m[0].length, text: m[0] });
-  const order: MentionKind[] = ['money', 'rate', 'date', 'duration', 'party', 'blank'];
-  return out.sort((a, b) => a.start - b.start || order.indexOf(a.kind) - order.indexOf(b.kind));
+      }));
+  },
+  blank: (text) =>
+    blanksIn(text).map((m) => ({
+      kind: 'blank' as const,
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+    })),
+};
+
+/** The kinds of mention, in the order mentions at the same offset are listed. */
+export const MENTION_KINDS: readonly MentionKind[] = [
+  'money',
+  'rate',
+  'date',
+  'duration',
+  'party',
+  'blank',
+];
+
+/**
+ * The mentions of one kind in `text`, in order: an amount in figures and the same amount in
+ * capitals (`伍拾万元整（¥500,000.00）`) are two money mentions, figures first.
+ * @param roles the parties a party word stands for (`documentRoles` of the document)
+ */
+export function findMentionsOf<K extends MentionKind>(
+  text: string,
+  kind: K,
+  roles: (word: string) => PartyRole[],
+): MentionOf<K>[] {
+  return (RECOGNIZERS[kind] as Recognizer<K>)(text, roles).sort((a, b) => a.start - b.start);
+}
+
+/** Every mention in `text`, ordered by start (then by kind, as {@link MENTION_KINDS} lists them). */
+export function findMentions(text: string, roles: (word: string) => PartyRole[]): Mention[] {
+  const out: Mention[] = MENTION_KINDS.flatMap((k) => findMentionsOf(text, k, roles));
+  return out.sort(
+    (a, b) => a.start - b.start || MENTION_KINDS.indexOf(a.kind) - MENTION_KINDS.indexOf(b.kind),
+  );
 }

@@ -11,7 +11,13 @@
  * {@link clausePieces}.
  */
 import type { Clause } from '../clauses/parse';
-import { findMentions, type Mention } from '../recognize/mentions';
+import {
+  MENTION_KINDS,
+  findMentionsOf,
+  type Mention,
+  type MentionKind,
+  type MentionOf,
+} from '../recognize/mentions';
 import { documentRoles, type Roles } from '../resolve/parties';
 import { sentenceSpans, trimHeadings, type TextSpan } from '../text/sentences';
 import { isTableRow, squeeze, type Squeezed } from '../text/squeeze';
@@ -38,11 +44,14 @@ export interface AnnotatedSentence {
    * offsets into `squeezed.text`; `squeezed.map` takes them to the document (computed on first use).
    */
   readonly mentions: readonly Mention[];
+  /** The mentions of one kind, as in {@link mentions} (only that kind is read, on first use). */
+  mentionsOf<K extends MentionKind>(kind: K): readonly MentionOf<K>[];
 }
 
 class Sentence implements AnnotatedSentence {
   private squeezedText?: Squeezed;
-  private found?: Mention[];
+  private readonly byKind = new Map<MentionKind, readonly Mention[]>();
+  private all?: Mention[];
 
   constructor(
     readonly index: number,
@@ -62,8 +71,17 @@ class Sentence implements AnnotatedSentence {
     return (this.squeezedText ??= squeeze(this.text));
   }
 
+  mentionsOf<K extends MentionKind>(kind: K): readonly MentionOf<K>[] {
+    let found = this.byKind.get(kind);
+    if (!found)
+      this.byKind.set(kind, (found = findMentionsOf(this.squeezed.text, kind, this.roles)));
+    return found as readonly MentionOf<K>[];
+  }
+
   get mentions(): readonly Mention[] {
-    return (this.found ??= findMentions(this.squeezed.text, this.roles));
+    return (this.all ??= MENTION_KINDS.flatMap((k) => this.mentionsOf(k)).sort(
+      (a, b) => a.start - b.start || MENTION_KINDS.indexOf(a.kind) - MENTION_KINDS.indexOf(b.kind),
+    ));
   }
 }
 
