@@ -21,6 +21,17 @@ await build({
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The parser process (`electron/main/isolation/child.ts`), started by main as a utility process.
+await build({
+  ...common,
+  entryPoints: ['electron/main/isolation/child.ts'],
+  outfile: 'dist-electron/parser.cjs',
+  format: 'cjs',
+  external: ['electron', 'pdfjs-dist', 'pdfjs-dist/*'],
+  supported: { 'dynamic-import': true },
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 await build({
   ...common,
   entryPoints: ['electron/preload/index.ts'],

@@ -8,6 +8,8 @@ import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'elect
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ContractStore } from './store/store';
+import { IsolatedParser } from './isolation/parser';
+import { spawnUtilityParser } from './isolation/utility';
 import { defaultDataDir } from './store/paths';
 import { createHandlers, dispatch } from './ipc/handlers';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from './security';
@@ -21,7 +23,12 @@ protocol.registerSchemesAsPrivileged([
 app.setPath('userData', defaultDataDir());
 
 async function createWindow(): Promise<void> {
-  const store = await ContractStore.open(app.getPath('userData'));
+  // Files are read and analysed in a utility process under time and memory limits.
+  const parser = new IsolatedParser(undefined, spawnUtilityParser);
+  app.on('will-quit', () => parser.close());
+  const store = await ContractStore.open(app.getPath('userData'), {
+    parse: (...args) => parser.parse(...args),
+  });
   const handlers = createHandlers(store);
   // Contracts analysed by an older Qiyue are analysed again in the background, one atomic write
   // each; the library shows each as it lands.

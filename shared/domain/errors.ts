@@ -13,6 +13,8 @@ export type QiyueErrorCode =
   | 'wrong-password'
   | 'no-text-layer'
   | 'corrupt'
+  | 'timeout'
+  | 'too-complex'
   | 'store-unreadable'
   | 'store-locked'
   | 'not-found'

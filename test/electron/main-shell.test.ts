@@ -6,6 +6,7 @@
  * payload validation, real handlers). The Electron binary cannot run here; this checks the
  * shell's own code as shipped.
  */
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,7 @@ const rec: {
   openHandler?: Fn;
   url?: string;
   userData?: string;
+  utilityForks?: number;
 } = { ipc: {}, webContents: {} };
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-shell-'));
@@ -62,6 +64,26 @@ const fakeElectron = {
     }
   },
   Menu: { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t },
+  // Electron's utility process, as far as the parser uses it: a Node child process running the
+  // bundled parser (which answers through `process.send` when it has no `parentPort`).
+  utilityProcess: {
+    fork: (modulePath: string, args: string[], opts: { execArgv?: string[] }) => {
+      rec.utilityForks = (rec.utilityForks ?? 0) + 1;
+      const child = fork(modulePath, args, {
+        execArgv: opts.execArgv ?? [],
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
+      return {
+        pid: child.pid,
+        stderr: child.stderr,
+        postMessage: (m: unknown) => child.send(m as never),
+        on: (ev: string, fn: Fn) => child.on(ev, fn),
+        once: (ev: string, fn: Fn) => child.once(ev, fn),
+        kill: () => child.kill('SIGKILL'),
+      };
+    },
+  },
   net: {
     fetch: async (url: string) => {
       try {
@@ -163,5 +185,7 @@ describe('Electron main process as built', () => {
       value: { summary: { partyB: '北京慧正通软科技有限公司', totalYuan: '1160000.00' } },
     });
     expect(fs.existsSync(path.join(dataDir, 'qiyue-store.json'))).toBe(true);
+    // The file was read in the bundled parser process, not in main.
+    expect(rec.utilityForks).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { QiyueError } from '../../../shared/domain/errors';
 import { decodeEntities } from '../../../shared/domain/text/markup';
 import { docxListLabels } from './docx-numbering';
 import { inlineEquations } from './docx-math';
+import { checkInflatedSize } from './zip-limits';
 
 /**
  * Converts mammoth's HTML (a small, well-formed tag set) into lines: one per paragraph,
@@ -85,8 +86,9 @@ export function mammothHtmlToLines(html: string, listLabels: string[] = []): str
 
 /**
  * Imports a DOCX contract.
- * @throws QiyueError `wrong-type` when the bytes are not a ZIP package, `corrupt` when mammoth
- *   cannot read it, `empty-file` when it holds no text
+ * @throws QiyueError `wrong-type` when the bytes are not a ZIP package, `too-complex` when its
+ *   parts would inflate past 256 MiB, `corrupt` when mammoth cannot read it, `empty-file` when
+ *   it holds no text
  */
 export async function importDocx(data: Uint8Array): Promise<SourceDocument> {
   if (!(data[0] === 0x50 && data[1] === 0x4b)) {
@@ -95,6 +97,8 @@ export async function importDocx(data: Uint8Array): Promise<SourceDocument> {
       '文件不是 DOCX 文档 (not a DOCX file: it is not a ZIP package)',
     );
   }
+  // Before any part is inflated: a zip bomb is refused, not unpacked.
+  checkInflatedSize(data);
   let html: string;
   try {
     const withEquations = await inlineEquations(data);

@@ -18,9 +18,9 @@ import { Low } from 'lowdb';
 import { QiyueError } from '../../../shared/domain/errors';
 import type { SourceFormat } from '../../../shared/domain/document';
 import type { ReportNdaRecord, ReviewReport } from '../../../shared/domain/report';
-import { analyzeDocument } from '../../../shared/domain/analyze';
-import { buildReport } from '../../../shared/domain/report';
-import { importFile, sha256, type ImportOptions } from '../import/index';
+import { sha256, type ImportOptions } from '../import/index';
+import type { ParseFn } from '../isolation/parse';
+import { sharedParser } from '../isolation/parser';
 import { AtomicJsonFile, writeFileAtomic } from './atomic-json-file';
 import type { ChecklistState, Scenario } from '../../../shared/domain/checklist';
 import { applyChange } from '../../../shared/domain/checklist';
@@ -129,7 +129,11 @@ export class ContractStore {
   private db: Low<StoreData>;
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(readonly dataDir: string) {
+  private constructor(
+    readonly dataDir: string,
+    /** Reads and analyses untrusted files: in the parser process unless told otherwise. */
+    private readonly parse: ParseFn,
+  ) {
     this.db = new Low<StoreData>(new AtomicJsonFile<StoreData>(this.storeFile), emptyData());
   }
 
@@ -139,11 +143,14 @@ export class ContractStore {
 
   /**
    * Opens (creating if needed) the store in `dataDir`.
+   * @param options.parse how files are read and analysed; by default in the shared parser
+   *   process, under its time and memory limits (`isolation/parser.ts`)
    * @throws QiyueError `store-unreadable` when the file was written by a newer Qiyue
    */
-  static async open(dataDir: string): Promise<ContractStore> {
+  static async open(dataDir: string, options: { parse?: ParseFn } = {}): Promise<ContractStore> {
     await fs.mkdir(path.join(dataDir, 'files'), { recursive: true });
-    const store = new ContractStore(path.resolve(dataDir));
+    const parse: ParseFn = options.parse ?? ((...args) => sharedParser().parse(...args));
+    const store = new ContractStore(path.resolve(dataDir), parse);
     await store.removeStaleTemporaries();
     await store.load();
     return store;
@@ -300,18 +307,7 @@ export class ContractStore {
     const id = sha256(bytes);
     const existing = (await this.list()).find((c) => c.id === id);
     if (existing) return { contract: existing, duplicate: true };
-    const doc = await importFile(fileName, bytes, options);
-    const analysis = analyzeDocument(doc);
-    const report = buildReport(
-      {
-        fileName: path.basename(fileName),
-        sha256: id,
-        format: doc.format,
-        pageCount: doc.pageCount,
-      },
-      doc,
-      analysis,
-    );
+    const { doc, report } = await this.parse(fileName, bytes, { password: options.password });
     const ext = path.extname(fileName).toLowerCase() || `.${doc.format}`;
     const rel = path.join('files', `${id}${ext}`);
     const contract: StoredContract = {
@@ -384,17 +380,7 @@ export class ContractStore {
   /** Analyses one stored contract again from its original, in one atomic write (see above). */
   private async reanalyzeOne(stale: StoredContract, now: Date): Promise<void> {
     const { bytes } = await this.readOriginal(stale.id);
-    const doc = await importFile(stale.fileName, bytes);
-    const report = buildReport(
-      {
-        fileName: stale.fileName,
-        sha256: stale.id,
-        format: doc.format,
-        pageCount: doc.pageCount,
-      },
-      doc,
-      analyzeDocument(doc),
-    );
+    const { doc, report } = await this.parse(stale.fileName, bytes);
     await this.transact(async (data) => {
       const c = data.contracts.find((x) => x.id === stale.id);
       if (!c || c.report.analyzerVersion === ANALYZER_VERSION) return;

@@ -1,0 +1,42 @@
+/**
+ * The work done on an untrusted file: import (PDF, DOCX, text) → analysis → report. Run in the
+ * parser process (`child.ts`) so that a hostile file can only exhaust that process; also
+ * callable in-process where isolation is not wanted (benchmarks, the importers' own tests).
+ */
+import path from 'node:path';
+import type { SourceDocument } from '../../../shared/domain/document';
+import { analyzeDocument } from '../../../shared/domain/analyze';
+import { buildReport, type ReviewReport } from '../../../shared/domain/report';
+import { importFile, sha256, type ImportOptions } from '../import/index';
+
+/** A file read and analysed: its document (text, character boxes) and its report. */
+export interface ParsedContract {
+  doc: SourceDocument;
+  report: ReviewReport;
+}
+
+/** Reads a file in the calling process, as a parser process does; see {@link ContractParser}. */
+export type ParseFn = (
+  fileName: string,
+  bytes: Uint8Array,
+  options?: ImportOptions,
+) => Promise<ParsedContract>;
+
+/**
+ * Imports and analyses one file.
+ * @throws QiyueError from the importers (`import/index.ts`)
+ */
+export const parseContract: ParseFn = async (fileName, bytes, options = {}) => {
+  const doc = await importFile(fileName, bytes, options);
+  const report = buildReport(
+    {
+      fileName: path.basename(fileName),
+      sha256: sha256(bytes),
+      format: doc.format,
+      pageCount: doc.pageCount,
+    },
+    doc,
+    analyzeDocument(doc),
+  );
+  return { doc, report };
+};
