@@ -4,6 +4,7 @@
  * `word/document.xml` as a plain run carrying its text, so the value reaches the analysis.
  */
 import JSZip from 'jszip';
+import { replaceElements } from './xml-elements';
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -35,12 +36,14 @@ export async function inlineEquations(data: Uint8Array): Promise<Uint8Array> {
   if (!file) return data;
   const xml = await file.async('string');
   if (!xml.includes('<m:oMath')) return data;
-  const replaced = xml
-    .replace(/<m:oMathPara\b[^>]*>([\s\S]*?)<\/m:oMathPara>/g, '$1')
-    .replace(/<m:oMath\b[^>]*>([\s\S]*?)<\/m:oMath>/g, (_, inner: string) => {
+  const replaced = replaceElements(
+    replaceElements(xml, 'm:oMathPara', (e) => e.inner),
+    'm:oMath',
+    ({ inner }) => {
       const text = ommlText(inner);
       return text ? `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>` : '';
-    });
+    },
+  );
   zip.file('word/document.xml', replaced);
   return zip.generateAsync({ type: 'uint8array' });
 }

@@ -7,6 +7,7 @@
 import JSZip from 'jszip';
 import Nzh from 'nzh';
 import { NUMERALS } from '../../../shared/domain/lexicon/numerals';
+import { elementsOf } from './xml-elements';
 
 /** 〇 … 九 by value, for numbers written digit by digit (`二〇二五`). */
 const DIGIT_WORDS = [...'〇'].concat(
@@ -57,6 +58,20 @@ function formatNumber(n: number, fmt: string): string {
 /** Text, a tab or a picture: what makes mammoth keep a paragraph. */
 const HAS_CONTENT = /<w:t\b[^>]*>[^<]|<w:tab\/>|<w:drawing\b|<w:pict\b|<w:sym\b/;
 
+/** Word's list levels are 0 to 8 (ECMA-376 §17.9.3); anything else (`w:ilvl="999…9"`) is none. */
+function levelOf(value: string): number | null {
+  return /^[0-8]$/.test(value) ? Number(value) : null;
+}
+
+/** A list's first number: a whole number up to a million, else 1. */
+function startOf(value: string | null): number {
+  const n = value === null ? 1 : Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 1_000_000 ? n : 1;
+}
+
+/** The longest list label rendered (`%1.%2.%3.` is 9). */
+const MAX_LABEL = 32;
+
 function attr(xml: string, name: string): string | null {
   const m = new RegExp(`<w:${name}\\b[^>]*?w:val="([^"]*)"`).exec(xml);
   return m ? m[1] : null;
@@ -77,10 +92,14 @@ export async function docxListLabels(data: Uint8Array): Promise<string[]> {
   )) {
     const levels = new Map<number, Level>();
     for (const l of m[2].matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      levels.set(Number(l[1]), {
-        start: Number(attr(l[2], 'start') ?? '1'),
+      const ilvl = levelOf(l[1]);
+      if (ilvl === null) continue;
+      const lvlText = attr(l[2], 'lvlText') ?? '';
+      levels.set(ilvl, {
+        start: startOf(attr(l[2], 'start')),
         numFmt: attr(l[2], 'numFmt') ?? 'decimal',
-        lvlText: attr(l[2], 'lvlText') ?? '',
+        // A label is a few characters (`%1.`, `第%1条`); a longer one is not rendered.
+        lvlText: lvlText.length <= MAX_LABEL ? lvlText : '',
       });
     }
     abstract.set(m[1], levels);
@@ -97,24 +116,25 @@ export async function docxListLabels(data: Uint8Array): Promise<string[]> {
       /<w:lvlOverride\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g,
     )) {
       const v = attr(o[2], 'startOverride');
-      if (v) starts.set(Number(o[1]), Number(v));
+      const ilvl = levelOf(o[1]);
+      if (v && ilvl !== null) starts.set(ilvl, startOf(v));
     }
     overrides.set(m[1], starts);
   }
   const counters = new Map<string, number[]>();
   const labels: string[] = [];
-  for (const p of documentXml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)) {
-    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(p[1]);
+  for (const { inner } of elementsOf(documentXml, 'w:p')) {
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(inner);
     if (!numPr) continue;
     // mammoth drops an empty paragraph, list item or not (an empty bullet between numbered items),
     // so it takes no label, or every label after it would land on the wrong item.
-    if (!HAS_CONTENT.test(p[1])) continue;
+    if (!HAS_CONTENT.test(inner)) continue;
     const numId = attr(numPr[1], 'numId');
-    const ilvl = Number(attr(numPr[1], 'ilvl') ?? '0');
+    const ilvl = levelOf(attr(numPr[1], 'ilvl') ?? '0');
     if (!numId || numId === '0') continue;
     const levels = abstract.get(nums.get(numId) ?? '');
-    const level = levels?.get(ilvl);
-    if (!levels || !level) {
+    const level = ilvl === null ? undefined : levels?.get(ilvl);
+    if (!levels || !level || ilvl === null) {
       labels.push('');
       continue;
     }
@@ -122,9 +142,9 @@ export async function docxListLabels(data: Uint8Array): Promise<string[]> {
     // w:startOverride); counting per instance matches what the reader sees.
     const key = numId;
     const c = counters.get(key) ?? [];
-    const startOf = (k: number) => overrides.get(numId)?.get(k) ?? levels.get(k)?.start ?? 1;
-    for (let k = 0; k < ilvl; k++) if (c[k] === undefined) c[k] = startOf(k);
-    c[ilvl] = c[ilvl] === undefined ? startOf(ilvl) : c[ilvl] + 1;
+    const first = (k: number) => overrides.get(numId)?.get(k) ?? levels.get(k)?.start ?? 1;
+    for (let k = 0; k < ilvl; k++) if (c[k] === undefined) c[k] = first(k);
+    c[ilvl] = c[ilvl] === undefined ? first(ilvl) : c[ilvl] + 1;
     c.length = ilvl + 1;
     counters.set(key, c);
     if (level.numFmt === 'bullet' || level.numFmt === 'none') {

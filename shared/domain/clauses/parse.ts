@@ -59,7 +59,8 @@ const FIELD_LABEL = new RegExp(
  * page number (`第一章 招标公告 ........ 1`). Tenders and model contracts open with one; its
  * entries are not clauses.
  */
-const TOC_ENTRY = /(?:\.{3,}|…+|·{3,}|-{4,}|_{4,}|\t)\s*\d{1,4}\s*$/;
+// Each leader run starts where its run starts (lookbehinds): linear on a line of 100,000 `_`.
+const TOC_ENTRY = /(?:(?<!\.)\.{3,}|(?<!…)…+|(?<!·)·{3,}|(?<!-)-{4,}|(?<!_)_{4,}|\t)\s*\d{1,4}\s*$/;
 const END_OF_BODY = /^[-—–\s(（]*(?:以下无正文|本页无正文|以下为签[字章署]|签字页|签章页)/;
 
 interface Open {
@@ -209,7 +210,9 @@ export function parseClauses(doc: SourceDocument): Clause[] {
     }
     stack = stack.slice(0, parentDepth);
     const parent = stack.length ? stack[stack.length - 1].clause : null;
-    const next = lines.slice(i + 1).find((l) => l.text)?.text;
+    let j = i + 1;
+    while (j < lines.length && !lines[j].text) j++;
+    const next = lines[j]?.text;
     const heading = splitHeading(n, next);
     const clause = newClause(line.start, stack.length, parent, n.raw, heading, n.rest);
     if (n.style === 'annex') clause.category = 'annex';
@@ -217,11 +220,16 @@ export function parseClauses(doc: SourceDocument): Clause[] {
     stack.push({ style: n.style, value: n.value, clause });
   }
 
-  // Subtree ends: a clause ends where the next clause at its level or above begins.
+  // Subtree ends: a clause ends where the next clause at its level or above begins — in one pass,
+  // with the clauses still open on a stack of increasing levels.
+  const open: Clause[] = [];
+  for (const d of clauses) {
+    while (open.length && open[open.length - 1].level >= d.level) open.pop()!.end = d.start;
+    open.push(d);
+  }
+  for (const c of open) c.end = text.length;
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i];
-    const next = clauses.slice(i + 1).find((d) => d.level <= c.level);
-    c.end = next ? next.start : text.length;
     const firstChild = clauses[i + 1] && clauses[i + 1].parentId === c.id ? clauses[i + 1] : null;
     c.ownEnd = firstChild ? firstChild.start : Math.min(c.end, clauses[i + 1]?.start ?? c.end);
     // A clause without a heading that stipulates liquidated damages is a liability clause,

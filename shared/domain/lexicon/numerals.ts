@@ -86,6 +86,8 @@ export const CAPITAL_CHARS = chars(CAPITAL_NUMERALS, () => true);
 /**
  * Regex source (no capturing group) of a count in figures or ordinary numerals: `15`, `十五`,
  * `两`. Figures and numerals may mix, as converters sometimes leave them (`1十`); the reader
- * ({@link parseChineseInteger}) refuses what is not a number.
+ * ({@link parseChineseInteger}) refuses what is not a number. A count starts where a run of such
+ * characters starts (the lookbehind), so a pattern that fails after a long run of digits fails
+ * once for the run, not once per character of it: linear time on `1111…`.
  */
-export const COUNT_SOURCE = `[\\d${COUNT_CHARS}]+`;
+export const COUNT_SOURCE = `(?<![\\d${COUNT_CHARS}])[\\d${COUNT_CHARS}]+`;

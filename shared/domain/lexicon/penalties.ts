@@ -4,7 +4,7 @@
  * floors, exemptions, top-ups). Each entry carries examples; `penalties/` reads them.
  */
 import type { PenaltyBase, PenaltyTrigger } from '../penalties/types';
-import { COUNT_CHARS } from './numerals';
+import { COUNT_SOURCE } from './numerals';
 
 /** Bases of a rate, each a regex source over the phrase before the rate (first match wins). */
 export const BASES: [PenaltyBase, string][] = [
@@ -84,7 +84,7 @@ export const RETENTION_AFTER =
 
 /** So many months' fee as the penalty: `支付3个月保洁服务费作为违约金`, `相当于3个月的服务费`. */
 export const PERIOD_FEE = new RegExp(
-  String.raw`(?:相当于)?([\d${COUNT_CHARS}]+)\s*个月(?:的)?[\u4e00-\u9fff]{0,4}?(?:服务费|费用|合同款|价款)(?=[^，。；]{0,4}(?:作为)?(?:违约金|赔偿))`,
+  String.raw`(?:相当于)?(${COUNT_SOURCE})\s*个月(?:的)?[\u4e00-\u9fff]{0,4}?(?:服务费|费用|合同款|价款)(?=[^，。；]{0,4}(?:作为)?(?:违约金|赔偿))`,
   'g',
 );
 

@@ -36,10 +36,11 @@ const EVENT =
 const AT_END = /(?:结束|期满|届满|终止|完成|完工)(?:时|后|之日)/;
 /** The phrase before the current one (`本年度运维工作结束时，` → `本年度运维工作结束时`), in linear time. */
 function lastPhraseOf(before: string): string {
-  const t = before.replace(/[，,；;、\s]+$/, '');
-  let i = t.length - 1;
-  while (i >= 0 && !'，,；;。、\t\n'.includes(t[i])) i--;
-  return t.slice(i + 1);
+  let end = before.length;
+  while (end > 0 && /[，,；;、\s]/.test(before[end - 1])) end--;
+  let i = end - 1;
+  while (i >= 0 && !'，,；;。、\t\n'.includes(before[i])) i--;
+  return before.slice(i + 1, end);
 }
 
 /** Handing something over, what a duty at the end is (`提交总结报告`, `移交资料`). */
@@ -74,6 +75,9 @@ export function extractObligations(model: SentenceModel): Obligation[] {
     if (!seg.trim()) continue; // a row read as a table above
     if (/违约金|赔偿|扣\s*\d|扣分|加\s*\d+(?:\.\d+)?\s*分/.test(seg)) continue; // penalties and scoring rows
     const sentenceDeliverable = /《[^》]{2,30}》/.exec(seg)?.[0] ?? null;
+    // What the whole sentence says, read once for all its phrases (linear in its length).
+    const sentenceHasDuty = DUTY.test(seg);
+    const sentencePays = /支付|付款|发票/.test(seg);
     const phraseRe = /[^，,；;。、\t\n]+/g;
     for (let p = phraseRe.exec(seg); p; p = phraseRe.exec(seg)) {
       const phrase = p[0].trim();
@@ -92,7 +96,7 @@ export function extractObligations(model: SentenceModel): Obligation[] {
           HANDOVER.test(phrase) &&
           /应|须|需|必须|负责|有义务|及时|按时/.test(phrase) &&
           !/不得|禁止|严禁/.test(phrase);
-        if ((once || ending) && DUTY.test(seg) && !/支付|付款|发票/.test(seg)) {
+        if ((once || ending) && sentenceHasDuty && !sentencePays) {
           frequency = EACH.test(phrase) || (ending && EACH.test(lastPhrase)) ? 'on_event' : 'once';
           // At the end (`本年度运维工作结束时，乙方应提交…`): the end is the deadline, the phrase the duty.
           endsWork = !once;
@@ -113,10 +117,11 @@ export function extractObligations(model: SentenceModel): Obligation[] {
         )
           frequency = 'on_event';
       }
-      if (!frequency || !DUTY.test(seg)) continue;
+      if (!frequency || !sentenceHasDuty) continue;
       // A monthly duty's day of the month (`每月5日前提交上月《运维月报》`).
       if (frequency === 'monthly') deadline = MONTH_DAY.exec(phrase)?.[0] ?? null;
-      const party = whoActs(phrase, before, after, clause, roles, () =>
+      // The party named before the phrase is looked for in the 400 characters before it.
+      const party = whoActs(phrase, before.slice(-400), after, clause, roles, () =>
         listIntroParty(masked, sentence.start, clause),
       );
       if (!party) continue;

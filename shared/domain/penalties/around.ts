@@ -22,6 +22,13 @@ import { durationUnitSource } from '../recognize/durations';
 /** A party who pays. */
 export type Party = PartyRole;
 
+/**
+ * How far (characters of the squeezed sentence) a rule's words are looked for on either side
+ * of its amount: a breach, a per-day word, a cap or a termination threshold stands within a
+ * sentence's reach of the amount, and a bound keeps a hostile sentence of 100,000 amounts linear.
+ */
+export const CONTEXT = 500;
+
 const DAY = durationUnitSource(['day']);
 /** A per-day word before the rate: `每日`, `每逾期一天`, `每延期1个日`, `按日`, `日计` (not `每…日内`). */
 const PER_DAY = new RegExp(`每[^，。；\\d]{0,4}?(?:一|1)?\\s*(?:个)?(?:${DAY})(?!内)|按日|日计`);
@@ -87,8 +94,10 @@ export function ruleAround(
   knownPayers?: Party[],
 ): void {
   const { text, roles, clauses } = model;
-  const afterText = seg.slice(end);
-  const before = seg.slice(0, at);
+  // What is read around the amount lies within CONTEXT characters of it: a rule's words stand
+  // near its amount, and a sentence of 100,000 rules costs linear time, not quadratic.
+  const afterText = seg.slice(end, end + CONTEXT);
+  const before = seg.slice(Math.max(0, at - CONTEXT), at);
   const part = seg.slice(prevEnd, end);
   const origin = sentence.start + map[at];
   // A sentence may run into a listed item's clause: the clause is the amount's own.
@@ -96,13 +105,14 @@ export function ruleAround(
   // The clause's own opening words (`14. 过渡期义务，…`) name its topic; later sentences of a long
   // clause are other topics.
   const clauseStart = clause ? clause.start : sentence.start;
-  const leadEnd = Math.min(origin, text.slice(clauseStart).search(/[。；;\n]/) + clauseStart);
+  const leadStop = text.slice(clauseStart, clauseStart + CONTEXT).search(/[。；;\n]/);
+  const leadEnd = Math.min(origin, leadStop < 0 ? clauseStart + CONTEXT : leadStop + clauseStart);
   const prevSentence = model.previous(sentence);
   const clauseLead =
     text.slice(clauseStart, leadEnd > clauseStart ? leadEnd : origin) +
     // …and the sentence before, when it belongs to the same clause (`过渡期义务，…；若乙方拒绝履行，…`).
     (prevSentence && prevSentence.start >= clauseStart
-      ? `。${text.slice(prevSentence.start, prevSentence.end)}`
+      ? `。${text.slice(Math.max(prevSentence.start, prevSentence.end - CONTEXT), prevSentence.end)}`
       : '');
   let trigger = triggerOf(part);
   if (trigger === 'other') trigger = triggerOf(before);
@@ -132,7 +142,10 @@ export function ruleAround(
   const effectivePayers: Party[] =
     named.length || !DEDUCTION_BEFORE.test(before) ? named : ['partyB'];
   // Termination threshold: later in this sentence or in the next one.
-  const rest = seg.slice(at) + (model.next(sentence)?.text ?? '');
+  const rest = (seg.slice(at, at + CONTEXT) + (model.next(sentence)?.text ?? '')).slice(
+    0,
+    2 * CONTEXT,
+  );
   const term = TERMINATION_AFTER_DAYS.exec(rest);
   const occ = TERMINATION_AFTER_TIMES.exec(rest);
   const starts = FROM_DAY.exec(part) ?? AFTER_DAYS.exec(part);

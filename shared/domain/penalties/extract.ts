@@ -44,7 +44,7 @@ export type { PenaltyBase, PenaltyKind, PenaltyRule, PenaltyTrigger } from './ty
 import { triggerOf } from './triggers';
 import { perListedBreach } from './listed';
 
-import { inNdaPart, ruleAround, type Party, type SentenceAt } from './around';
+import { CONTEXT, inNdaPart, ruleAround, type Party, type SentenceAt } from './around';
 export { documentRoles };
 export type { Roles };
 
@@ -65,8 +65,9 @@ export function extractPenaltyRules(model: SentenceModel): PenaltyRule[] {
     const found: { at: number; rule: PenaltyRule }[] = [];
     let prevEnd = 0;
     for (const m of rateMentions(seg)) {
-      const afterText = seg.slice(m.index + m[0].length);
-      const before = seg.slice(0, m.index);
+      // The words around the amount, within CONTEXT of it (see `around.ts`).
+      const afterText = seg.slice(m.index + m[0].length, m.index + m[0].length + CONTEXT);
+      const before = seg.slice(Math.max(0, m.index - CONTEXT), m.index);
       const part = seg.slice(prevEnd, m.index + m[0].length);
       const deducted = DEDUCTION_BEFORE.test(before) && !RETENTION_AFTER.test(afterText);
       if (!PENALTY_AFTER.test(afterText) && !/违约金|违约责任|赔偿|滞纳金/.test(part) && !deducted)
@@ -274,16 +275,14 @@ export function extractPenaltyRules(model: SentenceModel): PenaltyRule[] {
   rules.forEach((r, i) => (r.id = `p${i + 1}`));
   // A per-day rule's termination lump sum: the same payer's lump sum for the same breach in the
   // same sentence (`…延期交付超过30日，甲方有权解除合同并要求乙方支付合同总金额30%的违约金`).
+  const lumps = new Map<string, PenaltyRule>();
+  for (const o of rules) {
+    const key = `${o.payer}|${o.trigger}|${o.span.start}`;
+    if (o.kind === 'lump_sum' && !lumps.has(key)) lumps.set(key, o);
+  }
   for (const r of rules) {
     if (r.kind !== 'per_day' || !r.terminationAfterDays) continue;
-    const lump = rules.find(
-      (o) =>
-        o !== r &&
-        o.kind === 'lump_sum' &&
-        o.payer === r.payer &&
-        o.trigger === r.trigger &&
-        o.span.start === r.span.start,
-    );
+    const lump = lumps.get(`${r.payer}|${r.trigger}|${r.span.start}`);
     if (lump) r.terminationPenaltyRuleId = lump.id;
   }
   return rules;

@@ -1,6 +1,7 @@
 /** Breaches listed after the sentence that states their penalty (`下列情形之一…违约金：(1)…(2)…`). */
 import { startsWithHeadingNumber } from '../clauses/numbering';
 import { triggerOf } from './triggers';
+import { CONTEXT } from './around';
 import type { PenaltyRule } from './types';
 import { COUNT_CHARS } from '../lexicon/numerals';
 
@@ -24,10 +25,11 @@ export function perListedBreach(
   sentenceStart: number,
   f: { at: number; rule: PenaltyRule },
 ): PenaltyRule[] {
-  const colon = seg.indexOf('：', f.at);
-  const intro = LIST_INTRO.exec(seg.slice(0, f.at));
+  // Within a reach of the amount (`CONTEXT` characters), so a long sentence costs linear time.
+  const colon = seg.slice(f.at, f.at + CONTEXT).indexOf('：');
+  const intro = LIST_INTRO.exec(seg.slice(Math.max(0, f.at - CONTEXT), f.at));
   if (!intro || colon < 0 || f.rule.kind === 'actual_loss') return [f.rule];
-  const from = sentenceStart + map[colon] + 1;
+  const from = sentenceStart + map[f.at + colon] + 1;
   const lines = text.slice(from, from + 2000).split('\n');
   const items: string[] = [];
   for (const [i, line] of lines.entries()) {

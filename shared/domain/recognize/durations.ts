@@ -46,8 +46,12 @@ export function durationUnitSource(
     .join('|');
 }
 
-/** Regex source (no capturing group) of a count of time: figures with decimals, numerals, `半`. */
-export const DURATION_COUNT_SOURCE = `半|\\d+(?:\\.\\d+)?|[${COUNT_CHARS}${CAPITAL_COUNT_CHARS}]+`;
+/**
+ * Regex source (no capturing group) of a count of time: figures with decimals, numerals, `半`.
+ * Figures and numerals each start where their run starts, for linear time on long runs (see
+ * `COUNT_SOURCE`).
+ */
+export const DURATION_COUNT_SOURCE = `半|(?<!\\d)\\d+(?:\\.\\d+)?|(?<![${COUNT_CHARS}${CAPITAL_COUNT_CHARS}])[${COUNT_CHARS}${CAPITAL_COUNT_CHARS}]+`;
 
 /** The unit a word stands for (`个工作日` → workday, `hrs` → hour); undefined when it is none. */
 export function unitOf(word: string): DurationUnit | undefined {

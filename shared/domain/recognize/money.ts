@@ -22,7 +22,8 @@ const MONEY_UNITS = [...MONEY_WORDS]
   .join('|');
 const FIGURES = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?`;
 const MONEY_RE = new RegExp(
-  String.raw`(?:[¥￥]\s*(${FIGURES})(?:\s*(${MONEY_UNITS}))?|(${FIGURES})\s*(${MONEY_UNITS}))`,
+  // Figures without ¥ start where their run starts: linear time on a long run of digits.
+  String.raw`(?:[¥￥]\s*(${FIGURES})(?:\s*(${MONEY_UNITS}))?|(?<!\d)(${FIGURES})\s*(${MONEY_UNITS}))`,
   'g',
 );
 

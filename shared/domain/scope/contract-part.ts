@@ -50,7 +50,9 @@ const HEADING = new RegExp(
   `^\\s*(第\\s*([${COUNT_CHARS}\\d]{1,4})\\s*(${PART_UNITS.join('|')}))\\s*(.*)$`,
 );
 /** Dot leaders, dashes or a tab before a page number: a table-of-contents entry, not a heading. */
-const TOC_TAIL = /(?:\.{3,}|…+|·{3,}|-{4,}|—{2,}|_{4,}|\t)\s*\d{0,4}\s*$|\s\d{1,4}\s*$/;
+// Each leader run starts where its run starts (lookbehinds): linear on a line of 100,000 `_`.
+const TOC_TAIL =
+  /(?:(?<!\.)\.{3,}|(?<!…)…+|(?<!·)·{3,}|(?<!-)-{4,}|(?<!—)—{2,}|(?<!_)_{4,}|\t)\s*\d{0,4}\s*$|(?<!\s)\s\d{1,4}\s*$/;
 /** A body sentence that starts with a part reference (`第三章“评标办法”前附表应列明…`). */
 const NOT_A_TITLE = /[。；;，,]|^[“"《（(的规中所]/;
 /** Text between two entries of a list of chapter names is shorter than this (`本文件包括：`). */

@@ -47,7 +47,7 @@ export function extractTitle(lines: Line[]): { value: string; span: Span } | nul
   for (let i = 0; i < Math.min(lines.length, 40); i++) {
     const t = lines[i].text.trim();
     // The title left as a placeholder (`[合同中心-合同名称]`): the contract has no title yet.
-    if (/^[[{【]+[^\]}】]*(?:合同名称|项目名称)[^\]}】]*[\]}】]+$/.test(t)) return null;
+    if (/^[[{【]+[^[\]{}【】]*(?:合同名称|项目名称)[^[\]{}【】]*[\]}】]+$/.test(t)) return null;
     // A title may end with a qualifier: `政府采购合同（服务类）`, `运维服务合同(2025版)`; a
     // chapter heading (`第五章 采购合同`) or a numbered definition (`1.1.1合同`) is not one.
     if (

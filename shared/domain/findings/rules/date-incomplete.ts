@@ -8,7 +8,7 @@ import { clauseIdsOf, quoteOf } from '../util';
 import { DIGIT_CHARS } from '../../lexicon/numerals';
 
 const BLANK_DATE = new RegExp(
-  String.raw`[_＿]{2,}\s*年\s*[_＿\s]*月\s*[_＿\s]*日|(?<![\d${DIGIT_CHARS}])年\s*[_＿ ]*月\s*[_＿ ]*日`,
+  String.raw`(?<![_＿])[_＿]{2,}\s*年\s*[_＿\s]*月\s*[_＿\s]*日|(?<![\d${DIGIT_CHARS}])年\s*[_＿ ]*月\s*[_＿ ]*日`,
   'g',
 );
 
