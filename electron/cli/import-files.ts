@@ -4,8 +4,35 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { QiyueError } from '../../shared/domain/errors';
+import { MAX_IMPORT_BYTES, QiyueError } from '../../shared/domain/errors';
 import { ContractStore, type StoredContract } from '../main/store/store';
+
+/**
+ * A file's bytes, checked before they are read: only a regular file (a symlink is followed to
+ * one), at most `MAX_IMPORT_BYTES`. A device (`/dev/zero`), a FIFO or a folder is never read.
+ * @throws QiyueError `wrong-type` for what is not a regular file, `too-large` past the limit;
+ *   the system's error (ENOENT, EACCES) as is
+ */
+async function readBounded(file: string): Promise<Uint8Array> {
+  const st = await fs.stat(file);
+  if (!st.isFile())
+    throw new QiyueError(
+      'wrong-type',
+      `不是普通文件（${st.isDirectory() ? '文件夹' : '设备或管道'}），未读取 (not a regular file: it was not read)`,
+    );
+  if (st.size > MAX_IMPORT_BYTES)
+    throw new QiyueError(
+      'too-large',
+      `文件过大：${(st.size / 1048576).toFixed(1)} MiB，上限 ${MAX_IMPORT_BYTES / 1048576} MiB (file too large: the limit is 100 MiB)`,
+    );
+  const bytes = new Uint8Array(await fs.readFile(file));
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new QiyueError(
+      'too-large',
+      '文件在读取时变大，超过 100 MiB 上限 (the file grew past 100 MiB while read)',
+    );
+  return bytes;
+}
 
 /** Imports each file; returns the contracts imported (or found) and how many files failed. */
 export async function importFiles(
@@ -30,8 +57,9 @@ export async function importFiles(
     try {
       let bytes: Uint8Array;
       try {
-        bytes = new Uint8Array(await fs.readFile(file));
+        bytes = await readBounded(file);
       } catch (err) {
+        if (err instanceof QiyueError) throw err;
         throw new QiyueError(
           'not-found',
           `无法读取文件 (cannot read the file: ${(err as NodeJS.ErrnoException).code ?? err})`,

@@ -147,6 +147,12 @@ function contractPart(clauses: Clause[]): PartClause[] {
  * from that chapter, and the clauses outside it are listed with the part they belong to.
  */
 export function analyzeDocument(doc: SourceDocument): Analysis {
+  const analysis = analyzeScoped(doc);
+  if (doc.warnings?.length) analysis.limitations = [...doc.warnings, ...analysis.limitations];
+  return analysis;
+}
+
+function analyzeScoped(doc: SourceDocument): Analysis {
   const found = findContractScope(doc.text);
   if (!found) {
     const a = analyzeContract(doc);

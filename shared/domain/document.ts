@@ -38,6 +38,11 @@ export interface SourceDocument {
   text: string;
   pageCount: number | null;
   boxes: Float32Array | null;
+  /**
+   * What the importer could not read exactly, in the reviewer's words (`文件中有 2 处字节不是有效的
+   * UTF-8…`); the report lists them among its `limitations`.
+   */
+  warnings?: string[];
 }
 
 /**

@@ -73,6 +73,23 @@ describe('review command line', () => {
     expect(lines[1]).toContain('[not-found]');
   });
 
+  it('never reads a device, a FIFO or a folder, even through a symlink named .txt', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-cli-special-'));
+    const zero = path.join(dir, 'zero.txt');
+    fs.symlinkSync('/dev/zero', zero);
+    const folder = path.join(dir, 'folder.pdf');
+    fs.mkdirSync(folder);
+    const fifo = path.join(dir, 'pipe.txt');
+    spawnSync('mkfifo', [fifo]);
+    const files = [zero, folder, ...(fs.existsSync(fifo) ? [fifo] : [])];
+    const r = review(['--json', ...files, seedPath('000_0afe16271ab3c86a', 'txt')]);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(files.length);
+    for (const line of lines) expect(line).toMatch(/\[wrong-type\] 不是普通文件/);
+    expect(JSON.parse(r.stdout)[0].source.fileName).toBe('000_0afe16271ab3c86a.txt');
+  });
+
   it('prints a readable summary without --json', () => {
     const r = review([seedPath('003_2fd1bbbed6f06600', 'pdf')]);
     expect(r.status).toBe(0);

@@ -97,7 +97,9 @@ describe('bad input is refused with a specific message and the store untouched',
     const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), garbage, Buffer.from('\n%%EOF\n')]);
     const e = await refusal('x.pdf', new Uint8Array(bytes));
     expect(e.code).toBe('corrupt');
-    expect(e.message).toMatch(/corrupt/);
+    expect(e.message).toMatch(/^PDF 文件已损坏，无法读取；请用生成它的软件重新导出/);
+    // The library's own words (pdf.js: `Invalid PDF structure`) stay in the log.
+    expect(e.message).not.toMatch(/Invalid|structure|Error|exception/i);
   });
 
   it('empty file', async () => {
@@ -132,7 +134,11 @@ describe('bad input is refused with a specific message and the store untouched',
     zip.file('word/document.xml', '<not-xml');
     const docx = await refusal('x.docx', await zip.generateAsync({ type: 'uint8array' }));
     expect(docx.code).toBe('corrupt');
-    const bin = await refusal('x.txt', new Uint8Array([0x41, 0, 0x42, 0, 0x43]));
+    expect(docx.message).toMatch(/^DOCX 文档已损坏，无法读取；请用 Word 或 WPS 打开后另存为 DOCX/);
+    expect(docx.message).not.toMatch(/xmldom|Bug|Error/);
+    // Binary: NUL bytes at both even and odd offsets (not UTF-16).
+    const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251);
+    const bin = await refusal('x.txt', binary);
     expect(bin.code).toBe('wrong-type');
   });
 
@@ -144,5 +150,58 @@ describe('bad input is refused with a specific message and the store untouched',
     );
     expect(contract.report.contract.totalAmount?.yuan).toBe('375980.00');
     expect(contract.report.contract.parties[0].name).toBe('内蒙古自治区大数据中心');
+  });
+});
+
+describe('text and PDFs that look odd but are fine are read, not refused', () => {
+  const seedText = fs.readFileSync(seedPath(SEED, 'txt'), 'utf8');
+  const total = async (fileName: string, bytes: Uint8Array) => {
+    const fresh = await ContractStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-odd-')));
+    const { contract } = await fresh.importContract(fileName, bytes);
+    return contract.report;
+  };
+
+  it.each([
+    ['utf-16le', Buffer.from(seedText, 'utf16le')],
+    [
+      'utf-16be',
+      (() => {
+        const le = Buffer.from(seedText, 'utf16le');
+        return Buffer.from(le).swap16();
+      })(),
+    ],
+  ])('UTF-16 without a byte-order mark (%s)', async (_enc, bytes) => {
+    const report = await total('x.txt', new Uint8Array(bytes));
+    expect(report.contract.totalAmount?.yuan).toBe('375980.00');
+  });
+
+  it('a text file that starts with PK or MZ', async () => {
+    for (const start of ['PK 项目说明\n', 'MZ 项目说明\n']) {
+      const report = await total('x.txt', new Uint8Array(Buffer.from(start + seedText)));
+      expect(report.contract.totalAmount?.yuan).toBe('375980.00');
+    }
+  });
+
+  it('UTF-8 with one bad byte: read as UTF-8, the byte replaced, and said', async () => {
+    const bytes = Buffer.from(seedText);
+    const cut = bytes.indexOf(Buffer.from('甲方')); // the first byte of a three-byte character
+    const damaged = Buffer.concat([
+      bytes.subarray(0, cut),
+      Buffer.from([0xe7]),
+      bytes.subarray(cut),
+    ]);
+    const report = await total('x.txt', new Uint8Array(damaged));
+    expect(report.contract.totalAmount?.yuan).toBe('375980.00');
+    expect(report.contract.parties[0].name).toBe('内蒙古自治区大数据中心');
+    expect(report.limitations).toContainEqual(
+      expect.stringMatching(/^文件中有 1 处字节不是有效的 UTF-8 编码，已替换为 �/),
+    );
+  });
+
+  it('a PDF with bytes after its %%EOF marker', async () => {
+    const pdf = fs.readFileSync(seedPath(SEED, 'pdf'));
+    const padded = Buffer.concat([pdf, Buffer.alloc(8192, 0x20), Buffer.from('trailer junk')]);
+    const report = await total('x.pdf', new Uint8Array(padded));
+    expect(report.contract.totalAmount?.yuan).toBe('375980.00');
   });
 });

@@ -2,26 +2,45 @@
  * How the time to import and analyse grows with the size of an adversarial input: the ratio of
  * the time at a large size to the time at one eighth of it, measured in one run (8 for linear
  * code, 64 for quadratic). Shared by the linear-time test and `npm run bench`.
+ *
+ * Each case is parsed in a parser process of its own (the path files take in the app), started
+ * and warmed up before the clock runs, so that one case's garbage is not collected on another's
+ * time.
  */
-import { parseContract } from '../../electron/main/isolation/parse';
+import { IsolatedParser } from '../../electron/main/isolation/parser';
 import { DOCX_CASES, TEXT_CASES } from './adversarial';
 
 /**
- * The least time a small run counts for: below 20 ms a run's time is mostly garbage collection
- * and timer noise, and a ratio over it says nothing (a quadratic case at 20 ms would still show
- * 64×).
+ * The least time a small run counts for: below 50 ms a run's time is mostly process messaging,
+ * garbage collection and cache effects (a 128 KiB text fits in the processor's cache, a 1 MiB
+ * one does not), which make linear code measure 10–14× between the sizes. Quadratic code still
+ * shows: at 10 ms for 128 KiB it takes 640 ms for 1 MiB, 12.8× the floor; at 50 ms, 64×.
  */
-const FLOOR_MS = 20;
+const FLOOR_MS = 50;
 
-/** Milliseconds of the fastest of `runs` calls (slower runs are other work interfering). */
-async function fastest(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn().catch(() => undefined); // a refusal (`empty-file`) is an outcome too
-    best = Math.min(best, performance.now() - t);
+/** Milliseconds one call takes (a refusal such as `empty-file` is an outcome too). */
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn().catch(() => undefined);
+  return performance.now() - t;
+}
+
+/**
+ * The fastest of five small runs and of three large ones, interleaved (small, large, small,
+ * large, …) so that a stretch of other work on the machine slows both alike; slower runs are
+ * that interference, not the code.
+ */
+async function pair(
+  small: () => Promise<unknown>,
+  large: () => Promise<unknown>,
+): Promise<[number, number]> {
+  let s = Infinity;
+  let l = Infinity;
+  for (let i = 0; i < 5; i++) {
+    s = Math.min(s, await timed(small));
+    if (i < 3) l = Math.min(l, await timed(large));
   }
-  return best;
+  return [s, l];
 }
 
 /** One case's growth: the times at the small and the large size, and their ratio. */
@@ -32,14 +51,32 @@ export interface Growth {
   ratio: number;
 }
 
+/** Runs `measure` with a fresh, warmed-up parser process, then stops it. */
+async function withParser<T>(measure: (p: IsolatedParser) => Promise<T>): Promise<T> {
+  const parser = new IsolatedParser({ timeoutMs: 120_000, heapMb: 2048, rssMb: 4096 });
+  try {
+    await parser.parse(
+      'warm-up.txt',
+      new TextEncoder().encode('甲方应于2025年1月1日前支付100元。'),
+    );
+    return await measure(parser);
+  } finally {
+    parser.close();
+  }
+}
+
 /** Text cases at `small` and 8 × `small` bytes (default 128 KiB and 1 MiB). */
 export async function textGrowth(small = 128 * 1024): Promise<Growth[]> {
   const out: Growth[] = [];
   for (const c of TEXT_CASES) {
     const at = (n: number) => new TextEncoder().encode(c.make(n));
     const [a, b] = [at(small), at(small * 8)];
-    const smallMs = await fastest(3, () => parseContract(c.file, a));
-    const largeMs = await fastest(1, () => parseContract(c.file, b));
+    const [smallMs, largeMs] = await withParser((p) =>
+      pair(
+        () => p.parse(c.file, a),
+        () => p.parse(c.file, b),
+      ),
+    );
     out.push({ name: c.name, smallMs, largeMs, ratio: largeMs / Math.max(smallMs, FLOOR_MS) });
   }
   return out;
@@ -50,8 +87,12 @@ export async function docxGrowth(count = 2000): Promise<Growth[]> {
   const out: Growth[] = [];
   for (const c of DOCX_CASES) {
     const [a, b] = [await c.make(count), await c.make(count * 8)];
-    const smallMs = await fastest(3, () => parseContract('x.docx', a));
-    const largeMs = await fastest(1, () => parseContract('x.docx', b));
+    const [smallMs, largeMs] = await withParser((p) =>
+      pair(
+        () => p.parse('x.docx', a),
+        () => p.parse('x.docx', b),
+      ),
+    );
     out.push({
       name: `DOCX ${c.name}`,
       smallMs,

@@ -110,7 +110,7 @@ export async function importDocx(data: Uint8Array): Promise<SourceDocument> {
   } catch (err) {
     throw new QiyueError(
       'corrupt',
-      `DOCX 文档已损坏，无法读取 (the DOCX file is corrupt: ${(err as Error).message})`,
+      'DOCX 文档已损坏，无法读取；请用 Word 或 WPS 打开后另存为 DOCX 再导入 (the DOCX file is damaged and cannot be read: open it in Word or WPS and save it again)',
       { cause: err },
     );
   }

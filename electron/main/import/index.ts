@@ -23,11 +23,13 @@ export function formatFromName(fileName: string): SourceFormat | null {
 function sniff(data: Uint8Array): string {
   const head = Buffer.from(data.subarray(0, 8));
   if (head.subarray(0, 4).toString('latin1') === '%PDF') return 'PDF';
-  if (head[0] === 0x50 && head[1] === 0x4b) return 'ZIP/DOCX';
+  // Signatures in full, with their binary bytes: a text file may well start with `PK` or `MZ`.
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] < 0x09 && head[3] < 0x09) return 'ZIP/DOCX';
   if (head[0] === 0xff && head[1] === 0xd8) return 'JPEG';
   if (head.subarray(1, 4).toString('latin1') === 'PNG') return 'PNG';
   if (head.subarray(0, 4).toString('hex') === 'd0cf11e0') return 'DOC/XLS (OLE)';
-  if (head.subarray(0, 2).toString('latin1') === 'MZ') return 'EXE';
+  if (head.subarray(0, 2).toString('latin1') === 'MZ' && data.subarray(0, 512).includes(0))
+    return 'EXE';
   return 'unknown';
 }
 
@@ -81,8 +83,9 @@ export async function importFile(
         `文件扩展名为 .pdf，但内容不是 PDF（${kind === 'unknown' ? '未知格式' : kind}）(not a PDF file: the content is ${kind})`,
       );
     }
-    const tail = Buffer.from(data.subarray(Math.max(0, data.length - 2048))).toString('latin1');
-    if (!tail.includes('%%EOF')) {
+    // Anywhere, not only at the very end: a PDF may carry bytes after its end marker (padding, a
+    // mail gateway's trailer), which readers ignore.
+    if (Buffer.from(data.buffer, data.byteOffset, data.byteLength).lastIndexOf('%%EOF') < 0) {
       throw new QiyueError(
         'corrupt',
         'PDF 文件不完整：缺少文件结尾标记 %%EOF，可能在复制或下载时中断 (the PDF is truncated: it has no %%EOF end marker)',

@@ -407,7 +407,7 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
     }
     throw new QiyueError(
       'corrupt',
-      `PDF 文件已损坏或不完整，无法读取 (the PDF is corrupt or truncated: ${e?.message ?? String(err)})`,
+      'PDF 文件已损坏，无法读取；请用生成它的软件重新导出 PDF 后再导入 (the PDF is damaged and cannot be read: export it again from the program that made it)',
       { cause: err },
     );
   }

@@ -45,6 +45,9 @@ port.onMessage(async (req) => {
     port.send({ id: req.id, ok: true, result });
   } catch (err) {
     if (err instanceof QiyueError) {
+      // The library's own words stay in the log; the reviewer gets the specific message.
+      if (err.cause)
+        process.stderr.write(`qiyue parser: ${req.fileName}: [${err.code}] ${String(err.cause)}\n`);
       port.send({ id: req.id, ok: false, code: err.code, message: err.message });
       return;
     }
