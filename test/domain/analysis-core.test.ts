@@ -22,16 +22,9 @@ import { readDuration, durationMinutes } from '../../shared/domain/recognize/dur
 import { categorize } from '../../shared/domain/clauses/categories';
 import { penaltyRateLabel } from '../../shared/domain/labels';
 import { annotateSentences } from '../../shared/domain/sentences/model';
+import { penaltyRows } from '../support/penalties';
 
-const rules = (text: string) =>
-  extractPenaltyRules(annotateSentences(text, [])).map((r) => [
-    r.payer,
-    r.trigger,
-    r.kind,
-    r.percent,
-    r.yuan,
-    r.base,
-  ]);
+const rules = penaltyRows;
 const analyze = (text: string) =>
   analyzeDocument({ format: 'txt', text, pageCount: null, boxes: null });
 

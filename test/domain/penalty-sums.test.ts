@@ -10,16 +10,9 @@ import { countedPenalty, perDayPenalty } from '../../shared/domain/calculators/p
 import { penaltyRateLabel } from '../../shared/domain/labels';
 import { analyzeDocument } from '../../shared/domain/analyze';
 import { annotateSentences } from '../../shared/domain/sentences/model';
+import { penaltyRows } from '../support/penalties';
 
-const rules = (text: string) =>
-  extractPenaltyRules(annotateSentences(text, [])).map((r) => [
-    r.payer,
-    r.trigger,
-    r.kind,
-    r.percent,
-    r.yuan,
-    r.base,
-  ]);
+const rules = penaltyRows;
 
 describe('fixed-sum penalties', () => {
   it.each([

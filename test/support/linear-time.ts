@@ -65,40 +65,57 @@ async function withParser<T>(measure: (p: IsolatedParser) => Promise<T>): Promis
   }
 }
 
+/** The goal: a case whose time grows this much or more for an 8-fold input is not linear. */
+export const GOAL_RATIO = 12;
+
+/**
+ * One case's growth. A measurement at or over the goal is taken again, up to `attempts` times
+ * in all, and the lowest kept: on a machine busy with other work (the rest of `npm test` on two
+ * cores) linear code sometimes measures 12–13×, quadratic code measures 64× every time.
+ */
+async function growthOf(
+  name: string,
+  file: string,
+  small: Uint8Array,
+  large: Uint8Array,
+  attempts: number,
+): Promise<Growth> {
+  let best: Growth | null = null;
+  for (let i = 0; i < attempts && (!best || best.ratio >= GOAL_RATIO); i++) {
+    const [smallMs, largeMs] = await withParser((p) =>
+      pair(
+        () => p.parse(file, small),
+        () => p.parse(file, large),
+      ),
+    );
+    const g = { name, smallMs, largeMs, ratio: largeMs / Math.max(smallMs, FLOOR_MS) };
+    if (!best || g.ratio < best.ratio) best = g;
+  }
+  return best!;
+}
+
 /** Text cases at `small` and 8 × `small` bytes (default 128 KiB and 1 MiB). */
-export async function textGrowth(small = 128 * 1024): Promise<Growth[]> {
+export async function textGrowth(small = 128 * 1024, attempts = 1): Promise<Growth[]> {
   const out: Growth[] = [];
   for (const c of TEXT_CASES) {
     const at = (n: number) => new TextEncoder().encode(c.make(n));
-    const [a, b] = [at(small), at(small * 8)];
-    const [smallMs, largeMs] = await withParser((p) =>
-      pair(
-        () => p.parse(c.file, a),
-        () => p.parse(c.file, b),
-      ),
-    );
-    out.push({ name: c.name, smallMs, largeMs, ratio: largeMs / Math.max(smallMs, FLOOR_MS) });
+    out.push(await growthOf(c.name, c.file, at(small), at(small * 8), attempts));
   }
   return out;
 }
 
 /** DOCX cases with `count` and 8 × `count` repeated parts. */
-export async function docxGrowth(count = 2000): Promise<Growth[]> {
+export async function docxGrowth(count = 2000, attempts = 1): Promise<Growth[]> {
   const out: Growth[] = [];
-  for (const c of DOCX_CASES) {
-    const [a, b] = [await c.make(count), await c.make(count * 8)];
-    const [smallMs, largeMs] = await withParser((p) =>
-      pair(
-        () => p.parse('x.docx', a),
-        () => p.parse('x.docx', b),
+  for (const c of DOCX_CASES)
+    out.push(
+      await growthOf(
+        `DOCX ${c.name}`,
+        'x.docx',
+        await c.make(count),
+        await c.make(count * 8),
+        attempts,
       ),
     );
-    out.push({
-      name: `DOCX ${c.name}`,
-      smallMs,
-      largeMs,
-      ratio: largeMs / Math.max(smallMs, FLOOR_MS),
-    });
-  }
   return out;
 }
