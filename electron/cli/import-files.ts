@@ -49,8 +49,7 @@ export async function importFiles(
   const again = await store.reanalyzeOutdated((done, total) =>
     process.stderr.write(`重新分析已存合同 ${done}/${total} (re-analysing stored contracts)\n`),
   );
-  for (const s of again.skipped)
-    process.stderr.write(`${s.id}: 未能重新分析 (not re-analysed): ${s.reason}\n`);
+  for (const s of again.skipped) writeErr(`${s.id}: 未能重新分析 (not re-analysed): ${s.reason}`);
   const contracts: { file: string; contract: StoredContract }[] = [];
   let failed = 0;
   for (const file of files) {
@@ -70,10 +69,24 @@ export async function importFiles(
     } catch (err) {
       failed++;
       const code = err instanceof QiyueError ? err.code : 'internal';
-      process.stderr.write(`${file}: [${code}] ${(err as Error).message}\n`);
+      writeErr(`${file}: [${code}] ${(err as Error).message}`);
     }
   }
   return { contracts, failed };
+}
+
+/**
+ * Text from documents and file names made safe for a terminal: control characters other than
+ * tab and line feed (an ANSI escape `\x1b[2J`, a carriage return that would overwrite the line,
+ * C1 controls) become U+FFFD, so a hostile file cannot clear the screen or forge output.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
+}
+
+/** Writes one line on stderr, made {@link terminalSafe}. */
+export function writeErr(line: string): void {
+  process.stderr.write(`${terminalSafe(line)}\n`);
 }
 
 /** Writes to stdout and waits until a pipe has taken it all. */

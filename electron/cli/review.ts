@@ -22,7 +22,7 @@ import {
   groupPenaltyRules,
   scopeLabel,
 } from '../../shared/domain/labels';
-import { importFiles, runCli, writeOut } from './import-files';
+import { importFiles, runCli, terminalSafe, writeErr, writeOut } from './import-files';
 import { defaultDataDir } from '../main/store/paths';
 
 interface Args {
@@ -152,12 +152,13 @@ async function main(): Promise<number> {
     const out = args.files.length === 1 ? (reports[0] ?? null) : reports;
     text = out === null ? '' : `${JSON.stringify(out, null, 2)}\n`;
   } else {
-    text = reports.map(formatSummary).join('\n\n') + (reports.length ? '\n' : '');
+    // The summary quotes the documents: made safe for the terminal (JSON escapes on its own).
+    text = terminalSafe(reports.map(formatSummary).join('\n\n') + (reports.length ? '\n' : ''));
   }
   await writeOut(text);
   // A document read only in part (English, no text) is said on stderr too, so --json users see it.
   for (const r of reports)
-    for (const l of r.limitations ?? []) process.stderr.write(`${r.source.fileName}: 注意：${l}\n`);
+    for (const l of r.limitations ?? []) writeErr(`${r.source.fileName}: 注意：${l}`);
   return failed ? 1 : 0;
 }
 

@@ -5,6 +5,7 @@
 import type { ChecklistItem, ChecklistStatus } from './obligations/schedule';
 import { CHECKLIST_STATUS_LABELS } from './obligations/schedule';
 import { FREQUENCY_LABELS } from './labels';
+import { csvDocument } from './csv';
 
 /** Evidence attached to an item: the file copied into the store under its SHA-256. */
 export interface Evidence {
@@ -105,14 +106,7 @@ export function checklistRowValues(r: ChecklistRow): string[] {
   ];
 }
 
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read the Chinese text correctly). */
+/** The checklist as CSV (see `csv.ts`: RFC 4180, BOM, formula-like cells made inert). */
 export function checklistCsv(rows: ChecklistRow[]): string {
-  const lines = [CHECKLIST_COLUMNS, ...rows.map(checklistRowValues)].map((r) =>
-    r.map(csvCell).join(','),
-  );
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return csvDocument([CHECKLIST_COLUMNS, ...rows.map(checklistRowValues)]);
 }

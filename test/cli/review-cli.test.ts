@@ -90,6 +90,20 @@ describe('review command line', () => {
     expect(JSON.parse(r.stdout)[0].source.fileName).toBe('000_0afe16271ab3c86a.txt');
   });
 
+  it('keeps control characters from file names and documents off the terminal', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-cli-ansi-'));
+    const bad = path.join(dir, 'bad\u001b[2J.pdf');
+    fs.writeFileSync(bad, '');
+    const good = path.join(dir, 'good\u001b[31m.txt');
+    const seed = fs.readFileSync(seedPath('000_0afe16271ab3c86a', 'txt'), 'utf8');
+    fs.writeFileSync(good, seed.replace('甲方', '甲方\u001b]0;pwned\u0007\r'));
+    const r = review([bad, good]);
+    expect(r.stderr).toContain('[empty-file]');
+    expect(r.stdout).toContain('¥280,000.00');
+    for (const out of [r.stdout, r.stderr])
+      expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/);
+  });
+
   it('prints a readable summary without --json', () => {
     const r = review([seedPath('003_2fd1bbbed6f06600', 'pdf')]);
     expect(r.status).toBe(0);

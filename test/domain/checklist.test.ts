@@ -14,6 +14,8 @@ import {
   emptyState,
   type ChecklistRow,
 } from '../../shared/domain/checklist';
+import JSZip from 'jszip';
+import { checklistXlsx } from '../../electron/main/export/checklist-xlsx';
 import { seedPath } from '../support/seeds';
 
 const analyses = new Map<string, Analysis>();
@@ -125,6 +127,33 @@ describe('checklist state and export', () => {
     expect(csv).toContain('"运维合同, ""一期"""');
     expect(csv).toContain('已完成');
     expect(csv.split('\r\n').length).toBe(4);
+  });
+
+  it('exports a note a spreadsheet would run as a formula as text (CSV and XLSX)', async () => {
+    const item = items('001_18cfc68e7d229bba')[0];
+    const notes = ['=HYPERLINK("http://x","点此")', '+cmd|calc', '-2+3', '@SUM(A1)', '普通备注'];
+    const rows: ChecklistRow[] = notes.map((note, i) => ({
+      ...item,
+      id: `i${i}`,
+      contractId: 'x',
+      contractTitle: '运维合同',
+      state: applyChange(undefined, {
+        status: 'done',
+        note,
+        by: '张审',
+        at: '2026-11-21T08:00:00.000Z',
+      }),
+    }));
+    const csv = checklistCsv(rows);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""点此"")"`);
+    for (const inert of ["'+cmd|calc", "'-2+3", "'@SUM(A1)", ',普通备注,'])
+      expect(csv).toContain(inert);
+    // XLSX cells are typed strings: no formula element anywhere in the sheet.
+    const zip = await JSZip.loadAsync(await checklistXlsx(rows));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet).not.toContain('<f>');
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    expect(strings).toContain('=HYPERLINK(');
   });
 });
 

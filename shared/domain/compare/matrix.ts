@@ -16,6 +16,7 @@ import {
   formatMinutes,
   penaltyRateLabel,
 } from '../labels';
+import { csvDocument } from '../csv';
 
 /** The days an acceptance is due in (`10个工作日内组织验收`; a month counts 30 days). */
 const ACCEPTANCE_PERIOD = new RegExp(
@@ -247,7 +248,6 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
 
 /** The matrix as CSV (UTF-8 with BOM): one row per term, one column per contract. */
 export function matrixCsv(m: ComparisonMatrix): string {
-  const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [['条款', ...m.contracts.map((c) => c.title)]];
   for (const r of m.rows)
     lines.push([
@@ -263,5 +263,5 @@ export function matrixCsv(m: ComparisonMatrix): string {
         return `${x.display}${mark}`;
       }),
     ]);
-  return `\ufeff${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }
