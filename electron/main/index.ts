@@ -13,6 +13,7 @@ import { spawnUtilityParser } from './isolation/utility';
 import { defaultDataDir } from './store/paths';
 import { createHandlers, dispatch } from './ipc/handlers';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from './security';
+import { appFileFor } from './app-files';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'dist', 'renderer');
 
@@ -21,6 +22,16 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 app.setPath('userData', defaultDataDir());
+
+// One Qiyue at a time: a second start focuses the window of the first (one writer of the store).
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
 
 async function createWindow(): Promise<void> {
   // Files are read and analysed in a utility process under time and memory limits.
@@ -70,10 +81,12 @@ app.on('web-contents-created', (_e, contents) => {
 app.whenReady().then(async () => {
   // Serve the built renderer; refuse anything outside its folder.
   protocol.handle('app', async (request) => {
-    const { pathname } = new URL(request.url);
-    const file = path.normalize(path.join(RENDERER_DIR, decodeURIComponent(pathname)));
-    if (!file.startsWith(RENDERER_DIR)) return new Response('forbidden', { status: 403 });
-    const res = await net.fetch(pathToFileURL(file).href);
+    const found = await appFileFor(RENDERER_DIR, new URL(request.url).pathname);
+    if ('refused' in found)
+      return found.refused === 'forbidden'
+        ? new Response('forbidden', { status: 403 })
+        : new Response('not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(found.file).href);
     const headers = new Headers(res.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     return new Response(res.body, { status: res.status, headers });
@@ -88,6 +101,8 @@ app.whenReady().then(async () => {
     callback({ cancel: !ok });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  // Nor does a permission check (notifications, clipboard, media…) ever succeed.
+  session.defaultSession.setPermissionCheckHandler(() => false);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { ContractStore } from '../../electron/main/store/store';
 import { createHandlers, dispatch } from '../../electron/main/ipc/handlers';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
+import { appFileFor } from '../../electron/main/app-files';
 
 const RENDERER_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -76,10 +77,16 @@ export async function startHarness(dataDir: string, port = 0): Promise<Harness> 
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const origin = `http://${req.headers.host}`;
+      // Only this loopback address by its own name: a page elsewhere that points a host name at
+      // 127.0.0.1 (DNS rebinding) sends another Host, and its calls another Origin.
+      const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      if (req.headers.host !== origin.slice('http://'.length)) {
+        res.writeHead(403).end();
+        return;
+      }
       if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
         // The sender check: only pages served by this harness may call.
-        if (req.headers.origin && req.headers.origin !== origin) {
+        if (req.headers.origin !== undefined && req.headers.origin !== origin) {
           res.writeHead(403).end();
           return;
         }
@@ -99,12 +106,13 @@ export async function startHarness(dataDir: string, port = 0): Promise<Harness> 
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(BRIDGE);
         return;
       }
-      const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-      const file = path.normalize(path.join(RENDERER_DIR, rel));
-      if (!file.startsWith(RENDERER_DIR)) {
-        res.writeHead(403).end();
+      const rel = url.pathname === '/' ? '/index.html' : url.pathname;
+      const found = await appFileFor(RENDERER_DIR, rel);
+      if ('refused' in found) {
+        res.writeHead(found.refused === 'forbidden' ? 403 : 404).end();
         return;
       }
+      const file = found.file;
       let body: Buffer | string = await fs.readFile(file);
       if (rel === '/index.html') {
         body = body

@@ -27,6 +27,8 @@ const rec: {
   url?: string;
   userData?: string;
   utilityForks?: number;
+  singleInstance?: boolean;
+  permissionCheck?: Fn;
 } = { ipc: {}, webContents: {} };
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-shell-'));
@@ -36,6 +38,10 @@ const fakeElectron = {
     setPath: (_k: string, v: string) => (rec.userData = v),
     getPath: () => dataDir,
     whenReady: () => Promise.resolve(),
+    requestSingleInstanceLock: () => {
+      rec.singleInstance = true;
+      return true;
+    },
     on: () => undefined,
     quit: () => undefined,
   },
@@ -47,6 +53,7 @@ const fakeElectron = {
     defaultSession: {
       webRequest: { onBeforeRequest: (fn: Fn) => (rec.filter = fn) },
       setPermissionRequestHandler: (fn: Fn) => (rec.permission = fn),
+      setPermissionCheckHandler: (fn: Fn) => (rec.permissionCheck = fn),
     },
   },
   ipcMain: { handle: (channel: string, fn: Fn) => (rec.ipc[channel] = fn) },
@@ -163,6 +170,33 @@ describe('Electron main process as built', () => {
       new Request('app://qiyue/%2e%2e%2f%2e%2e%2fpackage.json'),
     );
     expect(escape.status).toBe(403);
+    // A sibling folder whose name starts with the renderer's, and a symlink out of the folder.
+    const sibling = path.resolve('dist/renderer-sibling-shell');
+    const link = path.resolve('dist/renderer/qiyue-test-link.json');
+    fs.mkdirSync(sibling, { recursive: true });
+    fs.writeFileSync(path.join(sibling, 'secret.txt'), 'secret');
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(path.resolve('package.json'), link);
+    try {
+      for (const url of [
+        'app://qiyue/..%2frenderer-sibling-shell%2fsecret.txt',
+        'app://qiyue/qiyue-test-link.json',
+        'app://qiyue/%E0%A4%A',
+      ]) {
+        const res: Response = await rec.protocol!(new Request(url));
+        expect(res.status, url).toBe(403);
+      }
+      const missing: Response = await rec.protocol!(new Request('app://qiyue/no-such-file.js'));
+      expect(missing.status).toBe(404);
+    } finally {
+      fs.rmSync(sibling, { recursive: true, force: true });
+      fs.rmSync(link, { force: true });
+    }
+  });
+
+  it('holds a single-instance lock and denies every permission check', () => {
+    expect(rec.singleInstance).toBe(true);
+    expect(rec.permissionCheck!({}, 'clipboard-read', 'app://qiyue', {})).toBe(false);
   });
 
   it('answers IPC only from the app’s own frame, validating payloads', async () => {
