@@ -10,27 +10,26 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
 };
-await build({
+// The main process and the parser process it starts (`electron/main/isolation/child.ts`, run
+// as a utility process) are bundled alike.
+const nodeProcess = {
   ...common,
-  entryPoints: ['electron/main/index.ts'],
-  outfile: 'dist-electron/main.cjs',
   format: 'cjs',
   external: ['electron', 'pdfjs-dist', 'pdfjs-dist/*'],
   // pdfjs-dist is ESM-only: keep it a runtime import() from the CJS bundle.
   supported: { 'dynamic-import': true },
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
-// The parser process (`electron/main/isolation/child.ts`), started by main as a utility process.
+};
 await build({
-  ...common,
+  ...nodeProcess,
+  entryPoints: ['electron/main/index.ts'],
+  outfile: 'dist-electron/main.cjs',
+});
+await build({
+  ...nodeProcess,
   entryPoints: ['electron/main/isolation/child.ts'],
   outfile: 'dist-electron/parser.cjs',
-  format: 'cjs',
-  external: ['electron', 'pdfjs-dist', 'pdfjs-dist/*'],
-  supported: { 'dynamic-import': true },
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 await build({
   ...common,
