@@ -1,5 +1,6 @@
 /**
- * `npm run review -- [--json] [--data-dir DIR] [--password PW] FILE…`
+ * `npm run review -- [--json] [--data-dir DIR] [--password PW] FILE…` (or the password in
+ * `QIYUE_PDF_PASSWORD`, which `ps` does not show)
  *
  * Imports each file into the store (the desktop app's store by default, see
  * `store/paths.ts`) and prints a readable summary, or with `--json` the REPORT.md document
@@ -136,7 +137,10 @@ async function main(): Promise<number> {
     process.stderr.write(`${(err as Error).message}\n`);
     return 2;
   }
-  const { contracts, failed } = await importFiles(args.dataDir, args.files, args.password);
+  // The password of an encrypted PDF: from the environment, so that it is not visible in `ps`
+  // as `--password` would be.
+  const password = args.password ?? (process.env.QIYUE_PDF_PASSWORD || undefined);
+  const { contracts, failed } = await importFiles(args.dataDir, args.files, password);
   // Saved calculator scenarios and checklist states travel with the report as extra fields.
   const reports = contracts.map(
     ({ file, contract }) =>

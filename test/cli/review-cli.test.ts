@@ -104,6 +104,21 @@ describe('review command line', () => {
       expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/);
   });
 
+  it('takes an encrypted PDF’s password from QIYUE_PDF_PASSWORD', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-cli-pw-'));
+    const file = seedPath('001_18cfc68e7d229bba.encrypted', 'pdf');
+    const run = (env: Record<string, string>) =>
+      spawnSync(
+        path.resolve('node_modules/.bin/tsx'),
+        ['electron/cli/review.ts', '--data-dir', dir, '--json', file],
+        { encoding: 'utf8', env: { ...process.env, ...env } },
+      );
+    expect(run({}).stderr).toContain('[encrypted]');
+    const r = run({ QIYUE_PDF_PASSWORD: 'user123' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).contract.totalAmount.yuan).toBe('375980.00');
+  });
+
   it('prints a readable summary without --json', () => {
     const r = review([seedPath('003_2fd1bbbed6f06600', 'pdf')]);
     expect(r.status).toBe(0);
