@@ -19,7 +19,7 @@ import {
   type MentionOf,
 } from '../recognize/mentions';
 import { documentRoles, type Roles } from '../resolve/parties';
-import { sentenceSpans, trimHeadings, type TextSpan } from '../text/sentences';
+import { firstEndingAfter, sentenceSpans, trimHeadings, type TextSpan } from '../text/sentences';
 import { isTableRow, squeeze, type Squeezed } from '../text/squeeze';
 
 /** One sentence of the document. Offsets are into the document's text. */
@@ -124,18 +124,6 @@ export interface SentenceModel {
    * heading lines.
    */
   spansWithin(from: number, to: number, options?: { keepHeadings?: boolean }): TextSpan[];
-}
-
-/** First index in `pieces` whose end is after `offset` (binary search). */
-function firstEndingAfter(pieces: readonly TextSpan[], offset: number): number {
-  let lo = 0;
-  let hi = pieces.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pieces[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

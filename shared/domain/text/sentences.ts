@@ -11,6 +11,21 @@ export interface TextSpan {
   end: number;
 }
 
+/**
+ * The first index in `spans` (in document order, not overlapping) whose end is after `offset`,
+ * by binary search; `spans.length` when none is.
+ */
+export function firstEndingAfter(spans: readonly { end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether a line is a heading rather than sentence text (`八、违约条款`, `资金支付条件及时间：`, `【解除终止程序】`). */
 export function isHeadingLine(line: string): boolean {
   const l = line.trim();

@@ -8,6 +8,7 @@ import { roleOfPartyWord } from '../../lexicon/parties';
 import { labelledFields } from '../../recognize/fields';
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
+import { firstEndingAfter } from '../../text/sentences';
 
 /** A label followed by an underscore blank and nothing else (not `甲方：____某市大数据管理局`). */
 const UNDERSCORE = /([\u4e00-\u9fff]{2,8})\s*[：:]\s*[_＿]{2,}(?=\s*(?:$|[\n\t，。；,;（）()]))/gm;
@@ -22,13 +23,7 @@ export const fieldBlank: FindingRule = {
     const fields: Blank[] = [];
     const others: Blank[] = [];
     const overlapsField = (start: number, end: number) => {
-      let lo = 0;
-      let hi = fields.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (fields[mid].end <= start) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = firstEndingAfter(fields, start);
       return lo < fields.length && fields[lo].start < end;
     };
     const add = (start: number, end: number, label: string) => {
