@@ -12,6 +12,7 @@ import { ContractStore } from '../../electron/main/store/store';
 import { launchApp, SCREENSHOTS, type AppSession } from './browser';
 import { CORPUS_DIR } from '../support/corpus';
 import { SEED_NAMES, seedPath } from '../support/seeds';
+import { rewriteStoreData } from '../support/store-files';
 
 const TENDERS = [
   '11-yulin-hitech-safety-env-steward-tcp.pdf',
@@ -29,11 +30,10 @@ async function oldStore(files: string[]): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-e2e-reanalysis-'));
   const store = await ContractStore.open(dir);
   for (const f of files) await store.importContract(path.basename(f), fs.readFileSync(f));
-  const file = path.join(dir, 'qiyue-store.json');
-  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  for (const c of data.contracts)
-    c.report = { ...c.report, analyzerVersion: undefined, scope: undefined, penaltyRules: [] };
-  fs.writeFileSync(file, JSON.stringify(data));
+  rewriteStoreData(dir, (data) => {
+    for (const c of data.contracts)
+      c.report = { ...c.report, analyzerVersion: undefined, scope: undefined, penaltyRules: [] };
+  });
   return dir;
 }
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import Module, { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedPath } from '../support/seeds';
+import { readStoreData } from '../support/store-files';
 
 type Fn = (...args: any[]) => any;
 const rec: {
@@ -218,7 +219,7 @@ describe('Electron main process as built', () => {
       ok: true,
       value: { summary: { partyB: '北京慧正通软科技有限公司', totalYuan: '1160000.00' } },
     });
-    expect(fs.existsSync(path.join(dataDir, 'qiyue-store.json'))).toBe(true);
+    expect(readStoreData(dataDir).contracts).toHaveLength(1);
     // The file was read in the bundled parser process, not in main.
     expect(rec.utilityForks).toBe(1);
   });

@@ -13,6 +13,7 @@ import { createHandlers, dispatch } from '../../electron/main/ipc/handlers';
 import { ANALYZER_VERSION, findQuote } from '../../shared/domain/reanalysis';
 import { CORPUS_DIR } from '../support/corpus';
 import { seedPath } from '../support/seeds';
+import { rewriteStoreData, storeSnapshot } from '../support/store-files';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -21,10 +22,7 @@ afterEach(() => {
 
 /** Rewrites a stored contract as the previous analyser left it. */
 function ageStore(dir: string, id: string, age: (c: any) => void): void {
-  const file = path.join(dir, 'qiyue-store.json');
-  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  age(data.contracts.find((c: any) => c.id === id));
-  fs.writeFileSync(file, JSON.stringify(data));
+  rewriteStoreData(dir, (data) => age(data.contracts.find((c: any) => c.id === id)));
 }
 
 describe('re-analysis of a store written by an older analyser', () => {
@@ -128,12 +126,12 @@ describe('re-analysis of a store written by an older analyser', () => {
       { password: 'user123' },
     );
     ageStore(dir, contract.id, (c) => (c.report.analyzerVersion = 1));
-    const before = fs.readFileSync(path.join(dir, 'qiyue-store.json'), 'utf8');
+    const before = storeSnapshot(dir);
     const result = await (await ContractStore.open(dir)).reanalyzeOutdated();
     expect(result.updated).toEqual([]);
     expect(result.skipped.map((s) => s.id)).toEqual([contract.id]);
     expect(result.skipped[0].reason).toMatch(/密码|password/i);
-    expect(fs.readFileSync(path.join(dir, 'qiyue-store.json'), 'utf8')).toBe(before);
+    expect(storeSnapshot(dir)).toEqual(before);
   });
 
   it('finds a quote that moved, or whose line breaks changed', () => {

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ContractStore, STORE_SCHEMA_VERSION } from '../../electron/main/store/store';
 import { sha256 } from '../../electron/main/import/index';
 import { SEED_NAMES, seedPath } from '../support/seeds';
+import { readStoreData } from '../support/store-files';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-store-'));
 
@@ -27,7 +28,7 @@ describe('ContractStore', () => {
     const id = sha256(bytes);
     expect(first.contract.id).toBe(id);
     expect(fs.readFileSync(path.join(dir, 'files', `${id}.pdf`))).toEqual(Buffer.from(bytes));
-    const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'qiyue-store.json'), 'utf8'));
+    const onDisk = readStoreData(dir);
     expect(onDisk.schemaVersion).toBe(STORE_SCHEMA_VERSION);
     // Seed 003: the main contract's 保密条款 and the attached 保密协议 are separate records.
     expect(
@@ -50,9 +51,7 @@ describe('ContractStore', () => {
     await store.remove(contract.id);
     expect(await store.list()).toEqual([]);
     expect(fs.readdirSync(path.join(dir, 'files'))).toEqual([]);
-    expect(
-      JSON.parse(fs.readFileSync(path.join(dir, 'qiyue-store.json'), 'utf8')).ndaTerms,
-    ).toEqual([]);
+    expect(readStoreData(dir).ndaTerms).toEqual([]);
   });
 
   it('moves an unreadable store file aside instead of overwriting it, and says so', async () => {
@@ -65,6 +64,58 @@ describe('ContractStore', () => {
       '{"schemaVersion":1,"contracts":[{"id":"trunc',
     );
     expect(await store.list()).toEqual([]);
+  });
+
+  it('reads the one-file store of earlier versions, and carries it into generations', async () => {
+    const source = tmp();
+    const bytes = new Uint8Array(fs.readFileSync(seedPath('004_df6ca03d82af185a', 'txt')));
+    const { contract } = await (await ContractStore.open(source)).importContract('004.txt', bytes);
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'files'));
+    fs.copyFileSync(path.join(source, contract.file), path.join(dir, contract.file));
+    fs.writeFileSync(path.join(dir, 'qiyue-store.json'), JSON.stringify(readStoreData(source)));
+    const store = await ContractStore.open(dir);
+    expect((await store.list()).map((c) => c.id)).toEqual([contract.id]);
+    expect(fs.readdirSync(path.join(dir, 'store'))).toEqual([]);
+    await store.signOff(contract.id, '李审核', '同意');
+    expect(fs.readdirSync(path.join(dir, 'store'))).toEqual(['000000000001.json']);
+    expect(fs.existsSync(path.join(dir, 'qiyue-store.json'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'qiyue-store.json.migrated'))).toBe(true);
+    expect(readStoreData(dir).contracts[0].signOff.by).toBe('李审核');
+  });
+
+  it('moves an unreadable newest generation aside and reads the one before it', async () => {
+    const dir = tmp();
+    const store = await ContractStore.open(dir);
+    const first = new Uint8Array(fs.readFileSync(seedPath('004_df6ca03d82af185a', 'txt')));
+    const second = new Uint8Array(fs.readFileSync(seedPath('000_0afe16271ab3c86a', 'txt')));
+    await store.importContract('004.txt', first);
+    await store.importContract('000.txt', second);
+    const newest = path.join(dir, 'store', '000000000002.json');
+    fs.writeFileSync(newest, '{"schemaVersion":1,"contracts":[{"id":"trunc');
+    const reopened = await ContractStore.open(dir);
+    expect(reopened.recoveredFrom!.movedTo).toMatch(/000000000002\.json\.unreadable-/);
+    expect(fs.readFileSync(reopened.recoveredFrom!.movedTo, 'utf8')).toContain('"trunc');
+    expect((await reopened.list()).map((c) => c.id)).toEqual([sha256(first)]);
+    // The next write follows the generation that was read; the moved-aside file stays.
+    await reopened.importContract('000.txt', second);
+    expect((await reopened.list()).map((c) => c.fileName).sort()).toEqual(['000.txt', '004.txt']);
+    expect(fs.existsSync(reopened.recoveredFrom!.movedTo)).toBe(true);
+  });
+
+  it('keeps the data folder and what it writes to the user alone (0700, 0600)', async () => {
+    const dir = tmp();
+    fs.chmodSync(dir, 0o755);
+    const store = await ContractStore.open(dir);
+    const bytes = new Uint8Array(fs.readFileSync(seedPath('004_df6ca03d82af185a', 'txt')));
+    const { contract } = await store.importContract('004.txt', bytes);
+    await store.addEvidence(contract.id, 'item', '验收单.pdf', bytes, '李审核');
+    const mode = (p: string) => fs.statSync(path.join(dir, p)).mode & 0o777;
+    if (process.platform === 'win32') return;
+    for (const folder of ['.', 'files', 'store', 'evidence']) expect(mode(folder)).toBe(0o700);
+    expect(mode(contract.file)).toBe(0o600);
+    expect(mode(path.join('store', '000000000002.json'))).toBe(0o600);
+    expect(mode(path.join('evidence', fs.readdirSync(path.join(dir, 'evidence'))[0]))).toBe(0o600);
   });
 
   it('refuses a store written by a newer schema and leaves it as it was', async () => {

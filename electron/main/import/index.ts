@@ -2,7 +2,6 @@
  * Import dispatcher: checks size and type from the bytes (not only the file name) and hands
  * the file to the PDF, DOCX or text importer.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { SourceDocument, SourceFormat } from '../../../shared/domain/document';
 import { MAX_IMPORT_BYTES, QiyueError } from '../../../shared/domain/errors';
@@ -33,10 +32,7 @@ function sniff(data: Uint8Array): string {
   return 'unknown';
 }
 
-/** SHA-256 of the bytes, lowercase hex. */
-export function sha256(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+export { sha256 } from '../sha256';
 
 /** Options for {@link importFile}. */
 export interface ImportOptions {

@@ -1,9 +1,19 @@
 /**
  * The contract store: a lowdb JSON file in the data folder holding contracts (with their
  * report and text) and NDA terms as their own records, plus each original file copied in under
- * its SHA-256. Schema-versioned; writes are atomic; one writer at a time across processes
- * (a lock file around each read-modify-write); an unreadable store file is moved aside, never
- * overwritten, and reported.
+ * its SHA-256. Schema-versioned; an unreadable store file is moved aside, never overwritten,
+ * and reported.
+ *
+ * An acknowledged write is never lost, whatever the other processes on the folder do:
+ * - each read-modify-write holds a cross-process lock (proper-lockfile) kept fresh by a
+ *   heartbeat, with a stale time (30 s) far above any write; a lock whose holder was killed is
+ *   taken over at once (its PID is gone), one whose holder stalls past the stale time is taken
+ *   over after it;
+ * - the commit is a compare-and-swap on the store's generation number (`generations.ts`): a
+ *   writer that stalled while holding the lock and resumes after another took it over finds its
+ *   generation taken, reads the store again and re-applies its change instead of overwriting.
+ *
+ * The data folder and the folders in it are the user's only (0700), files 0600.
  */
 import {
   ANALYZER_VERSION,
@@ -18,10 +28,12 @@ import { Low } from 'lowdb';
 import { QiyueError } from '../../../shared/domain/errors';
 import type { SourceFormat } from '../../../shared/domain/document';
 import type { ReportNdaRecord, ReviewReport } from '../../../shared/domain/report';
-import { sha256, type ImportOptions } from '../import/index';
+import type { ImportOptions } from '../import/index';
+import { sha256 } from '../sha256';
 import type { ParseFn } from '../isolation/parse';
 import { sharedParser } from '../isolation/parser';
-import { AtomicJsonFile, writeFileAtomic } from './atomic-json-file';
+import { writeFileAtomic } from './atomic-file';
+import { GenerationalJsonFile, StoreConflict, UnreadableGeneration } from './generations';
 import type { ChecklistState, Scenario } from '../../../shared/domain/checklist';
 import { applyChange } from '../../../shared/domain/checklist';
 import type { ChecklistStatus } from '../../../shared/domain/obligations/schedule';
@@ -101,7 +113,40 @@ export interface ImportResult {
   duplicate: boolean;
 }
 
-const STORE_FILE = 'qiyue-store.json';
+/** The single store file of versions before generations (read once, then retired). */
+const LEGACY_STORE_FILE = 'qiyue-store.json';
+/** The folder of store generations. */
+const STORE_FOLDER = 'store';
+
+/** How the store's cross-process lock behaves (milliseconds). */
+export interface LockTiming {
+  /** A lock not refreshed for this long is taken over (proper-lockfile's `stale`, at least 2000). */
+  staleMs: number;
+  /** How often the holder refreshes it (at least 1000, at most half of `staleMs`). */
+  updateMs: number;
+}
+
+/** The lock timing of the app and the command line: writes take milliseconds to about a second. */
+export const DEFAULT_LOCK_TIMING: LockTiming = { staleMs: 30_000, updateMs: 3_000 };
+
+/** Options of {@link ContractStore.open}. */
+export interface StoreOptions {
+  /**
+   * How files are read and analysed; by default in the shared parser process, under its time
+   * and memory limits (`isolation/parser.ts`).
+   */
+  parse?: ParseFn;
+  /** Lock timing; {@link DEFAULT_LOCK_TIMING} by default. */
+  lock?: LockTiming;
+  /**
+   * Called under the lock after a change is applied and before it is committed: fault
+   * injection for tests (a writer that stalls or dies while holding the lock).
+   */
+  beforeCommit?: () => void | Promise<void>;
+}
+
+/** Owner-only permissions for what the store writes (POSIX; Windows keeps the profile's ACL). */
+const PRIVATE_FOLDER = 0o700;
 
 function emptyData(): StoreData {
   return { schemaVersion: STORE_SCHEMA_VERSION, contracts: [], ndaTerms: [] };
@@ -127,30 +172,46 @@ export class ContractStore {
   /** The last (or current) re-analysis run; null when none has run since the store was opened. */
   reanalysis: ReanalysisProgress | null = null;
   private db: Low<StoreData>;
+  private readonly file: GenerationalJsonFile<StoreData>;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly parse: ParseFn;
+  private readonly lockTiming: LockTiming;
 
   private constructor(
     readonly dataDir: string,
-    /** Reads and analyses untrusted files: in the parser process unless told otherwise. */
-    private readonly parse: ParseFn,
+    private readonly options: StoreOptions,
   ) {
-    this.db = new Low<StoreData>(new AtomicJsonFile<StoreData>(this.storeFile), emptyData());
+    /** Reads and analyses untrusted files: in the parser process unless told otherwise. */
+    this.parse = options.parse ?? ((...args) => sharedParser().parse(...args));
+    this.lockTiming = options.lock ?? DEFAULT_LOCK_TIMING;
+    this.file = new GenerationalJsonFile<StoreData>(
+      path.join(dataDir, STORE_FOLDER),
+      path.join(dataDir, LEGACY_STORE_FILE),
+    );
+    this.db = new Low<StoreData>(this.file, emptyData());
   }
 
-  get storeFile(): string {
-    return path.join(this.dataDir, STORE_FILE);
+  /** The folder holding the store's generations (`generations.ts`). */
+  get storeFolder(): string {
+    return this.file.folder;
+  }
+
+  /** The file the store was last read from (null while nothing has been written). */
+  get storeFile(): string | null {
+    return this.file.currentFile ?? (this.file.generation === 0 ? this.file.legacyFile : null);
   }
 
   /**
-   * Opens (creating if needed) the store in `dataDir`.
-   * @param options.parse how files are read and analysed; by default in the shared parser
-   *   process, under its time and memory limits (`isolation/parser.ts`)
+   * Opens (creating if needed, owner-only) the store in `dataDir`.
    * @throws QiyueError `store-unreadable` when the file was written by a newer Qiyue
    */
-  static async open(dataDir: string, options: { parse?: ParseFn } = {}): Promise<ContractStore> {
-    await fs.mkdir(path.join(dataDir, 'files'), { recursive: true });
-    const parse: ParseFn = options.parse ?? ((...args) => sharedParser().parse(...args));
-    const store = new ContractStore(path.resolve(dataDir), parse);
+  static async open(dataDir: string, options: StoreOptions = {}): Promise<ContractStore> {
+    const root = path.resolve(dataDir);
+    for (const dir of [root, path.join(root, 'files'), path.join(root, STORE_FOLDER)]) {
+      await fs.mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
+      if (process.platform !== 'win32') await fs.chmod(dir, PRIVATE_FOLDER);
+    }
+    const store = new ContractStore(root, options);
     await store.removeStaleTemporaries();
     await store.load();
     return store;
@@ -158,7 +219,8 @@ export class ContractStore {
 
   /** Deletes temporary files left by writers that were killed (their process is gone). */
   private async removeStaleTemporaries(): Promise<void> {
-    for (const dir of [this.dataDir, path.join(this.dataDir, 'files')]) {
+    const dirs = [this.dataDir, path.join(this.dataDir, 'files'), this.storeFolder];
+    for (const dir of dirs) {
       for (const name of await fs.readdir(dir)) {
         const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
         if (!m || processAlive(Number(m[1]))) continue;
@@ -167,27 +229,38 @@ export class ContractStore {
     }
   }
 
+  /**
+   * Reads the newest generation. One that cannot be read is moved aside (never overwritten),
+   * reported in {@link recoveredFrom}, and the one before it is read instead.
+   */
   private async load(): Promise<void> {
-    try {
-      await this.db.read();
-      const d = this.db.data as StoreData | null;
-      if (!d || typeof d !== 'object' || !Array.isArray(d.contracts)) {
-        if (d !== null && (await exists(this.storeFile))) throw new Error('unexpected content');
+    for (;;) {
+      let unreadable: { file: string; reason: string };
+      try {
         this.db.data = emptyData();
-      } else if (d.schemaVersion > STORE_SCHEMA_VERSION) {
-        throw new QiyueError(
-          'store-unreadable',
-          `数据文件由更新版本的契阅写入（架构版本 ${d.schemaVersion}），请升级后再打开 (the store was written by a newer Qiyue: ${this.storeFile})`,
-        );
-      } else {
+        await this.db.read();
+        const d = this.db.data as unknown;
+        if (!isStoreData(d)) throw new UnreadableGeneration(this.storeFile!, 'not a Qiyue store');
+        if (d.schemaVersion > STORE_SCHEMA_VERSION) {
+          throw new QiyueError(
+            'store-unreadable',
+            `数据文件由更新版本的契阅写入（架构版本 ${d.schemaVersion}），请升级后再打开 (the store was written by a newer Qiyue: ${this.storeFile})`,
+          );
+        }
         d.ndaTerms ??= [];
+        return;
+      } catch (err) {
+        if (!(err instanceof UnreadableGeneration)) throw err;
+        unreadable = { file: err.file, reason: err.message };
       }
-    } catch (err) {
-      if (err instanceof QiyueError) throw err;
-      const movedTo = `${this.storeFile}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      await fs.rename(this.storeFile, movedTo);
-      this.recoveredFrom = { movedTo, reason: (err as Error).message };
-      this.db.data = emptyData();
+      const movedTo = `${unreadable.file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        await fs.rename(unreadable.file, movedTo);
+        this.recoveredFrom = { movedTo, reason: unreadable.reason };
+      } catch (err) {
+        // Another process moved it aside first.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
     }
   }
 
@@ -197,7 +270,13 @@ export class ContractStore {
     return next;
   }
 
-  /** Runs a read-modify-write under the cross-process lock, re-reading the file first. */
+  /**
+   * Runs a read-modify-write under the cross-process lock: reads the newest generation, applies
+   * `mutate`, commits the next generation. When another writer committed first (this one
+   * stalled past the lock's stale time and the lock was taken over), reads again and re-applies
+   * `mutate` to what that writer left, so `mutate` must derive everything from `data`.
+   * @throws QiyueError `store-locked` when the lock cannot be had within the stale time and more
+   */
   private transact<T>(mutate: (data: StoreData) => Promise<T> | T): Promise<T> {
     return this.serialize(async () => {
       let release: () => Promise<void>;
@@ -206,15 +285,22 @@ export class ContractStore {
       } catch (err) {
         throw new QiyueError(
           'store-locked',
-          `数据文件夹正被另一个契阅进程写入 (another Qiyue process is writing to ${this.dataDir})`,
+          `数据文件夹正被另一个契阅进程写入，请稍后再试 (another Qiyue process is writing to ${this.dataDir})`,
           { cause: err },
         );
       }
       try {
-        await this.load();
-        const result = await mutate(this.db.data);
-        await this.db.write();
-        return result;
+        for (let attempt = 1; ; attempt++) {
+          await this.load();
+          const result = await mutate(this.db.data);
+          await this.options.beforeCommit?.();
+          try {
+            await this.db.write();
+            return result;
+          } catch (err) {
+            if (!(err instanceof StoreConflict) || attempt >= MAX_COMMIT_ATTEMPTS) throw err;
+          }
+        }
       } finally {
         await release();
       }
@@ -222,36 +308,49 @@ export class ContractStore {
   }
 
   /**
-   * The cross-process write lock (proper-lockfile), with the owner's PID beside it so that a lock
-   * left by a writer that was killed is taken over at once instead of after it goes stale.
+   * The cross-process write lock (proper-lockfile, refreshed every `updateMs`), with the owner's
+   * PID beside it so that a lock left by a writer that was killed is taken over at once instead
+   * of after it goes stale. A lock found compromised (this process stalled past the stale time
+   * and another took it over) is only noted: the generation compare-and-swap keeps the commit
+   * safe, so it must not throw from the heartbeat's timer as proper-lockfile does by default.
    */
   private async acquireLock(): Promise<() => Promise<void>> {
     const lockPath = path.join(this.dataDir, 'store.lock');
     const ownerFile = path.join(this.dataDir, 'store.lock.owner');
+    const { staleMs, updateMs } = this.lockTiming;
     const options = {
       lockfilePath: lockPath,
-      stale: 5000,
-      update: 2000,
+      stale: staleMs,
+      update: updateMs,
+      onCompromised: () => undefined,
     };
+    // Tried until past the stale time, when a stalled holder's lock is taken over by
+    // proper-lockfile; a holder that is gone is found at once by the orphan check.
+    const deadline = Date.now() + staleMs + 15_000;
     let release: () => Promise<void>;
-    try {
-      release = await lockfile.lock(this.dataDir, { ...options, retries: 0 });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
-      const owner = Number(await fs.readFile(ownerFile, 'utf8').catch(() => 'NaN'));
-      if (Number.isInteger(owner) && owner !== process.pid && !processAlive(owner)) {
-        await fs.rm(lockPath, { recursive: true, force: true });
-        await fs.rm(ownerFile, { force: true });
+    for (let wait = 20; ; wait = Math.min(wait * 1.5, 500)) {
+      try {
+        release = await lockfile.lock(this.dataDir, { ...options, retries: 0 });
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline) throw err;
       }
-      release = await lockfile.lock(this.dataDir, {
-        ...options,
-        retries: { retries: 30, factor: 1.2, minTimeout: 100, maxTimeout: 1000 },
-      });
+      if (await orphanedLock(lockPath, ownerFile)) {
+        await fs.rm(ownerFile, { force: true });
+        await fs.rm(lockPath, { recursive: true, force: true });
+        continue;
+      }
+      await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())));
     }
-    await fs.writeFile(ownerFile, String(process.pid));
+    const token = `${process.pid} ${randomUUID()}`;
+    await fs.writeFile(ownerFile, token, { mode: 0o600 });
     return async () => {
-      await fs.rm(ownerFile, { force: true });
-      await release();
+      // The owner file is another holder's once the lock was taken over: leave that one.
+      if ((await fs.readFile(ownerFile, 'utf8').catch(() => '')) === token)
+        await fs.rm(ownerFile, { force: true });
+      await release().catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ERELEASED') throw err;
+      });
     };
   }
 
@@ -449,7 +548,7 @@ export class ContractStore {
   ) {
     const sha = createHash('sha256').update(bytes).digest('hex');
     const rel = path.join('evidence', `${sha}${path.extname(fileName).toLowerCase()}`);
-    await fs.mkdir(path.join(this.dataDir, 'evidence'), { recursive: true });
+    await fs.mkdir(path.join(this.dataDir, 'evidence'), { recursive: true, mode: PRIVATE_FOLDER });
     return this.mutateContract(id, async (c) => {
       if (!(await exists(path.join(this.dataDir, rel))))
         await writeFileAtomic(path.join(this.dataDir, rel), bytes);
@@ -608,6 +707,32 @@ export class ContractStore {
     });
     await fs.rm(path.join(this.dataDir, file), { force: true });
   }
+}
+
+/** Commits tried before a write gives up (each conflict means another writer's commit landed). */
+const MAX_COMMIT_ATTEMPTS = 50;
+
+/** Whether parsed store content has the store's shape (a contracts array at least). */
+function isStoreData(d: unknown): d is StoreData {
+  return typeof d === 'object' && d !== null && Array.isArray((d as StoreData).contracts);
+}
+
+/**
+ * Whether the store lock's holder is gone: its owner file names a process that no longer runs,
+ * or there is no owner file a second after the lock was made (a live holder writes it right
+ * after taking the lock, so it died in between).
+ */
+async function orphanedLock(lockPath: string, ownerFile: string): Promise<boolean> {
+  const owner = await fs.readFile(ownerFile, 'utf8').catch(() => null);
+  if (owner !== null) {
+    const pid = Number(owner.split(' ')[0]);
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid);
+  }
+  const made = await fs.stat(lockPath).then(
+    (st) => st.mtimeMs,
+    () => null,
+  );
+  return made !== null && made < Date.now() - 1000;
 }
 
 function processAlive(pid: number): boolean {

@@ -1,0 +1,183 @@
+/**
+ * The store file kept as numbered generations, `store/000000000042.json`, so that a write can
+ * never overwrite one it did not read. A writer that read generation N commits by hard-linking
+ * its fully written, fsynced temporary file to the name of generation N + 1: `link` fails when
+ * that name exists, so of two writers that read the same generation exactly one commits, and the
+ * other learns it ({@link StoreConflict}), reads again and re-applies its change. This is the
+ * compare-and-swap the store's lock is verified by: a writer that stalled past the lock's stale
+ * time (paused, swapped out) and resumes after another took the lock cannot lose that one's
+ * write, it only finds its own generation taken.
+ *
+ * The current store is the highest generation. The two newest are kept (a reader that listed the
+ * folder just before a commit still finds the file it chose, or lists again); older ones are
+ * deleted after each commit. A store written before generations (`qiyue-store.json` in the data
+ * folder) is read as generation 0 and renamed to `qiyue-store.json.migrated` after the first
+ * commit. Needs a file system with hard links (ext4, XFS, Btrfs, NTFS, APFS).
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Adapter } from 'lowdb';
+
+const NAME = /^(\d{12})\.json$/;
+
+/** Thrown by {@link GenerationalJsonFile.write} when another writer committed first. */
+export class StoreConflict extends Error {
+  constructor(readonly generation: number) {
+    super(`store generation ${generation} was committed by another writer`);
+  }
+}
+
+/** Thrown by {@link GenerationalJsonFile.read} when the newest generation cannot be parsed. */
+export class UnreadableGeneration extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+    options?: { cause: unknown },
+  ) {
+    super(`the store file ${file} cannot be read: ${reason}`, options);
+  }
+}
+
+/** The file name of generation `n` (zero-padded so that names sort as numbers). */
+export function generationName(n: number): string {
+  return `${String(n).padStart(12, '0')}.json`;
+}
+
+/** Generation numbers present in `folder`, highest first (none when the folder is missing). */
+export async function generationsIn(folder: string): Promise<number[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  return names
+    .map((n) => NAME.exec(n))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => b - a);
+}
+
+/**
+ * lowdb adapter over the generations in `folder` (see module doc). `read` returns the newest
+ * generation's content (or the legacy file's, or null when there is neither) and remembers its
+ * number; `write` commits the next number or throws {@link StoreConflict}.
+ */
+export class GenerationalJsonFile<T> implements Adapter<T> {
+  /** The generation the last `read` returned (0: the legacy file or nothing). */
+  generation = 0;
+
+  constructor(
+    readonly folder: string,
+    /** The single store file of earlier versions, read when no generation exists. */
+    readonly legacyFile: string,
+  ) {}
+
+  /** Path of the file the last `read` returned, or null when it found none. */
+  get currentFile(): string | null {
+    return this.generation > 0 ? path.join(this.folder, generationName(this.generation)) : null;
+  }
+
+  /**
+   * @throws UnreadableGeneration when the newest generation (or the legacy file) is not JSON;
+   *   the caller moves it aside and reads again
+   */
+  async read(): Promise<T | null> {
+    // A generation listed here may be deleted by a later commit before it is opened: list again.
+    for (let attempt = 0; ; attempt++) {
+      const [newest] = await generationsIn(this.folder);
+      if (newest === undefined) {
+        this.generation = 0;
+        return readJson<T>(this.legacyFile);
+      }
+      const file = path.join(this.folder, generationName(newest));
+      const content = await readJson<T>(file);
+      if (content === null) {
+        if (attempt < 20) continue;
+        throw new Error(`the store generations in ${this.folder} keep disappearing while read`);
+      }
+      this.generation = newest;
+      return content;
+    }
+  }
+
+  /**
+   * Commits `data` as the generation after the one last read.
+   * @throws StoreConflict when another writer committed that generation (or a later one) first;
+   *   nothing of this write is left behind then
+   */
+  async write(data: T): Promise<void> {
+    const next = this.generation + 1;
+    await fs.mkdir(this.folder, { recursive: true, mode: 0o700 });
+    const target = path.join(this.folder, generationName(next));
+    const tmp = path.join(
+      this.folder,
+      `.${generationName(next)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    );
+    const handle = await fs.open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(JSON.stringify(data, null, 1));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await fs.link(tmp, target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new StoreConflict(next);
+      throw err;
+    } finally {
+      await fs.rm(tmp, { force: true });
+    }
+    // The name was free, but a writer that stalled long enough finds its number already pruned
+    // behind newer generations: its file is then not the newest, and it must read again.
+    const [newest] = await generationsIn(this.folder);
+    if (newest > next) {
+      await fs.rm(target, { force: true });
+      throw new StoreConflict(next);
+    }
+    await syncFolder(this.folder);
+    this.generation = next;
+    await this.prune(next);
+  }
+
+  /** Deletes generations older than the one before `current`, and retires the legacy file. */
+  private async prune(current: number): Promise<void> {
+    for (const n of await generationsIn(this.folder)) {
+      if (n >= current - 1) continue;
+      await fs.rm(path.join(this.folder, generationName(n)), { force: true });
+    }
+    await fs.rename(this.legacyFile, `${this.legacyFile}.migrated`).catch(() => undefined);
+  }
+}
+
+/** The parsed JSON of `file`; null when it does not exist. @throws UnreadableGeneration */
+async function readJson<T>(file: string): Promise<T | null> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  try {
+    return JSON.parse(raw) as T;
+  } catch (err) {
+    throw new UnreadableGeneration(file, (err as Error).message, { cause: err });
+  }
+}
+
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const dh = await fs.open(dir, 'r');
+    try {
+      await dh.sync();
+    } finally {
+      await dh.close();
+    }
+  } catch {
+    // Some file systems refuse fsync on folders; the link itself is still atomic.
+  }
+}
