@@ -8,6 +8,7 @@ import path from 'node:path';
 import { compareContracts, matrixCsv } from '../../shared/domain/compare/matrix';
 import { defaultDataDir } from '../main/store/paths';
 import { importFiles, runCli, writeOut } from './import-files';
+import { maskPersonalDataDeep } from '../../shared/domain/pii';
 
 const USAGE = 'usage: npm run compare -- [--format json|csv] [--data-dir DIR] FILE…';
 
@@ -43,7 +44,9 @@ async function main(): Promise<number> {
       report: contract.report,
     })),
   );
-  await writeOut(format === 'csv' ? matrixCsv(matrix) : `${JSON.stringify(matrix, null, 2)}\n`);
+  // Quotes in the matrix show resident ID and mobile numbers masked, as every export does.
+  const shown = maskPersonalDataDeep(matrix);
+  await writeOut(format === 'csv' ? matrixCsv(shown) : `${JSON.stringify(shown, null, 2)}\n`);
   return failed ? 1 : 0;
 }
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_IMPORT_BYTES, QiyueError } from '../../shared/domain/errors';
-import { ContractStore, type StoredContract } from '../main/store/store';
+import { ContractStore, type ImportResult, type StoredContract } from '../main/store/store';
 
 /**
  * A file's bytes, checked before they are read: only a regular file (a symlink is followed to
@@ -34,6 +34,42 @@ async function readBounded(file: string): Promise<Uint8Array> {
   return bytes;
 }
 
+/**
+ * Reads one file from disk ({@link readBounded}) and imports it into `store`: the path every
+ * file of the command line takes, and the one the fuzz suite drives.
+ * @throws QiyueError `not-found` when the system cannot read it (missing, no permission, a
+ *   symlink loop), or any refusal of {@link readBounded} and {@link ContractStore.importContract}
+ */
+export async function importOne(
+  store: ContractStore,
+  file: string,
+  password?: string,
+): Promise<ImportResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBounded(file);
+  } catch (err) {
+    if (err instanceof QiyueError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new QiyueError(
+      'not-found',
+      `${READ_FAILURES[code ?? ''] ?? '无法读取文件'} (cannot read the file: ${code ?? 'unknown error'})`,
+      { cause: err },
+    );
+  }
+  return store.importContract(file, bytes, { password });
+}
+
+/** What the system's refusals to read a file mean, in the reviewer's words. */
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: '文件不存在，或链接指向的文件不存在',
+  EACCES: '没有读取该文件的权限',
+  EPERM: '没有读取该文件的权限',
+  ELOOP: '链接指向自身，形成循环，无法读取',
+  EISDIR: '这是文件夹，不是文件',
+  EIO: '读取磁盘时出错',
+};
+
 /** Imports each file; returns the contracts imported (or found) and how many files failed. */
 export async function importFiles(
   dataDir: string,
@@ -54,17 +90,7 @@ export async function importFiles(
   let failed = 0;
   for (const file of files) {
     try {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readBounded(file);
-      } catch (err) {
-        if (err instanceof QiyueError) throw err;
-        throw new QiyueError(
-          'not-found',
-          `无法读取文件 (cannot read the file: ${(err as NodeJS.ErrnoException).code ?? err})`,
-        );
-      }
-      const { contract } = await store.importContract(file, bytes, { password });
+      const { contract } = await importOne(store, file, password);
       contracts.push({ file: path.basename(file), contract });
     } catch (err) {
       failed++;

@@ -1,11 +1,13 @@
 /**
- * `npm run review -- [--json] [--data-dir DIR] [--password PW] FILE…` (or the password in
- * `QIYUE_PDF_PASSWORD`, which `ps` does not show)
+ * `npm run review -- [--json] [--show-personal-data] [--data-dir DIR] [--password PW] FILE…`
+ * (or the password in `QIYUE_PDF_PASSWORD`, which `ps` does not show)
  *
  * Imports each file into the store (the desktop app's store by default, see
  * `store/paths.ts`) and prints a readable summary, or with `--json` the REPORT.md document
  * (one object for one file, an array for several) on stdout. Exits 0 when every file was
  * reviewed; otherwise 1, with one line per bad file on stderr, the good files still reported.
+ * Resident ID and mobile numbers are printed masked (`shared/domain/pii.ts`) unless
+ * `--show-personal-data` is given; the store keeps them as they are.
  */
 import path from 'node:path';
 import type { ReviewReport } from '../../shared/domain/report';
@@ -25,21 +27,26 @@ import {
 } from '../../shared/domain/labels';
 import { importFiles, runCli, terminalSafe, writeErr, writeOut } from './import-files';
 import { defaultDataDir } from '../main/store/paths';
+import { maskPersonalDataDeep } from '../../shared/domain/pii';
 
 interface Args {
   json: boolean;
+  /** Print ID and mobile numbers as they are (masked by default). */
+  showPersonalData: boolean;
   dataDir: string;
   password?: string;
   files: string[];
 }
 
-const USAGE = 'usage: npm run review -- [--json] [--data-dir DIR] [--password PW] FILE…';
+const USAGE =
+  'usage: npm run review -- [--json] [--show-personal-data] [--data-dir DIR] [--password PW] FILE…';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, dataDir: defaultDataDir(), files: [] };
+  const args: Args = { json: false, showPersonalData: false, dataDir: defaultDataDir(), files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
+    else if (a === '--show-personal-data') args.showPersonalData = true;
     else if (a === '--data-dir') args.dataDir = path.resolve(argv[++i] ?? '');
     else if (a.startsWith('--data-dir=')) args.dataDir = path.resolve(a.slice(11));
     else if (a === '--password') args.password = argv[++i];
@@ -142,7 +149,7 @@ async function main(): Promise<number> {
   const password = args.password ?? (process.env.QIYUE_PDF_PASSWORD || undefined);
   const { contracts, failed } = await importFiles(args.dataDir, args.files, password);
   // Saved calculator scenarios and checklist states travel with the report as extra fields.
-  const reports = contracts.map(
+  const full = contracts.map(
     ({ file, contract }) =>
       ({
         ...contract.report,
@@ -151,6 +158,8 @@ async function main(): Promise<number> {
         checklist: contract.checklist ?? {},
       }) as ReviewReport,
   );
+  // What leaves the store shows resident ID and mobile numbers masked, unless asked otherwise.
+  const reports = args.showPersonalData ? full : maskPersonalDataDeep(full);
   let text: string;
   if (args.json) {
     const out = args.files.length === 1 ? (reports[0] ?? null) : reports;

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { ContractStore } from './store/store';
 import { IsolatedParser } from './isolation/parser';
 import { spawnUtilityParser } from './isolation/utility';
-import { defaultDataDir } from './store/paths';
+import { defaultDataDir, defaultProfileDir } from './store/paths';
 import { createHandlers, dispatch } from './ipc/handlers';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from './security';
 import { appFileFor } from './app-files';
@@ -21,7 +21,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-app.setPath('userData', defaultDataDir());
+// Chromium's profile apart from the data folder, which holds the store alone.
+app.setPath('userData', defaultProfileDir());
 
 // One Qiyue at a time: a second start focuses the window of the first (one writer of the store).
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -37,7 +38,7 @@ async function createWindow(): Promise<void> {
   // Files are read and analysed in a utility process under time and memory limits.
   const parser = new IsolatedParser(undefined, spawnUtilityParser);
   app.on('will-quit', () => parser.close());
-  const store = await ContractStore.open(app.getPath('userData'), {
+  const store = await ContractStore.open(defaultDataDir(), {
     parse: (...args) => parser.parse(...args),
   });
   const handlers = createHandlers(store);
@@ -67,6 +68,8 @@ async function createWindow(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click on a link would open it in a new window outside the open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());

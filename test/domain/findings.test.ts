@@ -6,7 +6,7 @@ import { parseClauses } from '../../shared/domain/clauses/parse';
 import { extractContract } from '../../shared/domain/terms/contract';
 import { extractPenaltyRules } from '../../shared/domain/penalties/extract';
 import { FINDING_RULES, runFindings } from '../../shared/domain/findings/index';
-import { isValidResidentId } from '../../shared/domain/findings/rules/pii-personal-id';
+import { isValidResidentId } from '../../shared/domain/pii';
 import { annotateSentences } from '../../shared/domain/sentences/model';
 
 function findings(lines: string[]) {

@@ -186,5 +186,8 @@ describe('review seed 003 in the app', () => {
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toContain('1,160,000.00');
     await page.screenshot({ path: path.join(OUT, 'library-after-drop.png') });
+    // After PDFs, DOCX text, dialogs and the library: no errors, and no style or script the
+    // CSP refused (Chromium reports each refusal as a console error).
+    expect(app.errors).toEqual([]);
   });
 });

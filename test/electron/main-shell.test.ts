@@ -33,6 +33,7 @@ const rec: {
 } = { ipc: {}, webContents: {} };
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-shell-'));
+const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-shell-profile-'));
 
 const fakeElectron = {
   app: {
@@ -107,6 +108,7 @@ beforeAll(async () => {
   if (!fs.existsSync('dist-electron/main.cjs'))
     throw new Error('main process not built: run npm run build');
   process.env.QIYUE_DATA_DIR = dataDir;
+  process.env.QIYUE_PROFILE_DIR = profileDir;
   const original = (Module as any)._load;
   (Module as any)._load = function (request: string, ...rest: unknown[]) {
     return request === 'electron' ? fakeElectron : original.call(this, request, ...rest);
@@ -130,7 +132,9 @@ describe('Electron main process as built', () => {
       webSecurity: true,
     });
     expect(String(rec.window!.webPreferences.preload)).toMatch(/preload\.cjs$/);
-    expect(rec.userData).toBe(dataDir);
+    // Chromium's profile is not in the data folder (which holds the store alone).
+    expect(rec.userData).toBe(profileDir);
+    expect(path.relative(dataDir, rec.userData!).startsWith('..')).toBe(true);
   });
 
   it('refuses navigation, new windows, permissions and every non-app request', () => {

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { generationName } from '../../electron/main/store/generations';
 
 /** Path of the newest store generation in data folder `dir` (throws when there is none). */
@@ -43,5 +44,16 @@ export function storeSnapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const n of fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [])
     out[n] = fs.readFileSync(path.join(folder, n), 'base64');
+  return out;
+}
+
+/** Every file of the store folder with the SHA-256 of its bytes (a snapshot that stays small). */
+export function storeDigest(dir: string): Record<string, string> {
+  const folder = path.join(dir, 'store');
+  const out: Record<string, string> = {};
+  for (const n of fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [])
+    out[n] = createHash('sha256')
+      .update(fs.readFileSync(path.join(folder, n)))
+      .digest('hex');
   return out;
 }

@@ -46,6 +46,19 @@ export function pdfDocumentOptions(data: Uint8Array, password?: string) {
   };
 }
 
+/**
+ * The most pages read: a tender with its annexes runs to a few hundred; past this the file is
+ * refused before any page is extracted.
+ */
+export const MAX_PDF_PAGES = 5000;
+
+/**
+ * The most text runs (pdf.js text items) read over all pages: a dense contract page has a few
+ * hundred, so this is some thousands of such pages; it bounds the work and memory of a PDF whose
+ * content streams draw text one glyph at a time without end.
+ */
+export const MAX_PDF_TEXT_ITEMS = 2_000_000;
+
 interface PdfLine {
   page: number;
   text: string;
@@ -412,8 +425,14 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
     );
   }
   try {
+    if (doc.numPages > MAX_PDF_PAGES)
+      throw new QiyueError(
+        'too-complex',
+        `PDF 页数过多：共 ${doc.numPages} 页，超过 ${MAX_PDF_PAGES} 页上限；请拆分后分别导入 (too many pages: ${doc.numPages}, the limit is ${MAX_PDF_PAGES})`,
+      );
     const pages: { lines: PdfLine[]; height: number }[] = [];
     const table = new BoxTable();
+    let items = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       let page;
       let content;
@@ -427,6 +446,12 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
           { cause: err },
         );
       }
+      items += content.items.length;
+      if (items > MAX_PDF_TEXT_ITEMS)
+        throw new QiyueError(
+          'too-complex',
+          `PDF 文字内容过于复杂：到第 ${p} 页已超过 ${MAX_PDF_TEXT_ITEMS} 个文字片段上限，可能是结构异常的文件；请用原软件重新导出后再导入 (too complex: more than ${MAX_PDF_TEXT_ITEMS} text runs)`,
+        );
       const height = page.view[3] - page.view[1];
       const pl = pageLines(content.items as TextItemLike[], p - 1, table).filter(
         (l) =>

@@ -25,6 +25,7 @@ import type { PaymentEvents } from '../../../shared/domain/calculators/payments'
 import type { HolidayCalendar } from '../../../shared/domain/calendar/holidays';
 import { checklistXlsx } from '../export/checklist-xlsx';
 import { ContractSearch } from '../search/index';
+import { maskPersonalDataDeep } from '../../../shared/domain/pii';
 import { reportHtml, reportJson, reportXlsx } from '../export/report';
 import { exportBundle, importBundle } from '../store/bundle';
 import {
@@ -117,8 +118,9 @@ export function createHandlers(store: ContractStore): Handlers {
       signOff: await store.signOff(id, by, note),
     }),
     'report:export': async ({ id, format }: { id: string; format: 'json' | 'html' | 'xlsx' }) => {
-      const c = await store.get(id);
-      const extras = await ndaReview(store, c);
+      // Exports show ID and mobile numbers masked; the store keeps the text as it is.
+      const c = maskPersonalDataDeep(await store.get(id));
+      const extras = maskPersonalDataDeep(await ndaReview(store, c));
       const stem = `审阅报告-${c.fileName.replace(/\.[^.]+$/, '')}`;
       const bytes =
         format === 'json'
@@ -174,7 +176,7 @@ export function createHandlers(store: ContractStore): Handlers {
       state: await store.addEvidence(req.id, req.itemId, req.fileName, req.bytes, req.by),
     }),
     'checklist:export': async ({ id, format }: { id: string | null; format: 'xlsx' | 'csv' }) => {
-      const rows = await checklistRows(store, id);
+      const rows = maskPersonalDataDeep(await checklistRows(store, id));
       const stem = id
         ? `履约清单-${(await store.get(id)).fileName.replace(/\.[^.]+$/, '')}`
         : '履约清单-全部合同';

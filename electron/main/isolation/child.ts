@@ -58,6 +58,7 @@ port.onMessage(async (req) => {
       id: req.id,
       ok: false,
       code: 'corrupt',
+      unexpected: true,
       message:
         '文件无法解析：内容损坏或格式不符合规范；请用原软件重新导出后再导入 (the file could not be parsed: it is damaged or malformed)',
     });

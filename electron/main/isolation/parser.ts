@@ -155,6 +155,10 @@ export class IsolatedParser {
   private nextId = 1;
   /** Parser processes started so far (the first, and one per replacement). */
   started = 0;
+  /** Files under which the parser process died other than by a limit (each refused `corrupt`). */
+  crashed = 0;
+  /** Refusals from the parser's catch-all: an error no importer turned into a refusal. */
+  unexpected = 0;
 
   constructor(
     readonly limits: ParserLimits = DEFAULT_LIMITS,
@@ -226,20 +230,21 @@ export class IsolatedParser {
       this.current = {
         id,
         onResponse: (res) =>
-          finish(() =>
-            res.ok ? resolve(res.result) : reject(new QiyueError(res.code, res.message)),
-          ),
+          finish(() => {
+            if (res.ok) return resolve(res.result);
+            if (res.unexpected) this.unexpected++;
+            reject(new QiyueError(res.code, res.message));
+          }),
         onExit: (code, signal, stderr) =>
-          finish(() =>
-            reject(
-              // V8 aborts when the heap limit is reached.
+          finish(() => {
+            // V8 aborts when the heap limit is reached.
+            const outOfMemory =
               /heap limit|out of memory|Allocation failed/i.test(stderr) ||
-                signal === 'SIGABRT' ||
-                code === 134
-                ? tooComplexError(this.limits)
-                : crashedError(),
-            ),
-          ),
+              signal === 'SIGABRT' ||
+              code === 134;
+            if (!outOfMemory) this.crashed++;
+            reject(outOfMemory ? tooComplexError(this.limits) : crashedError());
+          }),
       };
       proc.setBusy?.(true);
       proc.send({ id, fileName, bytes, options });

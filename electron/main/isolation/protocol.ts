@@ -11,7 +11,11 @@ export interface ParseRequest {
   options?: ImportOptions;
 }
 
-/** The answer: the parsed contract, or a refusal with its code and message. */
+/**
+ * The answer: the parsed contract, or a refusal with its code and message. `unexpected` marks
+ * the catch-all refusal for an error no importer anticipated (a defect to fix, counted by the
+ * parent in {@link IsolatedParser.unexpected}).
+ */
 export type ParseResponse =
   | { id: number; ok: true; result: ParsedContract }
-  | { id: number; ok: false; code: QiyueErrorCode; message: string };
+  | { id: number; ok: false; code: QiyueErrorCode; message: string; unexpected?: boolean };

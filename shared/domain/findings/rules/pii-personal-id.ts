@@ -1,30 +1,12 @@
 /**
  * `pii.personal-id`: a resident identity number (居民身份证号码) in the document. An 18-character
  * number counts when its check character is right under GB 11643-1999 (ISO 7064 MOD 11-2) and
- * its birth date is a real date; phone and bank account numbers do not.
+ * its birth date is a real date ({@link isValidResidentId}); phone and bank account numbers do
+ * not.
  */
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
-
-/** True when `id` is a valid 18-character resident identity number (GB 11643-1999). */
-export function isValidResidentId(id: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(id)) return false;
-  const sum = WEIGHTS.reduce((s, w, i) => s + w * Number(id[i]), 0);
-  if (CHECK[sum % 11] !== id[17].toUpperCase()) return false;
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** Masks the middle of an identity number for messages: 320321********4212. */
-export function maskId(id: string): string {
-  return `${id.slice(0, 6)}********${id.slice(14)}`;
-}
+import { isValidResidentId, maskId } from '../../pii';
 
 export const piiPersonalId: FindingRule = {
   id: 'pii.personal-id',
