@@ -36,6 +36,8 @@ export interface Annotation {
   updatedAt: string;
   deleted: boolean;
   history: AnnotationChange[];
+  /** Fingerprint of the installation whose signed bundle brought it (absent: made here). */
+  via?: string;
 }
 
 /** A reviewer's sign-off of a contract's review. */
@@ -43,6 +45,8 @@ export interface SignOff {
   by: string;
   at: string;
   note: string;
+  /** Fingerprint of the installation whose signed bundle brought it (absent: made here). */
+  via?: string;
 }
 
 /** A new annotation. */

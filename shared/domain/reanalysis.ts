@@ -65,7 +65,7 @@ export function findQuote(text: string, quote: string, near: number): [number, n
 }
 
 /** An anchor moved onto the new text by its quote; the old one kept (marked) when the quote is gone. */
-function moveAnchor(doc: SourceDocument, old: Anchor): Anchor & { lost?: boolean } {
+export function moveAnchor(doc: SourceDocument, old: Anchor): Anchor & { lost?: boolean } {
   const found = findQuote(doc.text, old.quote, old.start);
   return found ? anchorFor(doc, found[0], found[1]) : { ...old, lost: true };
 }

@@ -27,5 +27,6 @@ export const CHANNEL_NAMES = [
   'report:export',
   'bundle:export',
   'bundle:import',
+  'identity:get',
   'store:status',
 ] as const;

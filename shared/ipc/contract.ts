@@ -23,6 +23,18 @@ export const ContractSummarySchema = z.object({
 });
 export type ContractSummary = z.infer<typeof ContractSummarySchema>;
 
+/**
+ * Checklist item ids as the checklist makes them (`o3@once`, `p1@2026-03-31`): no path, and
+ * none of the names that reach an object's prototype.
+ */
+export const ItemIdSchema = z
+  .string()
+  .regex(/^[0-9A-Za-z_.:@-]{1,100}$/)
+  .refine((id) => !['__proto__', 'constructor', 'prototype'].includes(id), 'reserved name');
+
+/** An installation key's fingerprint: eight groups of four hex digits. */
+const FingerprintSchema = z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
+
 const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 /** Dates the reviewer enters for due dates (ISO dates or null). */
@@ -157,7 +169,7 @@ export const IPC_CONTRACT = {
     request: z
       .object({
         id: Sha256Schema,
-        itemId: z.string().min(1).max(200),
+        itemId: ItemIdSchema,
         status: z.enum(['not_started', 'in_progress', 'done', 'not_applicable']),
         note: z.string().max(5000),
         by: z.string().min(1).max(100),
@@ -169,7 +181,7 @@ export const IPC_CONTRACT = {
     request: z
       .object({
         id: Sha256Schema,
-        itemId: z.string().min(1).max(200),
+        itemId: ItemIdSchema,
         fileName: z.string().min(1).max(255),
         bytes: z
           .instanceof(Uint8Array)
@@ -281,9 +293,24 @@ export const IPC_CONTRACT = {
         bytes: z
           .instanceof(Uint8Array)
           .refine((b) => b.length > 0 && b.length <= 1024 * 1024 * 1024, 'empty or too large'),
+        /** The signing key's fingerprint, once the reviewer accepted it. */
+        trust: FingerprintSchema.optional(),
       })
       .strict(),
-    response: z.object({ added: z.array(z.string()), merged: z.array(z.string()) }),
+    response: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('imported'),
+        added: z.array(z.string()),
+        merged: z.array(z.string()),
+        signer: FingerprintSchema,
+        clampedTimestamps: z.number().int().min(0),
+      }),
+      z.object({ status: z.literal('untrusted'), signer: FingerprintSchema }),
+    ]),
+  },
+  'identity:get': {
+    request: z.object({}).strict(),
+    response: z.object({ fingerprint: FingerprintSchema }),
   },
   'store:status': {
     request: z.object({}).strict(),

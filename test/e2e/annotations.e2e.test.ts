@@ -10,6 +10,10 @@ import type { Page } from 'playwright-core';
 import { launchApp, SCREENSHOTS, type AppSession } from './browser';
 import { startHarness, type Harness } from './harness';
 import { seedPath } from '../support/seeds';
+import os from 'node:os';
+import { ContractStore } from '../../electron/main/store/store';
+import { exportBundle } from '../../electron/main/store/bundle';
+import { openInstallation } from '../../electron/main/identity';
 
 let app: AppSession;
 let page: Page;
@@ -144,5 +148,40 @@ describe('annotations in the app', () => {
     ]);
     expect(bundle.suggestedFilename()).toMatch(/\.qiyue\.zip$/);
     expect(fs.statSync((await bundle.path())!).size).toBeGreaterThan(100_000);
+  });
+
+  it('imports a colleague’s bundle once the reviewer accepts its key’s fingerprint', async () => {
+    // A colleague's installation, with its own key, exports seed 004.
+    const other = await ContractStore.open(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-e2e-peer-')),
+    );
+    const file = seedPath('004_df6ca03d82af185a', 'txt');
+    await other.importContract(path.basename(file), new Uint8Array(fs.readFileSync(file)));
+    const key = await openInstallation(other.dataDir);
+    const bundlePath = path.join(os.tmpdir(), `peer-${Date.now()}.qiyue.zip`);
+    fs.writeFileSync(bundlePath, await exportBundle(other, key, null));
+    // The library shows this installation's own fingerprint, for the other side to compare.
+    await expect
+      .poll(() => page.getByTestId('fingerprint').textContent())
+      .toMatch(/本机指纹 [0-9A-F]{4} /);
+    // Declined first: nothing is imported.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByTestId('bundle-input').setInputFiles(bundlePath);
+    await expect.poll(() => page.getByTestId('notices').textContent()).toContain('未信任该签名');
+    expect(asked[0]).toContain(key.fingerprint);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('bundle-input').setInputFiles(bundlePath);
+    await expect
+      .poll(() => page.getByTestId('notices').textContent())
+      .toContain('审阅包已导入：新增 1 份');
+    await page
+      .getByTestId('contract-list')
+      .locator('tbody tr', { hasText: '北京慧正通软科技有限公司' })
+      .waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'bundle-imported.png') });
   });
 });

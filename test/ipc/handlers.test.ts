@@ -25,7 +25,7 @@ describe('IPC dispatch', () => {
     expect([...CHANNEL_NAMES].sort()).toEqual([...CHANNELS].sort());
   });
 
-  it.each([
+  it.each<[string, string, unknown]>([
     ['unknown channel', 'fs:readFile', { path: '/etc/passwd' }],
     ['prototype key as channel', '__proto__', {}],
     ['extra field', 'contracts:list', { sneaky: true }],
@@ -33,6 +33,19 @@ describe('IPC dispatch', () => {
     ['bytes as a plain array', 'contracts:import', { fileName: 'a.pdf', bytes: [37, 80, 68, 70] }],
     ['missing file name', 'contracts:import', { bytes: new Uint8Array(3) }],
     ['payload that is not an object', 'contracts:list', 'list everything'],
+    ...['../../etc/passwd', '__proto__', 'constructor'].map(
+      (itemId) =>
+        [
+          `checklist item id ${itemId}`,
+          'checklist:update',
+          { id: 'a'.repeat(64), itemId, status: 'done', note: '', by: '审核' },
+        ] as [string, string, unknown],
+    ),
+    [
+      'a bundle trust that is not a fingerprint',
+      'bundle:import',
+      { bytes: new Uint8Array(3), trust: 'anything' },
+    ],
   ])('refuses %s with invalid-request', async (_label, channel, payload) => {
     const res = await dispatch(handlers, channel, payload);
     expect(res.ok).toBe(false);

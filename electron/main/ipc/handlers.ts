@@ -28,6 +28,7 @@ import { ContractSearch } from '../search/index';
 import { maskPersonalDataDeep } from '../../../shared/domain/pii';
 import { reportHtml, reportJson, reportXlsx } from '../export/report';
 import { exportBundle, importBundle } from '../store/bundle';
+import { openInstallation, type Installation } from '../identity';
 import {
   checkNdaAgainstContract,
   checkNdaAgainstPlaybook,
@@ -95,6 +96,9 @@ export async function checklistRows(
 
 /** The handler table for one store. */
 export function createHandlers(store: ContractStore): Handlers {
+  // This installation's signing key (made on first use), for review bundles.
+  let identity: Promise<Installation> | null = null;
+  const installation = () => (identity ??= openInstallation(store.dataDir));
   const search = new ContractSearch(store);
   return {
     'playbook:get': async () => store.playbook(),
@@ -132,9 +136,11 @@ export function createHandlers(store: ContractStore): Handlers {
     },
     'bundle:export': async ({ ids }: { ids: string[] | null }) => ({
       fileName: `契阅审阅包-${new Date().toISOString().slice(0, 10)}.qiyue.zip`,
-      bytes: (await exportBundle(store, ids)) as Uint8Array<ArrayBuffer>,
+      bytes: (await exportBundle(store, await installation(), ids)) as Uint8Array<ArrayBuffer>,
     }),
-    'bundle:import': async ({ bytes }: { bytes: Uint8Array }) => importBundle(store, bytes),
+    'bundle:import': async ({ bytes, trust }: { bytes: Uint8Array; trust?: string }) =>
+      importBundle(store, await installation(), bytes, { trust }),
+    'identity:get': async () => ({ fingerprint: (await installation()).fingerprint }),
     'search:query': async ({ q }: { q: string }) => ({ groups: await search.query(q) }),
     'contracts:list': async () => (await store.list()).map(summarize),
     'contracts:get': async ({ id }: { id: string }) => {

@@ -30,7 +30,8 @@ import type { SourceFormat } from '../../../shared/domain/document';
 import type { ReportNdaRecord, ReviewReport } from '../../../shared/domain/report';
 import type { ImportOptions } from '../import/index';
 import { sha256 } from '../sha256';
-import type { ParseFn } from '../isolation/parse';
+import { fingerprintOf } from '../identity';
+import type { ParseFn, ParsedContract } from '../isolation/parse';
 import { sharedParser } from '../isolation/parser';
 import { writeFileAtomic } from './atomic-file';
 import { GenerationalJsonFile, StoreConflict, UnreadableGeneration } from './generations';
@@ -105,6 +106,32 @@ export interface StoreData {
   calendar?: HolidayCalendar;
   /** The NDA playbook, when the user edited it. */
   playbook?: NdaPlaybook;
+  /** Installations whose signed review bundles the user accepted (trust on first use). */
+  trustedKeys?: TrustedKey[];
+}
+
+/** An installation's signing key the user accepted, by its fingerprint. */
+export interface TrustedKey {
+  fingerprint: string;
+  /** SPKI PEM. */
+  publicKey: string;
+  acceptedAt: string;
+}
+
+/**
+ * One contract of a review bundle, read and analysed, ready for {@link ContractStore.applyBundle}:
+ * its original, the receiver's own analysis of it, and how to merge its reviewer state into a
+ * stored contract (an empty one for a new contract).
+ */
+export interface BundleItem {
+  id: string;
+  fileName: string;
+  /** The original's extension (`.pdf`), naming its copy `files/<id><ext>`. */
+  ext: string;
+  original: Uint8Array;
+  parsed: ParsedContract;
+  importedAt: string;
+  merge: (c: StoredContract) => void;
 }
 
 /** Result of an import: the contract, and whether it was already in the store. */
@@ -572,28 +599,79 @@ export class ContractStore {
   }
 
   /**
-   * Adds a contract record with its original file as it comes from a bundle (no re-analysis).
-   * @throws QiyueError `corrupt` when the file does not match the record's SHA-256
+   * Reads and analyses an original (a bundle's) the way an import does, in the parser process,
+   * without storing anything.
+   * @throws QiyueError as {@link importContract}
    */
-  async addRecord(record: StoredContract, original: Uint8Array, nda: NdaRecord[]): Promise<void> {
-    if (sha256(original) !== record.id)
-      throw new QiyueError(
-        'corrupt',
-        `审阅包中的文件已损坏 (the bundled file of ${record.fileName} does not match its SHA-256)`,
-      );
-    await this.transact(async (data) => {
-      if (data.contracts.some((c) => c.id === record.id)) return;
-      const rel = path.join('files', path.basename(record.file));
-      if (!(await exists(path.join(this.dataDir, rel))))
-        await writeFileAtomic(path.join(this.dataDir, rel), original);
-      data.contracts.push({ ...record, file: rel });
-      data.ndaTerms.push(...nda.filter((n) => n.contractId === record.id));
-    });
+  parseOriginal(fileName: string, bytes: Uint8Array): Promise<ParsedContract> {
+    return this.parse(fileName, bytes);
   }
 
-  /** Changes a stored contract in place under the write lock (bundle merges). */
-  async mergeRecord(id: string, fn: (c: StoredContract) => void): Promise<void> {
-    await this.mutateContract(id, fn);
+  /** The installations whose bundles the user accepted. */
+  async trustedKeys(): Promise<TrustedKey[]> {
+    await this.list();
+    return this.db.data.trustedKeys ?? [];
+  }
+
+  /**
+   * Applies a review bundle in one atomic write: each item's contract is added (from the
+   * receiver's own analysis, its original copied in as `files/<id><ext>`) or, when stored
+   * already, merged; `trust` (a public key the user accepted for it) is kept as trusted. When
+   * anything fails nothing is written, and originals copied in for it are removed again.
+   * @returns the ids added and the ids merged
+   */
+  async applyBundle(
+    items: BundleItem[],
+    trust: string | null,
+    now = new Date(),
+  ): Promise<{ added: string[]; merged: string[] }> {
+    const copied: string[] = [];
+    try {
+      return await this.transact(async (data) => {
+        const added: string[] = [];
+        const merged: string[] = [];
+        for (const item of items) {
+          const stored = data.contracts.find((c) => c.id === item.id);
+          if (stored) {
+            item.merge(stored);
+            merged.push(item.id);
+            continue;
+          }
+          const rel = path.join('files', `${item.id}${item.ext.toLowerCase()}`);
+          if (!(await exists(path.join(this.dataDir, rel)))) {
+            await writeFileAtomic(path.join(this.dataDir, rel), item.original);
+            copied.push(rel);
+          }
+          const { doc, report } = item.parsed;
+          const contract: StoredContract = {
+            id: item.id,
+            fileName: path.basename(item.fileName),
+            format: doc.format,
+            size: item.original.length,
+            pageCount: doc.pageCount,
+            importedAt: item.importedAt,
+            file: rel,
+            text: doc.text,
+            report,
+          };
+          item.merge(contract);
+          data.contracts.push(contract);
+          data.ndaTerms.push(...ndaRecordsOf(item.id, report));
+          added.push(item.id);
+        }
+        if (trust) {
+          const fingerprint = fingerprintOf(trust);
+          data.trustedKeys = [
+            ...(data.trustedKeys ?? []).filter((k) => k.fingerprint !== fingerprint),
+            { fingerprint, publicKey: trust, acceptedAt: now.toISOString() },
+          ];
+        }
+        return { added, merged };
+      });
+    } catch (err) {
+      for (const rel of copied) await fs.rm(path.join(this.dataDir, rel), { force: true });
+      throw err;
+    }
   }
 
   /** Adds an annotation. */

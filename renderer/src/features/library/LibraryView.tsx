@@ -42,6 +42,13 @@ export function LibraryView({
     null,
   );
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  useEffect(() => {
+    void call('identity:get', {}).then(
+      (r) => setFingerprint(r.fingerprint),
+      () => undefined,
+    );
+  }, []);
   const [dragging, setDragging] = useState(false);
   const [pending, setPending] = useState<PendingPassword | null>(null);
   const [password, setPassword] = useState('');
@@ -216,14 +223,31 @@ export function LibraryView({
               e.target.value = '';
               if (!file) return;
               try {
-                const r = await call('bundle:import', {
-                  bytes: new Uint8Array(await file.arrayBuffer()),
-                });
+                const bytes = new Uint8Array(await file.arrayBuffer());
+                let r = await call('bundle:import', { bytes });
+                if (r.status === 'untrusted') {
+                  // Trust on first use: the reviewer compares the fingerprint with the sender's.
+                  const ok = window.confirm(
+                    `该审阅包由另一台契阅签名，其指纹为：\n\n${r.signer}\n\n请通过电话或当面与对方核对指纹（对方在库页底部可见）。核对一致才信任并导入；以后来自该安装的审阅包将直接导入。`,
+                  );
+                  if (!ok) {
+                    setNotices((n) => [
+                      ...n,
+                      { kind: 'error', text: '未信任该签名，审阅包未导入' },
+                    ]);
+                    return;
+                  }
+                  r = await call('bundle:import', { bytes, trust: r.signer });
+                }
+                if (r.status !== 'imported') return;
+                const clamped = r.clampedTimestamps
+                  ? `；${r.clampedTimestamps} 个晚于当前时间的时间戳已改为导入时间`
+                  : '';
                 setNotices((n) => [
                   ...n,
                   {
                     kind: 'ok',
-                    text: `审阅包已导入：新增 ${r.added.length} 份，合并 ${r.merged.length} 份`,
+                    text: `审阅包已导入：新增 ${r.added.length} 份，合并 ${r.merged.length} 份（签名指纹 ${r.signer.slice(0, 9)}…）${clamped}`,
                   },
                 ]);
                 await refresh();
@@ -236,6 +260,15 @@ export function LibraryView({
             }}
           />
         </label>
+        {fingerprint && (
+          <span
+            className="hint"
+            data-testid="fingerprint"
+            title="本机签名密钥的指纹：对方导入您的审阅包时与此核对"
+          >
+            本机指纹 {fingerprint}
+          </span>
+        )}
       </div>
       <SearchBox onOpen={(id, anchor) => onOpen(id, anchor)} />
       {recovered && (
