@@ -7,6 +7,7 @@ import { anchorFor, pageOf, sliceDocument, type Anchor, type SourceDocument } fr
 import type { DocumentPart } from './lexicon/document-parts';
 import { findContractScope, type PartSpan } from './scope/contract-part';
 import { parseClauses, type Clause } from './clauses/parse';
+import { QiyueError } from './errors';
 import { annotateSentences } from './sentences/model';
 import { extractContract, type ContractBlock, type KeyTerm } from './terms/contract';
 import { extractPenaltyRules, type PenaltyRule } from './penalties/extract';
@@ -61,12 +62,30 @@ export interface Analysis {
   findings: Finding[];
 }
 
+/**
+ * The most clauses a document may have: a 300-page tender numbers a few thousand items. Past
+ * this the structure is not a contract's (a file of one heading repeated 200,000 times gives a
+ * 50 MB report that every later step would carry).
+ */
+export const MAX_CLAUSES = 20_000;
+
+/** {@link parseClauses}, refused past {@link MAX_CLAUSES}. @throws QiyueError `too-complex` */
+function boundedClauses(doc: SourceDocument): Clause[] {
+  const clauses = parseClauses(doc);
+  if (clauses.length > MAX_CLAUSES)
+    throw new QiyueError(
+      'too-complex',
+      `条款过多：识别出 ${clauses.length} 个条款编号，超过 ${MAX_CLAUSES} 个上限，文件结构可能异常；请确认文件完好，或拆分后再导入 (too many clauses: ${clauses.length})`,
+    );
+  return clauses;
+}
+
 /** The analysis of a document that is a contract as a whole; spans are offsets into its text. */
 function analyzeContract(doc: SourceDocument): Omit<Analysis, 'scope' | 'terms' | 'clauses'> & {
   clauses: Clause[];
   terms: KeyTerm[];
 } {
-  const clauses = parseClauses(doc);
+  const clauses = boundedClauses(doc);
   const language = detectLanguage(doc.text);
   if (language === 'en') {
     const { contract, terms, ndaTerms } = readEnglish(doc.text, clauses);
@@ -173,7 +192,7 @@ function analyzeScoped(doc: SourceDocument): Analysis {
   const a = analyzeContract(sliceDocument(doc, found.start, found.end));
   shiftSpans(a, found.start);
   // Outside the contract: the clauses of the whole document that start there, cut at its edges.
-  const outside: PartClause[] = parseClauses(doc)
+  const outside: PartClause[] = boundedClauses(doc)
     .filter((c) => c.start < found.start || c.start >= found.end)
     .map((c) => {
       const part = found.parts.find((p) => c.start >= p.start && c.start < p.end);

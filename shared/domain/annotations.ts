@@ -47,6 +47,11 @@ export interface SignOff {
   note: string;
   /** Fingerprint of the installation whose signed bundle brought it (absent: made here). */
   via?: string;
+  /**
+   * The signing installation's Ed25519 signature of the original's SHA-256, the report's digest
+   * (as exported) and `by`, `at`, `note` (`electron/main/signoff.ts`); absent on older ones.
+   */
+  signature?: { publicKey: string; reportSha256: string; value: string };
 }
 
 /** A new annotation. */

@@ -18,6 +18,7 @@ export type QiyueErrorCode =
   | 'store-unreadable'
   | 'store-locked'
   | 'not-found'
+  | 'no-reviewer'
   | 'invalid-request'
   | 'internal';
 

@@ -28,5 +28,7 @@ export const CHANNEL_NAMES = [
   'bundle:export',
   'bundle:import',
   'identity:get',
+  'settings:get',
+  'settings:setReviewer',
   'store:status',
 ] as const;

@@ -32,6 +32,16 @@ export const ItemIdSchema = z
   .regex(/^[0-9A-Za-z_.:@-]{1,100}$/)
   .refine((id) => !['__proto__', 'constructor', 'prototype'].includes(id), 'reserved name');
 
+/**
+ * A reviewer's name as it signs changes and exports: 1–50 characters, no control characters
+ * (an ANSI escape or NUL would reach terminals and files), not only spaces.
+ */
+export const ReviewerNameSchema = z
+  .string()
+  .min(1)
+  .max(50)
+  .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s) && s.trim().length > 0, 'not a name');
+
 /** An installation key's fingerprint: eight groups of four hex digits. */
 const FingerprintSchema = z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
 
@@ -172,7 +182,6 @@ export const IPC_CONTRACT = {
         itemId: ItemIdSchema,
         status: z.enum(['not_started', 'in_progress', 'done', 'not_applicable']),
         note: z.string().max(5000),
-        by: z.string().min(1).max(100),
       })
       .strict(),
     response: z.object({ state: z.unknown() }),
@@ -186,7 +195,6 @@ export const IPC_CONTRACT = {
         bytes: z
           .instanceof(Uint8Array)
           .refine((b) => b.length > 0 && b.length <= MAX_IPC_FILE_BYTES, 'empty or too large'),
-        by: z.string().min(1).max(100),
       })
       .strict(),
     response: z.object({ state: z.unknown() }),
@@ -254,7 +262,6 @@ export const IPC_CONTRACT = {
         comment: z.string().max(10_000),
         tags: z.array(z.string().min(1).max(30)).max(20),
         status: AnnotationStatusSchema,
-        by: z.string().min(1).max(100),
       })
       .strict(),
     response: z.object({ annotation: z.unknown() }),
@@ -268,14 +275,18 @@ export const IPC_CONTRACT = {
         tags: z.array(z.string().min(1).max(30)).max(20).optional(),
         status: AnnotationStatusSchema.optional(),
         deleted: z.boolean().optional(),
-        by: z.string().min(1).max(100),
       })
       .strict(),
     response: z.object({ annotation: z.unknown() }),
   },
   'contracts:signOff': {
     request: z
-      .object({ id: Sha256Schema, by: z.string().max(100), note: z.string().max(2000) })
+      .object({
+        id: Sha256Schema,
+        note: z.string().max(2000),
+        /** Withdraw the sign-off instead of signing. */
+        withdraw: z.boolean().optional(),
+      })
       .strict(),
     response: z.object({ signOff: z.unknown() }),
   },
@@ -311,6 +322,15 @@ export const IPC_CONTRACT = {
   'identity:get': {
     request: z.object({}).strict(),
     response: z.object({ fingerprint: FingerprintSchema }),
+  },
+  'settings:get': {
+    request: z.object({}).strict(),
+    /** The reviewer's name main signs changes with (null until set). */
+    response: z.object({ reviewer: z.string().nullable() }),
+  },
+  'settings:setReviewer': {
+    request: z.object({ reviewer: ReviewerNameSchema }).strict(),
+    response: z.object({ reviewer: z.string() }),
   },
   'store:status': {
     request: z.object({}).strict(),

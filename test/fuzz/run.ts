@@ -24,13 +24,13 @@ async function main(): Promise<number> {
       process.stdout.write(`  ${outcome.kind}: ${outcome.input}: ${outcome.message ?? ''}\n`);
     if (done % 100 === 0) process.stdout.write(`  ${done}/${count}\n`);
   });
-  const grew = summary.peakRssMb - summary.baselineRssMb;
+  const grew = summary.peakGrowthMb;
   process.stdout.write(
     [
       `imported ${summary.imported}, refused ${JSON.stringify(summary.refusedByCode)}`,
       `failures ${summary.failures.length} (crash, hang, unspecific, store-changed)`,
       `slowest ${(summary.slowestMs / 1000).toFixed(1)} s: ${summary.slowest}`,
-      `main memory: ${summary.baselineRssMb.toFixed(0)} MiB before, peak ${summary.peakRssMb.toFixed(0)} MiB (+${grew.toFixed(0)}, bound +${MAIN_MEMORY_BOUND_MB})`,
+      `main memory: at most +${grew.toFixed(0)} MiB while importing one input (${summary.peakGrowthInput}; bound +${MAIN_MEMORY_BOUND_MB})`,
       `parser processes started: ${summary.parsersStarted}`,
       `${((performance.now() - started) / 1000).toFixed(0)} s in all`,
     ].join('\n') + '\n',

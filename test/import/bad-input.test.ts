@@ -102,6 +102,13 @@ describe('bad input is refused with a specific message and the store untouched',
     expect(e.message).not.toMatch(/Invalid|structure|Error|exception/i);
   });
 
+  it('a text of 25,000 clause headings (past the 20,000 a document may have)', async () => {
+    const text = Array.from({ length: 25_000 }, () => '第一条 违约责任').join('\n');
+    const e = await refusal('x.txt', new TextEncoder().encode(text));
+    expect(e.code).toBe('too-complex');
+    expect(e.message).toMatch(/^条款过多：识别出 25000 个条款编号/);
+  });
+
   it('empty file', async () => {
     const e = await refusal('x.pdf', new Uint8Array(0));
     expect(e.code).toBe('empty-file');

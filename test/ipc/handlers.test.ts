@@ -38,7 +38,7 @@ describe('IPC dispatch', () => {
         [
           `checklist item id ${itemId}`,
           'checklist:update',
-          { id: 'a'.repeat(64), itemId, status: 'done', note: '', by: '审核' },
+          { id: 'a'.repeat(64), itemId, status: 'done', note: '' },
         ] as [string, string, unknown],
     ),
     [
@@ -125,15 +125,41 @@ describe('IPC dispatch', () => {
       itemId: item.id,
       status: 'finished',
       note: '',
-      by: '张审',
     });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    // Main signs changes with the installation's reviewer, set in settings: none yet.
+    const unsigned = await dispatch(handlers, 'checklist:update', {
+      id,
+      itemId: item.id,
+      status: 'done',
+      note: '已核对',
+    });
+    expect(unsigned).toMatchObject({ ok: false, error: { code: 'no-reviewer' } });
+    // A name with an ANSI escape or NUL is refused; the renderer cannot name the signer.
+    for (const reviewer of ['王某\u001b[2J', '张\u0000审', '   '])
+      expect(await dispatch(handlers, 'settings:setReviewer', { reviewer })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+    expect(
+      await dispatch(handlers, 'checklist:update', {
+        id,
+        itemId: item.id,
+        status: 'done',
+        note: '',
+        by: '处长',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await dispatch(handlers, 'settings:setReviewer', { reviewer: '张审' });
+    expect(await dispatch(handlers, 'settings:get', {})).toEqual({
+      ok: true,
+      value: { reviewer: '张审' },
+    });
     const ok = await dispatch(handlers, 'checklist:update', {
       id,
       itemId: item.id,
       status: 'done',
       note: '已核对',
-      by: '张审',
     });
     expect(ok).toMatchObject({
       ok: true,
@@ -146,7 +172,6 @@ describe('IPC dispatch', () => {
       itemId: item.id,
       fileName: '巡检记录.txt',
       bytes: new TextEncoder().encode('记录'),
-      by: '张审',
     });
     expect(ev).toMatchObject({
       ok: true,

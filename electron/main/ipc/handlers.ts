@@ -29,6 +29,7 @@ import { maskPersonalDataDeep } from '../../../shared/domain/pii';
 import { reportHtml, reportJson, reportXlsx } from '../export/report';
 import { exportBundle, importBundle } from '../store/bundle';
 import { openInstallation, type Installation } from '../identity';
+import { signSignOff } from '../signoff';
 import {
   checkNdaAgainstContract,
   checkNdaAgainstPlaybook,
@@ -100,27 +101,52 @@ export function createHandlers(store: ContractStore): Handlers {
   let identity: Promise<Installation> | null = null;
   const installation = () => (identity ??= openInstallation(store.dataDir));
   const search = new ContractSearch(store);
+  /**
+   * The name changes are signed with: the one set in settings, never the renderer's word.
+   * @throws QiyueError `no-reviewer` while none is set
+   */
+  const reviewer = async (): Promise<string> => {
+    const name = await store.reviewer();
+    if (!name)
+      throw new QiyueError(
+        'no-reviewer',
+        '请先填写审阅人姓名：本机的批注、清单与签批都以此署名 (set the reviewer’s name first)',
+      );
+    return name;
+  };
   return {
+    'settings:get': async () => ({ reviewer: await store.reviewer() }),
+    'settings:setReviewer': async ({ reviewer: name }: { reviewer: string }) => ({
+      reviewer: await store.setReviewer(name.trim()),
+    }),
     'playbook:get': async () => store.playbook(),
     'playbook:set': async ({ playbook }: { playbook: NdaPlaybook }) => store.setPlaybook(playbook),
     'nda:check': async ({ id }: { id: string }) => ndaReview(store, await store.get(id)),
     'annotations:create': async (req: Request<'annotations:create'>) => ({
-      annotation: await store.addAnnotation(req.id, req),
+      annotation: await store.addAnnotation(req.id, { ...req, by: await reviewer() }),
     }),
     'annotations:change': async ({
       id,
       annotationId,
       ...change
-    }: {
-      id: string;
-      annotationId: string;
-      by: string;
-    }) => ({
-      annotation: await store.changeAnnotation(id, annotationId, change),
+    }: Request<'annotations:change'>) => ({
+      annotation: await store.changeAnnotation(id, annotationId, {
+        ...change,
+        by: await reviewer(),
+      }),
     }),
-    'contracts:signOff': async ({ id, by, note }: { id: string; by: string; note: string }) => ({
-      signOff: await store.signOff(id, by, note),
-    }),
+    'contracts:signOff': async ({ id, note, withdraw }: Request<'contracts:signOff'>) => {
+      const key = await installation();
+      return {
+        signOff: await store.signOff(
+          id,
+          withdraw ? '' : await reviewer(),
+          note,
+          new Date(),
+          (c, s) => signSignOff(key, c.id, c.report, s),
+        ),
+      };
+    },
     'report:export': async ({ id, format }: { id: string; format: 'json' | 'html' | 'xlsx' }) => {
       // Exports show ID and mobile numbers masked; the store keeps the text as it is.
       const c = maskPersonalDataDeep(await store.get(id));
@@ -163,23 +189,11 @@ export function createHandlers(store: ContractStore): Handlers {
     'checklist:get': async ({ id }: { id: string | null }) => ({
       rows: await checklistRows(store, id),
     }),
-    'checklist:update': async (req: {
-      id: string;
-      itemId: string;
-      status: ChecklistStatus;
-      note: string;
-      by: string;
-    }) => ({
-      state: await store.updateChecklist(req.id, req.itemId, req),
+    'checklist:update': async (req: Request<'checklist:update'>) => ({
+      state: await store.updateChecklist(req.id, req.itemId, { ...req, by: await reviewer() }),
     }),
-    'checklist:evidence': async (req: {
-      id: string;
-      itemId: string;
-      fileName: string;
-      bytes: Uint8Array;
-      by: string;
-    }) => ({
-      state: await store.addEvidence(req.id, req.itemId, req.fileName, req.bytes, req.by),
+    'checklist:evidence': async (req: Request<'checklist:evidence'>) => ({
+      state: await store.addEvidence(req.id, req.itemId, req.fileName, req.bytes, await reviewer()),
     }),
     'checklist:export': async ({ id, format }: { id: string | null; format: 'xlsx' | 'csv' }) => {
       const rows = maskPersonalDataDeep(await checklistRows(store, id));

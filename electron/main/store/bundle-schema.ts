@@ -141,7 +141,16 @@ export const BundleRecordSchema = z
     checklist: z.record(ItemId, ChecklistStateSchema),
     scenarios: z.array(ScenarioSchema).max(1000),
     signOff: z
-      .object({ by: Person, at: Timestamp, note: Text(2000), via: z.string().max(64).optional() })
+      .object({
+        by: Person,
+        at: Timestamp,
+        note: Text(2000),
+        via: z.string().max(64).optional(),
+        signature: z
+          .object({ publicKey: Text(1000), reportSha256: Sha256, value: Text(200) })
+          .strict()
+          .optional(),
+      })
       .strict()
       .nullable(),
     events: PaymentEventsSchema,

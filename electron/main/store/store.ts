@@ -108,6 +108,8 @@ export interface StoreData {
   playbook?: NdaPlaybook;
   /** Installations whose signed review bundles the user accepted (trust on first use). */
   trustedKeys?: TrustedKey[];
+  /** The reviewer's name, set once in settings: main signs every change with it. */
+  reviewer?: string;
 }
 
 /** An installation's signing key the user accepted, by its fingerprint. */
@@ -352,10 +354,12 @@ export class ContractStore {
       onCompromised: () => undefined,
     };
     // Tried until past the stale time, when a stalled holder's lock is taken over by
-    // proper-lockfile; a holder that is gone is found at once by the orphan check.
+    // proper-lockfile; a holder that is gone is found at once by the orphan check. Tried every
+    // 100 ms at most (with jitter): a lock held for writes back to back is free only between
+    // them, and a waiter that slept longer would rarely find it free.
     const deadline = Date.now() + staleMs + 15_000;
     let release: () => Promise<void>;
-    for (let wait = 20; ; wait = Math.min(wait * 1.5, 500)) {
+    for (let wait = 10; ; wait = Math.min(wait * 1.5, 100)) {
       try {
         release = await lockfile.lock(this.dataDir, { ...options, retries: 0 });
         break;
@@ -370,7 +374,13 @@ export class ContractStore {
       await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())));
     }
     const token = `${process.pid} ${randomUUID()}`;
-    await fs.writeFile(ownerFile, token, { mode: 0o600 });
+    // Whole or not at all (a rename), not durable: it only names the holder while it lives.
+    const tmp = path.join(
+      this.dataDir,
+      `.store.lock.owner.${process.pid}.${randomUUID().slice(0, 8)}.tmp`,
+    );
+    await fs.writeFile(tmp, token, { mode: 0o600 });
+    await fs.rename(tmp, ownerFile);
     return async () => {
       // The owner file is another holder's once the lock was taken over: leave that one.
       if ((await fs.readFile(ownerFile, 'utf8').catch(() => '')) === token)
@@ -607,6 +617,20 @@ export class ContractStore {
     return this.parse(fileName, bytes);
   }
 
+  /** The reviewer's name set in settings, or null when none is set yet. */
+  async reviewer(): Promise<string | null> {
+    await this.list();
+    return this.db.data.reviewer ?? null;
+  }
+
+  /** Sets the reviewer's name (validated by the caller: IPC's ReviewerNameSchema). */
+  async setReviewer(name: string): Promise<string> {
+    return this.transact((data) => {
+      data.reviewer = name;
+      return name;
+    });
+  }
+
   /** The installations whose bundles the user accepted. */
   async trustedKeys(): Promise<TrustedKey[]> {
     await this.list();
@@ -711,9 +735,22 @@ export class ContractStore {
   }
 
   /** Signs off (or, with `by` empty, withdraws the sign-off of) a contract's review. */
-  async signOff(id: string, by: string, note: string, now = new Date()): Promise<SignOff | null> {
+  /**
+   * Signs off (or, with `by` empty, withdraws the sign-off of) a contract's review.
+   * @param sign signs the sign-off over the contract as it is at that moment (main passes the
+   *   installation's key, `signoff.ts`)
+   */
+  async signOff(
+    id: string,
+    by: string,
+    note: string,
+    now = new Date(),
+    sign?: (c: StoredContract, s: SignOff) => SignOff['signature'],
+  ): Promise<SignOff | null> {
     return this.mutateContract(id, (c) => {
-      c.signOff = by ? { by, note, at: now.toISOString() } : null;
+      const s: SignOff | null = by ? { by, note, at: now.toISOString() } : null;
+      if (s && sign) s.signature = sign(c, s);
+      c.signOff = s;
       return c.signOff;
     });
   }
@@ -797,15 +834,14 @@ function isStoreData(d: unknown): d is StoreData {
 
 /**
  * Whether the store lock's holder is gone: its owner file names a process that no longer runs,
- * or there is no owner file a second after the lock was made (a live holder writes it right
- * after taking the lock, so it died in between).
+ * or there is no owner file (or one naming no process) a second after the lock was made (a
+ * live holder writes it right after taking the lock, so it died in between).
  */
 async function orphanedLock(lockPath: string, ownerFile: string): Promise<boolean> {
   const owner = await fs.readFile(ownerFile, 'utf8').catch(() => null);
-  if (owner !== null) {
-    const pid = Number(owner.split(' ')[0]);
-    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid);
-  }
+  const pid = Number(owner?.split(' ')[0]);
+  // An owner file that names no process (a holder killed while writing it) counts as none.
+  if (Number.isInteger(pid) && pid > 0) return pid !== process.pid && !processAlive(pid);
   const made = await fs.stat(lockPath).then(
     (st) => st.mtimeMs,
     () => null,

@@ -12,12 +12,9 @@ import {
 } from '../../../../shared/domain/annotations';
 import type { Anchor } from '../../lib/report-types';
 import { call } from '../../lib/ipc';
+import { useReviewer } from '../../lib/reviewer';
 
 const STATUSES = Object.keys(ANNOTATION_STATUS_LABELS) as AnnotationStatus[];
-
-function reviewerName(): string {
-  return localStorage.getItem('qiyue.reviewer') ?? '';
-}
 
 /** The review status of an annotation: 待审 / 有疑问 / 已确认. */
 function StatusSelect({
@@ -63,7 +60,7 @@ export function AnnotationsPanel({
   selectedKey: string | null;
   onSelect: (key: string, anchor: Anchor) => void;
 }) {
-  const [reviewer, setReviewer] = useState(reviewerName);
+  const { reviewer, setReviewer, saved } = useReviewer();
   const [comment, setComment] = useState('');
   const [tags, setTags] = useState('');
   const [status, setStatus] = useState<AnnotationStatus>('pending');
@@ -71,21 +68,17 @@ export function AnnotationsPanel({
   const [tagFilter, setTagFilter] = useState('');
   const [undo, setUndo] = useState<Annotation | null>(null);
   const [signNote, setSignNote] = useState('');
-  const by = reviewer || '未署名';
   const replace = (a: Annotation) => onChange(annotations.map((x) => (x.id === a.id ? a : x)));
-  const saveReviewer = (v: string) => {
-    setReviewer(v);
-    localStorage.setItem('qiyue.reviewer', v);
-  };
+  const saveReviewer = (v: string) => setReviewer(v);
   const create = async () => {
     if (!draft) return;
+    await saved();
     const res = await call('annotations:create', {
       id: contractId,
       anchor: draft,
       comment,
       tags: tags.split(/[,，\s]+/).filter(Boolean),
       status,
-      by,
     });
     onChange([...annotations, res.annotation as Annotation]);
     setComment('');
@@ -96,11 +89,11 @@ export function AnnotationsPanel({
     a: Annotation,
     patch: { comment?: string; status?: AnnotationStatus; deleted?: boolean },
   ) => {
+    await saved();
     const res = await call('annotations:change', {
       id: contractId,
       annotationId: a.id,
       ...patch,
-      by,
     });
     replace(res.annotation as Annotation);
     return res.annotation as Annotation;
@@ -250,7 +243,7 @@ export function AnnotationsPanel({
               className="link"
               onClick={async () =>
                 onSignOff(
-                  (await call('contracts:signOff', { id: contractId, by: '', note: '' }))
+                  (await call('contracts:signOff', { id: contractId, note: '', withdraw: true }))
                     .signOff as SignOff | null,
                 )
               }
@@ -268,17 +261,13 @@ export function AnnotationsPanel({
             <button
               className="primary"
               disabled={!reviewer}
-              onClick={async () =>
+              onClick={async () => {
+                await saved();
                 onSignOff(
-                  (
-                    await call('contracts:signOff', {
-                      id: contractId,
-                      by: reviewer,
-                      note: signNote,
-                    })
-                  ).signOff as SignOff,
-                )
-              }
+                  (await call('contracts:signOff', { id: contractId, note: signNote }))
+                    .signOff as SignOff,
+                );
+              }}
             >
               签字确认
             </button>

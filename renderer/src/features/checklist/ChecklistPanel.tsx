@@ -12,6 +12,7 @@ import {
 import { FREQUENCY_LABELS } from '../../../../shared/domain/labels';
 import type { ChecklistRow } from '../../../../shared/domain/checklist';
 import { call } from '../../lib/ipc';
+import { useReviewer } from '../../lib/reviewer';
 import { download } from '../../lib/download';
 import type { Anchor } from '../../lib/report-types';
 
@@ -24,12 +25,13 @@ function today(): string {
 
 function Item({
   row,
-  reviewer,
+  saved,
   onSaved,
   onLocate,
 }: {
   row: ChecklistRow;
-  reviewer: string;
+  /** Waits for the reviewer's name being saved: main signs the change with it. */
+  saved: () => Promise<void>;
   onSaved: (r: ChecklistRow) => void;
   onLocate?: (row: ChecklistRow) => void;
 }) {
@@ -45,12 +47,12 @@ function Item({
   const save = async () => {
     setBusy(true);
     try {
+      await saved();
       const res = await call('checklist:update', {
         id: row.contractId,
         itemId: row.id,
         status,
         note,
-        by: reviewer || '未署名',
       });
       onSaved({ ...row, state: res.state as ChecklistRow['state'] });
     } finally {
@@ -111,12 +113,12 @@ function Item({
               const file = e.target.files?.[0];
               e.target.value = '';
               if (!file) return;
+              await saved();
               const res = await call('checklist:evidence', {
                 id: row.contractId,
                 itemId: row.id,
                 fileName: file.name,
                 bytes: new Uint8Array(await file.arrayBuffer()),
-                by: reviewer || '未署名',
               });
               onSaved({ ...row, state: res.state as ChecklistRow['state'] });
             }}
@@ -154,7 +156,7 @@ export function ChecklistPanel({
   const [status, setStatus] = useState<'all' | ChecklistStatus>('all');
   const [window, setWindow] = useState<'all' | 'overdue' | 'next30'>('all');
   const [month, setMonth] = useState<string>('');
-  const [reviewer, setReviewer] = useState(() => localStorage.getItem('qiyue.reviewer') ?? '');
+  const { reviewer, setReviewer, saved } = useReviewer();
   const load = useCallback(async () => {
     const res = await call('checklist:get', { id: contractId });
     setRows(res.rows as ChecklistRow[]);
@@ -196,10 +198,7 @@ export function ChecklistPanel({
           审阅人
           <input
             value={reviewer}
-            onChange={(e) => {
-              setReviewer(e.target.value);
-              localStorage.setItem('qiyue.reviewer', e.target.value);
-            }}
+            onChange={(e) => setReviewer(e.target.value)}
             placeholder="姓名"
             data-testid="reviewer"
           />
@@ -275,7 +274,7 @@ export function ChecklistPanel({
           <Item
             key={`${r.contractId}:${r.id}`}
             row={r}
-            reviewer={reviewer}
+            saved={saved}
             onSaved={(next) =>
               setRows((all) =>
                 (all ?? []).map((x) =>
