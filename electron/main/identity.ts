@@ -5,6 +5,7 @@
  * receiver trusts a key once, by its fingerprint, and every later bundle from it is checked
  * against that key ("trust on first use").
  */
+import { readTextIfExists } from './store/atomic-file';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -100,12 +101,7 @@ export async function openInstallation(dataDir: string): Promise<Installation> {
 
 /** The private key saved in `file`, or null when there is none. */
 async function readKey(file: string): Promise<KeyObject | null> {
-  let raw: string;
-  try {
-    raw = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
+  const raw = await readTextIfExists(file);
+  if (raw === null) return null;
   return createPrivateKey((JSON.parse(raw) as { privateKey: string }).privateKey);
 }

@@ -45,7 +45,10 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+    const cause = (err as Error).cause as Error | undefined;
+    process.stderr.write(
+      `${(err as Error).stack ?? String(err)}\n${cause ? `cause: ${cause.stack ?? String(cause)}\n` : ''}`,
+    );
     process.exit(1);
   },
 );

@@ -28,6 +28,11 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await fs.rm(tmp, { force: true });
     throw err;
   }
+  await syncFolder(dir);
+}
+
+/** Flushes a folder's entries (a rename or link in it) to disk, where the file system allows. */
+export async function syncFolder(dir: string): Promise<void> {
   try {
     const dh = await fs.open(dir, 'r');
     try {
@@ -36,6 +41,16 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
       await dh.close();
     }
   } catch {
-    // Some file systems refuse fsync on folders; the rename itself is still atomic.
+    // Some file systems refuse fsync on folders; the rename or link itself is still atomic.
+  }
+}
+
+/** A file's text, or null when it does not exist. @throws the system's other errors */
+export async function readTextIfExists(file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
   }
 }

@@ -18,6 +18,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
+import { readTextIfExists, syncFolder } from './atomic-file';
 
 const NAME = /^(\d{12})\.json$/;
 
@@ -155,29 +156,11 @@ export class GenerationalJsonFile<T> implements Adapter<T> {
 
 /** The parsed JSON of `file`; null when it does not exist. @throws UnreadableGeneration */
 async function readJson<T>(file: string): Promise<T | null> {
-  let raw: string;
-  try {
-    raw = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
+  const raw = await readTextIfExists(file);
+  if (raw === null) return null;
   try {
     return JSON.parse(raw) as T;
   } catch (err) {
     throw new UnreadableGeneration(file, (err as Error).message, { cause: err });
-  }
-}
-
-async function syncFolder(dir: string): Promise<void> {
-  try {
-    const dh = await fs.open(dir, 'r');
-    try {
-      await dh.sync();
-    } finally {
-      await dh.close();
-    }
-  } catch {
-    // Some file systems refuse fsync on folders; the link itself is still atomic.
   }
 }

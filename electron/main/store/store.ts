@@ -364,16 +364,28 @@ export class ContractStore {
         release = await lockfile.lock(this.dataDir, { ...options, retries: 0 });
         break;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline) throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        // ENOENT: the lock vanished between proper-lockfile's steps (released, or cleared as
+        // orphaned by another waiter): try again.
+        if ((code !== 'ELOCKED' && code !== 'ENOENT') || Date.now() > deadline) throw err;
       }
-      if (await orphanedLock(lockPath, ownerFile)) {
-        await fs.rm(ownerFile, { force: true });
-        await fs.rm(lockPath, { recursive: true, force: true });
+      const orphan = await orphanedLock(lockPath, ownerFile);
+      if (orphan) {
+        // Cleared only if it is still the same lock (a new holder's has another inode).
+        const now = await fs.stat(lockPath).catch(() => null);
+        if (now?.ino === orphan.ino) {
+          if ((await fs.readFile(ownerFile, 'utf8').catch(() => null)) === orphan.owner)
+            await fs.rm(ownerFile, { force: true });
+          await fs.rmdir(lockPath).catch(() => undefined);
+        }
         continue;
       }
       await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())));
     }
-    const token = `${process.pid} ${randomUUID()}`;
+    // The owner names this process and this lock (its inode), so that an owner file left by an
+    // earlier holder is never taken for the current one's.
+    const made = await fs.stat(lockPath).catch(() => null);
+    const token = `${process.pid} ${made?.ino ?? 0} ${randomUUID()}`;
     // Whole or not at all (a rename), not durable: it only names the holder while it lives.
     const tmp = path.join(
       this.dataDir,
@@ -833,20 +845,24 @@ function isStoreData(d: unknown): d is StoreData {
 }
 
 /**
- * Whether the store lock's holder is gone: its owner file names a process that no longer runs,
- * or there is no owner file (or one naming no process) a second after the lock was made (a
- * live holder writes it right after taking the lock, so it died in between).
+ * The store lock, when its holder is gone: its owner file (for this lock's inode) names a
+ * process that no longer runs, or no owner file names this lock a second after it was made (a
+ * live holder writes it right after taking the lock, so it died in between). Null when the lock
+ * is held or already gone.
  */
-async function orphanedLock(lockPath: string, ownerFile: string): Promise<boolean> {
+async function orphanedLock(
+  lockPath: string,
+  ownerFile: string,
+): Promise<{ ino: number; owner: string | null } | null> {
+  const lock = await fs.stat(lockPath).catch(() => null);
+  if (!lock) return null;
   const owner = await fs.readFile(ownerFile, 'utf8').catch(() => null);
-  const pid = Number(owner?.split(' ')[0]);
-  // An owner file that names no process (a holder killed while writing it) counts as none.
-  if (Number.isInteger(pid) && pid > 0) return pid !== process.pid && !processAlive(pid);
-  const made = await fs.stat(lockPath).then(
-    (st) => st.mtimeMs,
-    () => null,
-  );
-  return made !== null && made < Date.now() - 1000;
+  const [pid, ino] = (owner ?? '').split(' ').map(Number);
+  const gone =
+    Number.isInteger(pid) && pid > 0 && ino === lock.ino
+      ? pid !== process.pid && !processAlive(pid)
+      : lock.mtimeMs < Date.now() - 1000;
+  return gone ? { ino: lock.ino, owner } : null;
 }
 
 function processAlive(pid: number): boolean {
