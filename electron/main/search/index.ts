@@ -13,7 +13,6 @@ import {
 import { canonicalText } from '../../../shared/domain/text/normalize';
 import { anchorFor, type Anchor, type SourceDocument } from '../../../shared/domain/document';
 import type { ContractStore, StoredContract } from '../store/store';
-import { importFile } from '../import/index';
 
 interface Doc {
   id: string;
@@ -62,7 +61,11 @@ export class ContractSearch {
     if (!this.docs.has(c.id)) {
       this.docs.set(
         c.id,
-        this.store.readOriginal(c.id).then(({ bytes }) => importFile(c.fileName, bytes)),
+        // Read in the parser process like any untrusted file, never in main.
+        this.store
+          .readOriginal(c.id)
+          .then(({ bytes }) => this.store.parseOriginal(c.fileName, bytes))
+          .then((parsed) => parsed.doc),
       );
     }
     try {
