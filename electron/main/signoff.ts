@@ -60,6 +60,9 @@ export function signSignOff(
   };
 }
 
+/** The fields a report export adds to the REPORT.md document. */
+const EXPORT_EXTRAS = new Set(['annotations', 'scenarios', 'checklist', 'signOff', 'ndaReview']);
+
 /** What {@link verifyReport} found. */
 export type SignOffCheck =
   | { status: 'valid'; by: string; at: string; fingerprint: string }
@@ -96,8 +99,10 @@ export function verifyReport(exported: {
     )
   )
     return { status: 'invalid', reason: '签名与签字内容不符（签字人、时间、意见或文件被改动过）' };
-  const { annotations, scenarios, checklist, signOff, ndaReview, ...report } = exported;
-  (void annotations, scenarios, checklist, signOff, ndaReview);
-  const changed = reportDigest(report as unknown as ReviewReport) !== s.signature.reportSha256;
+  // The report is the export without the fields Qiyue adds to it (export/report.ts reportJson).
+  const report = Object.fromEntries(
+    Object.entries(exported).filter(([k]) => !EXPORT_EXTRAS.has(k)),
+  ) as unknown as ReviewReport;
+  const changed = reportDigest(report) !== s.signature.reportSha256;
   return { status: changed ? 'report-changed' : 'valid', by: s.by, at: s.at, fingerprint };
 }

@@ -20,7 +20,7 @@ import {
   type ChecklistRow,
   type Scenario,
 } from '../../../shared/domain/checklist';
-import { checklistItems, type ChecklistStatus } from '../../../shared/domain/obligations/schedule';
+import { checklistItems } from '../../../shared/domain/obligations/schedule';
 import type { PaymentEvents } from '../../../shared/domain/calculators/payments';
 import type { HolidayCalendar } from '../../../shared/domain/calendar/holidays';
 import { checklistXlsx } from '../export/checklist-xlsx';

@@ -26,10 +26,9 @@
  */
 import path from 'node:path';
 import JSZip from 'jszip';
-import { QiyueError } from '../../../shared/domain/errors';
+import { MAX_IMPORT_BYTES, QiyueError } from '../../../shared/domain/errors';
 import { mergeAnnotations, type Annotation } from '../../../shared/domain/annotations';
 import { moveAnchor } from '../../../shared/domain/reanalysis';
-import { MAX_IMPORT_BYTES } from '../../../shared/domain/errors';
 import { sha256 } from '../sha256';
 import { fingerprintOf, verifySignature, type Installation } from '../identity';
 import {
