@@ -6,6 +6,40 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_IMPORT_BYTES, QiyueError } from '../../shared/domain/errors';
 import { ContractStore, type ImportResult, type StoredContract } from '../main/store/store';
+import { read } from 'read';
+
+/**
+ * Opens the store of `dataDir` for the command line. An encrypted folder is unlocked with the
+ * passphrase in `QIYUE_PASSPHRASE`, else one typed at a hidden prompt on the terminal (never an
+ * argument, which `ps` would show); three tries at the prompt.
+ * @throws QiyueError `locked` when the folder is encrypted, no passphrase is in the environment
+ *   and there is no terminal to ask on; `wrong-passphrase`; as {@link ContractStore.open}
+ */
+export async function openCliStore(dataDir: string): Promise<ContractStore> {
+  if (!(await ContractStore.isEncrypted(dataDir))) return ContractStore.open(dataDir);
+  const fromEnv = process.env.QIYUE_PASSPHRASE;
+  if (fromEnv) return ContractStore.open(dataDir, { passphrase: fromEnv });
+  if (!process.stdin.isTTY || !process.stderr.isTTY)
+    throw new QiyueError(
+      'locked',
+      '数据文件夹已加密：请在终端中运行以输入口令，或设置环境变量 QIYUE_PASSPHRASE (the data folder is encrypted: run on a terminal to type the passphrase, or set QIYUE_PASSPHRASE)',
+    );
+  for (let attempt = 1; ; attempt++) {
+    const passphrase = await read({
+      prompt: '数据文件夹已加密，请输入口令 (passphrase): ',
+      silent: true,
+      replace: '*',
+      output: process.stderr,
+    });
+    try {
+      return await ContractStore.open(dataDir, { passphrase });
+    } catch (err) {
+      if (!(err instanceof QiyueError) || err.code !== 'wrong-passphrase' || attempt >= 3)
+        throw err;
+      process.stderr.write('口令不正确，请重试 (wrong passphrase, try again)\n');
+    }
+  }
+}
 
 /**
  * A file's bytes, checked before they are read: only a regular file (a symlink is followed to
@@ -76,7 +110,7 @@ export async function importFiles(
   files: string[],
   password?: string,
 ): Promise<{ contracts: { file: string; contract: StoredContract }[]; failed: number }> {
-  const store = await ContractStore.open(dataDir);
+  const store = await openCliStore(dataDir);
   if (store.recoveredFrom)
     process.stderr.write(
       `警告：数据文件无法读取，已移至 ${store.recoveredFrom.movedTo} (warning: the store could not be read and was moved aside)\n`,

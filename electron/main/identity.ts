@@ -5,11 +5,8 @@
  * receiver trusts a key once, by its fingerprint, and every later bundle from it is checked
  * against that key ("trust on first use").
  */
-import { readTextIfExists } from './store/atomic-file';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import { DataFiles } from './store/data-files';
 import {
-  randomBytes,
   createHash,
   createPrivateKey,
   createPublicKey,
@@ -29,7 +26,8 @@ export interface Installation {
   sign(data: Uint8Array): string;
 }
 
-const KEY_FILE = path.join('identity', 'ed25519.json');
+/** The key's file in the data folder. */
+const KEY_FILE = 'identity/ed25519.json';
 
 /**
  * A public key's fingerprint as people compare it: the first 16 bytes of the SHA-256 of its DER
@@ -62,33 +60,28 @@ export function verifySignature(
 
 /**
  * The installation of data folder `dataDir`: its key read, or made and saved (0600) when there
- * is none yet.
- * @throws Error when the key file exists but cannot be read as a key (it is never replaced)
+ * is none yet; through `files` (the store's, `store.files`) so that the key is encrypted with an
+ * encrypted folder.
+ * @throws Error when the key file exists but cannot be read as a key (it is never replaced);
+ *   QiyueError `locked` when it is encrypted and `files` has no key
  */
-export async function openInstallation(dataDir: string): Promise<Installation> {
-  const file = path.join(dataDir, KEY_FILE);
-  let privateKey = await readKey(file);
+export async function openInstallation(
+  dataDir: string,
+  files: DataFiles = new DataFiles(dataDir, () => ({ cipher: null, encryptWrites: false })),
+): Promise<Installation> {
+  let privateKey = await readKey(files);
   if (!privateKey) {
-    // Made once: written whole to a temporary file, then linked into place, so that of two
-    // processes starting together one key wins and both use it.
+    // Made once and linked into place, so that of two processes starting together one key wins
+    // and both use it.
     const pair = generateKeyPairSync('ed25519');
-    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await fs.writeFile(
-      tmp,
-      JSON.stringify({
-        algorithm: 'ed25519',
-        publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }),
-        privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }),
-        createdAt: new Date().toISOString(),
-      }),
-      { mode: 0o600 },
-    );
-    await fs.link(tmp, file).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EEXIST') throw err;
+    const json = JSON.stringify({
+      algorithm: 'ed25519',
+      publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }),
+      privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }),
+      createdAt: new Date().toISOString(),
     });
-    await fs.rm(tmp, { force: true });
-    privateKey = (await readKey(file))!;
+    await files.create(KEY_FILE, Buffer.from(json, 'utf8'));
+    privateKey = (await readKey(files))!;
   }
   const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }) as string;
   const key = privateKey;
@@ -99,9 +92,11 @@ export async function openInstallation(dataDir: string): Promise<Installation> {
   };
 }
 
-/** The private key saved in `file`, or null when there is none. */
-async function readKey(file: string): Promise<KeyObject | null> {
-  const raw = await readTextIfExists(file);
+/** The private key saved in the data folder, or null when there is none. */
+async function readKey(files: DataFiles): Promise<KeyObject | null> {
+  const raw = await files.read(KEY_FILE);
   if (raw === null) return null;
-  return createPrivateKey((JSON.parse(raw) as { privateKey: string }).privateKey);
+  return createPrivateKey(
+    (JSON.parse(Buffer.from(raw).toString('utf8')) as { privateKey: string }).privateKey,
+  );
 }

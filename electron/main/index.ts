@@ -11,7 +11,7 @@ import { ContractStore } from './store/store';
 import { IsolatedParser } from './isolation/parser';
 import { spawnUtilityParser } from './isolation/utility';
 import { defaultDataDir, defaultProfileDir } from './store/paths';
-import { createHandlers, dispatch } from './ipc/handlers';
+import { AppSession } from './ipc/session';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from './security';
 import { appFileFor } from './app-files';
 
@@ -38,22 +38,26 @@ async function createWindow(): Promise<void> {
   // Files are read and analysed in a utility process under time and memory limits.
   const parser = new IsolatedParser(undefined, spawnUtilityParser);
   app.on('will-quit', () => parser.close());
-  const store = await ContractStore.open(defaultDataDir(), {
-    parse: (...args) => parser.parse(...args),
-  });
-  const handlers = createHandlers(store);
-  // Contracts analysed by an older Qiyue are analysed again in the background, one atomic write
-  // each; the library shows each as it lands.
-  void store
-    .reanalyzeOutdated()
-    .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`));
+  const dataDir = defaultDataDir();
+  // An encrypted data folder starts locked: the window asks for the passphrase (`ipc/session.ts`).
+  const session = await AppSession.start(
+    await ContractStore.isEncrypted(dataDir),
+    (passphrase) =>
+      ContractStore.open(dataDir, { parse: (...args) => parser.parse(...args), passphrase }),
+    // Contracts analysed by an older Qiyue are analysed again in the background, one atomic
+    // write each; the library shows each as it lands.
+    (store) =>
+      void store
+        .reanalyzeOutdated()
+        .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`)),
+  );
 
   ipcMain.handle('qiyue:invoke', async (event, channel: unknown, payload: unknown) => {
     const url = event.senderFrame?.url ?? '';
     if (!url.startsWith(`${APP_ORIGIN}/`)) {
       return { ok: false, error: { code: 'invalid-request', message: `refused IPC from ${url}` } };
     }
-    return dispatch(handlers, channel, payload);
+    return session.dispatch(channel, payload);
   });
 
   const win = new BrowserWindow({

@@ -17,6 +17,8 @@ export type QiyueErrorCode =
   | 'too-complex'
   | 'store-unreadable'
   | 'store-locked'
+  | 'locked'
+  | 'wrong-passphrase'
   | 'not-found'
   | 'no-reviewer'
   | 'invalid-request'

@@ -3,6 +3,12 @@
  * allow-list channels without bundling zod. `contract.ts` checks that both lists agree.
  */
 export const CHANNEL_NAMES = [
+  'vault:status',
+  'vault:unlock',
+  'vault:lock',
+  'vault:enable',
+  'vault:change',
+  'vault:disable',
   'contracts:list',
   'contracts:get',
   'contracts:import',

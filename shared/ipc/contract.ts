@@ -42,6 +42,19 @@ export const ReviewerNameSchema = z
   .max(50)
   .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s) && s.trim().length > 0, 'not a name');
 
+/**
+ * A passphrase as it travels to main: 1–1024 characters, no NUL. How long a new one must be is
+ * main's rule (`store/vault.ts`), said in its own message.
+ */
+const PassphraseSchema = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((s) => !s.includes('\u0000'), 'no NUL');
+
+/** Whether the data folder is encrypted, and whether it is open. */
+const VaultStatusSchema = z.object({ encrypted: z.boolean(), locked: z.boolean() });
+
 /** An installation key's fingerprint: eight groups of four hex digits. */
 const FingerprintSchema = z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
 
@@ -331,6 +344,35 @@ export const IPC_CONTRACT = {
   'settings:setReviewer': {
     request: z.object({ reviewer: ReviewerNameSchema }).strict(),
     response: z.object({ reviewer: z.string() }),
+  },
+  /** Encryption at rest of the data folder: works while locked, as does `vault:unlock`. */
+  'vault:status': {
+    request: z.object({}).strict(),
+    response: VaultStatusSchema,
+  },
+  /** Opens an encrypted folder with its passphrase (nothing else answers before). */
+  'vault:unlock': {
+    request: z.object({ passphrase: PassphraseSchema }).strict(),
+    response: VaultStatusSchema,
+  },
+  /** Closes an encrypted folder: every other channel answers `locked` until it is unlocked. */
+  'vault:lock': {
+    request: z.object({}).strict(),
+    response: VaultStatusSchema,
+  },
+  /** Encrypts the folder with a new passphrase (every file is rewritten). */
+  'vault:enable': {
+    request: z.object({ passphrase: PassphraseSchema }).strict(),
+    response: VaultStatusSchema,
+  },
+  'vault:change': {
+    request: z.object({ current: PassphraseSchema, next: PassphraseSchema }).strict(),
+    response: VaultStatusSchema,
+  },
+  /** Removes the folder's encryption, given its passphrase. */
+  'vault:disable': {
+    request: z.object({ passphrase: PassphraseSchema }).strict(),
+    response: VaultStatusSchema,
   },
   'store:status': {
     request: z.object({}).strict(),

@@ -6,10 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { seedPath } from '../support/seeds';
 import { readStoreData } from '../support/store-files';
+import { ContractStore } from '../../electron/main/store/store';
+import { parseContract } from '../../electron/main/isolation/parse';
 
 function review(args: string[]) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-cli-'));
@@ -126,4 +128,83 @@ describe('review command line', () => {
     expect(r.stdout).toContain('合同金额  ¥6,980,000.00（陆佰玖拾捌万元整）');
     expect(r.stdout).toContain('甲方      贵州省民政厅（法定代表人：孙拥辉）');
   });
+});
+
+describe('review command line on an encrypted data folder', () => {
+  const PASS = '命令行口令 cli passphrase';
+  async function encryptedFolder(): Promise<string> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-cli-vault-'));
+    const store = await ContractStore.open(dir, { parse: parseContract });
+    await store.enableEncryption(PASS);
+    return dir;
+  }
+  const run = (dir: string, env: Record<string, string>, input?: string) =>
+    spawnSync(
+      path.resolve('node_modules/.bin/tsx'),
+      [
+        'electron/cli/review.ts',
+        '--json',
+        '--data-dir',
+        dir,
+        seedPath('002_21901a1de7442d81', 'txt'),
+      ],
+      { encoding: 'utf8', env: { ...process.env, ...env }, input },
+    );
+
+  it('reads the passphrase from QIYUE_PASSPHRASE, and says what to do without one', async () => {
+    const dir = await encryptedFolder();
+    const without = run(dir, { QIYUE_PASSPHRASE: '' });
+    expect(without.status).toBe(1);
+    expect(without.stderr).toContain('QIYUE_PASSPHRASE');
+    expect(without.stderr).toContain('数据文件夹已加密');
+    const wrong = run(dir, { QIYUE_PASSPHRASE: 'not the passphrase' });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('口令不正确');
+    const right = run(dir, { QIYUE_PASSPHRASE: PASS });
+    expect(right.status, right.stderr).toBe(0);
+    expect(JSON.parse(right.stdout).contract.totalAmount.yuan).toBe('1168000.00');
+    // Imported into the encrypted folder: its copy is encrypted.
+    const [copy] = fs.readdirSync(path.join(dir, 'files'));
+    expect(
+      fs
+        .readFileSync(path.join(dir, 'files', copy))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('QYENC');
+  });
+
+  it('asks for the passphrase at a hidden prompt on a terminal', async () => {
+    const dir = await encryptedFolder();
+    // `script` gives the command a terminal; the passphrase is typed on it, wrong once.
+    const cmd = [
+      path.resolve('node_modules/.bin/tsx'),
+      'electron/cli/review.ts',
+      '--data-dir',
+      dir,
+      seedPath('002_21901a1de7442d81', 'txt'),
+    ]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    // Each answer typed once its prompt shows, as a person would.
+    const answers = ['wrong guess', PASS];
+    const child = spawn('script', ['-qec', cmd, '/dev/null'], {
+      env: { ...process.env, QIYUE_PASSPHRASE: '' },
+    });
+    let out = '';
+    let prompts = 0;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      out += d;
+      const seen = out.split('请输入口令').length - 1;
+      while (prompts < seen) child.stdin.write(`${answers[prompts++] ?? ''}\n`);
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(status, out).toBe(0);
+    expect(prompts).toBe(2);
+    expect(out).toContain('口令不正确，请重试');
+    // Typed at a hidden prompt: never echoed.
+    expect(out).not.toContain(PASS);
+    expect(out).not.toContain('wrong guess');
+    expect(out).toContain('1,168,000.00');
+  }, 90_000);
 });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { ContractStore } from '../../electron/main/store/store';
-import { createHandlers, dispatch } from '../../electron/main/ipc/handlers';
+import { AppSession } from '../../electron/main/ipc/session';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { appFileFor } from '../../electron/main/app-files';
 
@@ -59,21 +59,27 @@ function decodeJson(text: string): unknown {
   );
 }
 
-/** A running harness: its URL and a function to stop it. */
+/** A running harness: its URL, its session and a function to stop it. */
 export interface Harness {
   url: string;
-  store: ContractStore;
+  /** The open store. @throws QiyueError `locked` while an encrypted folder is locked */
+  readonly store: ContractStore;
+  session: AppSession;
   close(): Promise<void>;
 }
 
 /** Starts the harness for the store in `dataDir` on 127.0.0.1 (`port` 0 picks a free one). */
 export async function startHarness(dataDir: string, port = 0): Promise<Harness> {
-  const store = await ContractStore.open(dataDir);
-  // As the app does (electron/main/index.ts): contracts of an older analyser, again, in the background.
-  void store
-    .reanalyzeOutdated()
-    .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`));
-  const handlers = createHandlers(store);
+  // As the app does (electron/main/index.ts): locked while an encrypted folder is, and, once open,
+  // contracts of an older analyser analysed again in the background.
+  const session = await AppSession.start(
+    await ContractStore.isEncrypted(dataDir),
+    (passphrase) => ContractStore.open(dataDir, { passphrase }),
+    (store) =>
+      void store
+        .reanalyzeOutdated()
+        .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`)),
+  );
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -98,7 +104,7 @@ export async function startHarness(dataDir: string, port = 0): Promise<Harness> 
         } catch {
           payload = Symbol('malformed');
         }
-        const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), payload);
+        const result = await session.dispatch(decodeURIComponent(url.pathname.slice(5)), payload);
         res.writeHead(200, { 'content-type': 'application/json' }).end(encodeJson(result));
         return;
       }
@@ -137,7 +143,10 @@ export async function startHarness(dataDir: string, port = 0): Promise<Harness> 
   const { port: actual } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actual}/`,
-    store,
+    get store() {
+      return session.store;
+    },
+    session,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

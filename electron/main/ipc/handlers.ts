@@ -95,11 +95,18 @@ export async function checklistRows(
   });
 }
 
+/** What the handlers of an open store can ask of the app session holding it (`session.ts`). */
+export interface SessionControl {
+  /** Closes the encrypted folder: the session answers `locked` until it is unlocked again. */
+  lock(): Promise<void>;
+}
+
 /** The handler table for one store. */
-export function createHandlers(store: ContractStore): Handlers {
+export function createHandlers(store: ContractStore, session?: SessionControl): Handlers {
+  const vaultStatus = () => ({ encrypted: store.encryption.encrypted, locked: false });
   // This installation's signing key (made on first use), for review bundles.
   let identity: Promise<Installation> | null = null;
-  const installation = () => (identity ??= openInstallation(store.dataDir));
+  const installation = () => (identity ??= openInstallation(store.dataDir, store.files));
   const search = new ContractSearch(store);
   /**
    * The name changes are signed with: the one set in settings, never the renderer's word.
@@ -233,6 +240,32 @@ export function createHandlers(store: ContractStore): Handlers {
     'contracts:remove': async ({ id }: { id: string }) => {
       await store.remove(id);
       return { removed: true as const };
+    },
+    'vault:status': async () => vaultStatus(),
+    // Open already: unlocking again changes nothing.
+    'vault:unlock': async () => vaultStatus(),
+    'vault:lock': async () => {
+      if (!store.encryption.encrypted)
+        throw new QiyueError(
+          'invalid-request',
+          '数据文件夹未加密，无需锁定 (the data folder is not encrypted)',
+        );
+      if (!session)
+        throw new QiyueError('invalid-request', '此处无法锁定 (locking needs the app session)');
+      await session.lock();
+      return { encrypted: true, locked: true };
+    },
+    'vault:enable': async ({ passphrase }: { passphrase: string }) => {
+      await store.enableEncryption(passphrase);
+      return vaultStatus();
+    },
+    'vault:change': async ({ current, next }: { current: string; next: string }) => {
+      await store.changePassphrase(current, next);
+      return vaultStatus();
+    },
+    'vault:disable': async ({ passphrase }: { passphrase: string }) => {
+      await store.disableEncryption(passphrase);
+      return vaultStatus();
     },
     'store:status': async () => ({
       dataDir: store.dataDir,

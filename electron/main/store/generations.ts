@@ -18,7 +18,21 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
-import { readTextIfExists, syncFolder } from './atomic-file';
+import { syncFolder } from './atomic-file';
+import { QiyueError } from '../../../shared/domain/errors';
+
+/**
+ * How a generation's bytes are kept on disk (`data-files.ts`: encrypted in an encrypted data
+ * folder); `name` is the file's path in the data folder, `store/000000000042.json`.
+ */
+export interface GenerationCodec {
+  encode(name: string, bytes: Uint8Array): Uint8Array;
+  /** @throws QiyueError `locked` without the key, `store-unreadable` for a damaged file */
+  decode(name: string, bytes: Uint8Array): Uint8Array;
+}
+
+/** Bytes kept as they are. */
+const PLAIN: GenerationCodec = { encode: (_n, b) => b, decode: (_n, b) => b };
 
 const NAME = /^(\d{12})\.json$/;
 
@@ -74,7 +88,13 @@ export class GenerationalJsonFile<T> implements Adapter<T> {
     readonly folder: string,
     /** The single store file of earlier versions, read when no generation exists. */
     readonly legacyFile: string,
+    private readonly codec: GenerationCodec = PLAIN,
   ) {}
+
+  /** The name generation `n` is bound to by the codec: `store/000000000042.json`. */
+  private nameOf(n: number): string {
+    return `${path.basename(this.folder)}/${generationName(n)}`;
+  }
 
   /** Path of the file the last `read` returned, or null when it found none. */
   get currentFile(): string | null {
@@ -91,10 +111,10 @@ export class GenerationalJsonFile<T> implements Adapter<T> {
       const [newest] = await generationsIn(this.folder);
       if (newest === undefined) {
         this.generation = 0;
-        return readJson<T>(this.legacyFile);
+        return readJson<T>(this.legacyFile, PLAIN, '');
       }
       const file = path.join(this.folder, generationName(newest));
-      const content = await readJson<T>(file);
+      const content = await readJson<T>(file, this.codec, this.nameOf(newest));
       if (content === null) {
         if (attempt < 20) continue;
         throw new Error(`the store generations in ${this.folder} keep disappearing while read`);
@@ -119,7 +139,9 @@ export class GenerationalJsonFile<T> implements Adapter<T> {
     );
     const handle = await fs.open(tmp, 'wx', 0o600);
     try {
-      await handle.writeFile(JSON.stringify(data, null, 1));
+      await handle.writeFile(
+        this.codec.encode(this.nameOf(next), Buffer.from(JSON.stringify(data, null, 1), 'utf8')),
+      );
       await handle.sync();
     } finally {
       await handle.close();
@@ -144,23 +166,44 @@ export class GenerationalJsonFile<T> implements Adapter<T> {
     await this.prune(next);
   }
 
-  /** Deletes generations older than the one before `current`, and retires the legacy file. */
-  private async prune(current: number): Promise<void> {
+  /**
+   * Deletes every generation but the newest, and the legacy file: after the folder's encryption
+   * changed, no copy written the other way is kept.
+   */
+  async pruneAllButNewest(): Promise<void> {
+    await this.prune(this.generation, 0);
+    await fs.rm(`${this.legacyFile}.migrated`, { force: true });
+  }
+
+  /**
+   * Deletes generations older than `current` − `keep`, and retires the legacy file.
+   */
+  private async prune(current: number, keep = 1): Promise<void> {
     for (const n of await generationsIn(this.folder)) {
-      if (n >= current - 1) continue;
+      if (n >= current - keep) continue;
       await fs.rm(path.join(this.folder, generationName(n)), { force: true });
     }
     await fs.rename(this.legacyFile, `${this.legacyFile}.migrated`).catch(() => undefined);
   }
 }
 
-/** The parsed JSON of `file`; null when it does not exist. @throws UnreadableGeneration */
-async function readJson<T>(file: string): Promise<T | null> {
-  const raw = await readTextIfExists(file);
-  if (raw === null) return null;
+/**
+ * The parsed JSON of `file` (decoded as `name`); null when it does not exist.
+ * @throws UnreadableGeneration when it cannot be decoded or parsed; QiyueError `locked` when it
+ *   is encrypted and the key is not at hand
+ */
+async function readJson<T>(file: string, codec: GenerationCodec, name: string): Promise<T | null> {
+  let bytes: Uint8Array;
   try {
-    return JSON.parse(raw) as T;
+    bytes = await fs.readFile(file);
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  try {
+    return JSON.parse(Buffer.from(codec.decode(name, bytes)).toString('utf8')) as T;
+  } catch (err) {
+    if (err instanceof QiyueError && err.code === 'locked') throw err;
     throw new UnreadableGeneration(file, (err as Error).message, { cause: err });
   }
 }

@@ -13,7 +13,9 @@
  *   writer that stalled while holding the lock and resumes after another took it over finds its
  *   generation taken, reads the store again and re-applies its change instead of overwriting.
  *
- * The data folder and the folders in it are the user's only (0700), files 0600.
+ * The data folder and the folders in it are the user's only (0700), files 0600. With a
+ * passphrase set (`vault.ts`), every file in it is encrypted (AES-256-GCM) and the store opens
+ * only with the passphrase.
  */
 import {
   ANALYZER_VERSION,
@@ -33,7 +35,18 @@ import { sha256 } from '../sha256';
 import { fingerprintOf } from '../identity';
 import type { ParseFn, ParsedContract } from '../isolation/parse';
 import { sharedParser } from '../isolation/parser';
-import { writeFileAtomic } from './atomic-file';
+import { DataFiles, lockedError, type Keyring } from './data-files';
+import {
+  changePassphrase,
+  createVault,
+  isEncrypted,
+  readVault,
+  removeVault,
+  setVaultState,
+  unlockVault,
+  type FolderCipher,
+  type VaultState,
+} from './vault';
 import { GenerationalJsonFile, StoreConflict, UnreadableGeneration } from './generations';
 import type { ChecklistState, Scenario } from '../../../shared/domain/checklist';
 import { applyChange } from '../../../shared/domain/checklist';
@@ -172,7 +185,22 @@ export interface StoreOptions {
    * injection for tests (a writer that stalls or dies while holding the lock).
    */
   beforeCommit?: () => void | Promise<void>;
+  /** The passphrase of an encrypted data folder (`vault.ts`); ignored for one that is not. */
+  passphrase?: string;
+  /**
+   * Called before each file of an encryption pass is rewritten: fault injection for tests (a
+   * process killed half-way through encrypting the folder).
+   */
+  beforePassStep?: (name: string) => void | Promise<void>;
 }
+
+/** Whether a data folder, and the store in it, are encrypted. */
+export interface EncryptionStatus {
+  encrypted: boolean;
+}
+
+/** The folders whose every file is encrypted with the folder (besides the store's generations). */
+const ENCRYPTED_FOLDERS = ['files', 'evidence', 'identity'];
 
 /** Owner-only permissions for what the store writes (POSIX; Windows keeps the profile's ACL). */
 const PRIVATE_FOLDER = 0o700;
@@ -205,19 +233,45 @@ export class ContractStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly parse: ParseFn;
   private readonly lockTiming: LockTiming;
+  /** The data key of an encrypted folder (null for one that is not encrypted). */
+  private cipher: FolderCipher | null;
+  /** The vault's state as last read under the lock (null: the folder is not encrypted). */
+  private vaultState: VaultState | null;
+  /** The folder's files, read and written through the cipher. */
+  readonly files: DataFiles;
 
   private constructor(
     readonly dataDir: string,
     private readonly options: StoreOptions,
+    unlocked: { cipher: FolderCipher; state: VaultState } | null,
   ) {
     /** Reads and analyses untrusted files: in the parser process unless told otherwise. */
     this.parse = options.parse ?? ((...args) => sharedParser().parse(...args));
     this.lockTiming = options.lock ?? DEFAULT_LOCK_TIMING;
+    this.cipher = unlocked?.cipher ?? null;
+    this.vaultState = unlocked?.state ?? null;
+    this.files = new DataFiles(dataDir, () => this.keyring());
     this.file = new GenerationalJsonFile<StoreData>(
       path.join(dataDir, STORE_FOLDER),
       path.join(dataDir, LEGACY_STORE_FILE),
+      this.files,
     );
     this.db = new Low<StoreData>(this.file, emptyData());
+  }
+
+  /** How files are read and written now: encrypted unless the encryption is being removed. */
+  private keyring(): Keyring {
+    return { cipher: this.cipher, encryptWrites: this.vaultState !== 'decrypting' };
+  }
+
+  /** Whether the folder is encrypted (a pass removing the encryption counts until it is done). */
+  get encryption(): EncryptionStatus {
+    return { encrypted: this.cipher !== null };
+  }
+
+  /** Whether the data folder `dataDir` is encrypted, so that opening it needs the passphrase. */
+  static async isEncrypted(dataDir: string): Promise<boolean> {
+    return (await readVault(path.resolve(dataDir))) !== null;
   }
 
   /** The folder holding the store's generations (`generations.ts`). */
@@ -231,8 +285,12 @@ export class ContractStore {
   }
 
   /**
-   * Opens (creating if needed, owner-only) the store in `dataDir`.
-   * @throws QiyueError `store-unreadable` when the file was written by a newer Qiyue
+   * Opens (creating if needed, owner-only) the store in `dataDir`. An encrypted folder is
+   * unlocked with `options.passphrase`, and an encryption pass that was cut short (the process
+   * was killed) is finished first.
+   * @throws QiyueError `store-unreadable` when the file was written by a newer Qiyue or the
+   *   vault file is damaged; `locked` when the folder is encrypted and no passphrase is given;
+   *   `wrong-passphrase`
    */
   static async open(dataDir: string, options: StoreOptions = {}): Promise<ContractStore> {
     const root = path.resolve(dataDir);
@@ -240,8 +298,16 @@ export class ContractStore {
       await fs.mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
       if (process.platform !== 'win32') await fs.chmod(dir, PRIVATE_FOLDER);
     }
-    const store = new ContractStore(root, options);
+    let unlocked: { cipher: FolderCipher; state: VaultState } | null = null;
+    if (await readVault(root)) {
+      if (options.passphrase === undefined) throw lockedError();
+      const { cipher, vault } = await unlockVault(root, options.passphrase);
+      unlocked = { cipher, state: vault.state };
+    }
+    const store = new ContractStore(root, options, unlocked);
     await store.removeStaleTemporaries();
+    if (unlocked && unlocked.state !== 'encrypted')
+      await store.serialize(() => store.withLock(() => store.finishPass()));
     await store.load();
     return store;
   }
@@ -307,18 +373,8 @@ export class ContractStore {
    * @throws QiyueError `store-locked` when the lock cannot be had within the stale time and more
    */
   private transact<T>(mutate: (data: StoreData) => Promise<T> | T): Promise<T> {
-    return this.serialize(async () => {
-      let release: () => Promise<void>;
-      try {
-        release = await this.acquireLock();
-      } catch (err) {
-        throw new QiyueError(
-          'store-locked',
-          `数据文件夹正被另一个契阅进程写入，请稍后再试 (another Qiyue process is writing to ${this.dataDir})`,
-          { cause: err },
-        );
-      }
-      try {
+    return this.serialize(() =>
+      this.withLock(async () => {
         for (let attempt = 1; ; attempt++) {
           await this.load();
           const result = await mutate(this.db.data);
@@ -330,10 +386,160 @@ export class ContractStore {
             if (!(err instanceof StoreConflict) || attempt >= MAX_COMMIT_ATTEMPTS) throw err;
           }
         }
-      } finally {
-        await release();
+      }),
+    );
+  }
+
+  /**
+   * Runs `fn` holding the cross-process lock, after checking that the folder's encryption is
+   * still what this process holds the key for (another process may have set or removed it).
+   * @throws QiyueError `store-locked` when the lock cannot be had; `locked` when the folder's
+   *   encryption changed under this process (it must be opened again)
+   */
+  private async withLock<T>(fn: () => Promise<T>): Promise<T> {
+    let release: () => Promise<void>;
+    try {
+      release = await this.acquireLock();
+    } catch (err) {
+      throw new QiyueError(
+        'store-locked',
+        `数据文件夹正被另一个契阅进程写入，请稍后再试 (another Qiyue process is writing to ${this.dataDir})`,
+        { cause: err },
+      );
+    }
+    try {
+      const vault = await readVault(this.dataDir);
+      if (!vault ? this.cipher !== null : vault.keyId !== this.cipher?.keyId)
+        throw new QiyueError(
+          'locked',
+          '数据文件夹的加密设置已在另一个契阅进程中更改，请重新打开契阅 (the folder’s encryption was changed by another Qiyue process: open Qiyue again)',
+        );
+      this.vaultState = vault?.state ?? null;
+      return await fn();
+    } finally {
+      await release();
+    }
+  }
+
+  /**
+   * Encrypts the data folder with `passphrase`: the vault is written first, then every file is
+   * rewritten encrypted (originals, evidence, the signing key, then the store as a new
+   * generation), and every copy written before (older generations, the retired single file) is
+   * deleted. A pass cut short is finished at the next {@link open} with the passphrase.
+   * @throws QiyueError `invalid-request` when the folder is encrypted already or the passphrase
+   *   is too short or too long (`vault.ts`)
+   */
+  async enableEncryption(passphrase: string): Promise<EncryptionStatus> {
+    return this.serialize(() =>
+      this.withLock(async () => {
+        if (this.cipher)
+          throw new QiyueError(
+            'invalid-request',
+            '数据文件夹已加密 (the folder is encrypted already)',
+          );
+        this.cipher = await createVault(this.dataDir, passphrase);
+        this.vaultState = 'encrypting';
+        await this.finishPass();
+        return this.encryption;
+      }),
+    );
+  }
+
+  /**
+   * Removes the folder's encryption, given its passphrase: every file is rewritten as it is, the
+   * store as a new generation, and the vault file is deleted last. A pass cut short is finished
+   * at the next {@link open} with the passphrase.
+   * @throws QiyueError `wrong-passphrase`; `invalid-request` when the folder is not encrypted
+   */
+  async disableEncryption(passphrase: string): Promise<EncryptionStatus> {
+    return this.serialize(() =>
+      this.withLock(async () => {
+        if (!this.cipher)
+          throw new QiyueError('invalid-request', '数据文件夹未加密 (the folder is not encrypted)');
+        await unlockVault(this.dataDir, passphrase);
+        await setVaultState(this.dataDir, 'decrypting');
+        this.vaultState = 'decrypting';
+        await this.finishPass();
+        return this.encryption;
+      }),
+    );
+  }
+
+  /**
+   * Changes the passphrase (the data key is rewrapped; no file is rewritten).
+   * @throws QiyueError `wrong-passphrase` for a wrong current one, `invalid-request` for a new
+   *   one too short or too long, or when the folder is not encrypted
+   */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    await this.serialize(() =>
+      this.withLock(async () => {
+        if (!this.cipher)
+          throw new QiyueError('invalid-request', '数据文件夹未加密 (the folder is not encrypted)');
+        await changePassphrase(this.dataDir, current, next);
+      }),
+    );
+  }
+
+  /**
+   * Brings every file of the folder to the vault's state (called under the lock): `encrypting`
+   * encrypts what is not encrypted yet and ends `encrypted`; `decrypting` decrypts what is
+   * encrypted and ends with the vault file deleted. Each file is rewritten atomically, so a pass
+   * killed at any point leaves every file whole, either way, and is simply run again.
+   */
+  private async finishPass(): Promise<void> {
+    const cipher = this.cipher!;
+    const decrypting = this.vaultState === 'decrypting';
+    // The recovery copies of unreadable store files are encrypted (or decrypted) as well.
+    for (const folder of [...ENCRYPTED_FOLDERS, STORE_FOLDER, '.']) {
+      const copiesOnly = folder === STORE_FOLDER || folder === '.';
+      let names: string[];
+      try {
+        names = await fs.readdir(path.join(this.dataDir, folder));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw err;
       }
-    });
+      for (const base of names) {
+        if (base.endsWith('.tmp') || (copiesOnly && !base.includes('.unreadable-'))) continue;
+        const name = folder === '.' ? base : `${folder}/${base}`;
+        const abs = path.join(this.dataDir, folder, base);
+        if (!(await fs.lstat(abs)).isFile()) continue;
+        const bytes = await fs.readFile(abs);
+        // A file that starts as an encrypted one but does not open with the key is a plaintext
+        // file that happens to (an evidence file may hold anything): encrypted as any other.
+        let plain: Uint8Array | null = null;
+        if (isEncrypted(bytes)) {
+          try {
+            plain = cipher.decrypt(name, bytes);
+          } catch {
+            plain = null;
+          }
+        }
+        const done = decrypting ? plain === null : plain !== null;
+        if (done) continue;
+        await this.options.beforePassStep?.(name);
+        await this.files.write(name, decrypting ? plain! : bytes);
+      }
+    }
+    await this.options.beforePassStep?.(STORE_FOLDER);
+    for (let attempt = 1; ; attempt++) {
+      await this.load();
+      try {
+        await this.db.write();
+        break;
+      } catch (err) {
+        if (!(err instanceof StoreConflict) || attempt >= MAX_COMMIT_ATTEMPTS) throw err;
+      }
+    }
+    await this.file.pruneAllButNewest();
+    if (decrypting) {
+      await removeVault(this.dataDir);
+      this.cipher = null;
+      this.vaultState = null;
+    } else {
+      await setVaultState(this.dataDir, 'encrypted');
+      this.vaultState = 'encrypted';
+    }
   }
 
   /**
@@ -427,18 +633,19 @@ export class ContractStore {
   /** The original file's bytes. @throws QiyueError `not-found` */
   async readOriginal(id: string): Promise<{ contract: StoredContract; bytes: Uint8Array }> {
     const contract = await this.get(id);
+    let bytes: Uint8Array | null;
     try {
-      return {
-        contract,
-        bytes: new Uint8Array(await fs.readFile(path.join(this.dataDir, contract.file))),
-      };
+      bytes = await this.files.read(contract.file.replaceAll('\\', '/'));
     } catch (err) {
+      if (err instanceof QiyueError) throw err;
+      bytes = null;
+    }
+    if (!bytes)
       throw new QiyueError(
         'not-found',
         `原始文件缺失：${contract.file} (the original file is missing)`,
-        { cause: err },
       );
-    }
+    return { contract, bytes: new Uint8Array(bytes) };
   }
 
   /**
@@ -472,8 +679,7 @@ export class ContractStore {
     return this.transact(async (data) => {
       const again = data.contracts.find((c) => c.id === id);
       if (again) return { contract: again, duplicate: true };
-      if (!(await exists(path.join(this.dataDir, rel))))
-        await writeFileAtomic(path.join(this.dataDir, rel), bytes);
+      if (!(await exists(path.join(this.dataDir, rel)))) await this.files.write(rel, bytes);
       data.contracts.push(contract);
       data.ndaTerms.push(...ndaRecordsOf(id, report));
       return { contract, duplicate: false };
@@ -599,8 +805,7 @@ export class ContractStore {
     const rel = path.join('evidence', `${sha}${path.extname(fileName).toLowerCase()}`);
     await fs.mkdir(path.join(this.dataDir, 'evidence'), { recursive: true, mode: PRIVATE_FOLDER });
     return this.mutateContract(id, async (c) => {
-      if (!(await exists(path.join(this.dataDir, rel))))
-        await writeFileAtomic(path.join(this.dataDir, rel), bytes);
+      if (!(await exists(path.join(this.dataDir, rel)))) await this.files.write(rel, bytes);
       c.checklist ??= {};
       const state = c.checklist[itemId] ?? {
         status: 'not_started',
@@ -675,7 +880,7 @@ export class ContractStore {
           }
           const rel = path.join('files', `${item.id}${item.ext.toLowerCase()}`);
           if (!(await exists(path.join(this.dataDir, rel)))) {
-            await writeFileAtomic(path.join(this.dataDir, rel), item.original);
+            await this.files.write(rel, item.original);
             copied.push(rel);
           }
           const { doc, report } = item.parsed;
