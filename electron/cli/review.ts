@@ -1,6 +1,7 @@
 /**
  * `npm run review -- [--json] [--show-personal-data] [--data-dir DIR] [--password PW] FILE…`
- * (or the password in `QIYUE_PDF_PASSWORD`, which `ps` does not show)
+ * (or the password in `QIYUE_PDF_PASSWORD`, which `ps` does not show). An encrypted data
+ * folder is unlocked with `QIYUE_PASSPHRASE`, else at a hidden prompt on the terminal.
  *
  * Imports each file into the store (the desktop app's store by default, see
  * `store/paths.ts`) and prints a readable summary, or with `--json` the REPORT.md document

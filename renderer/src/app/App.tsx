@@ -1,10 +1,17 @@
-/** The app shell: the contract library (with search and comparison), one contract beside its PDF, or the checklist of all contracts. */
-import { useState } from 'react';
+/**
+ * The app shell: the contract library (with search and comparison), one contract beside its PDF,
+ * or the checklist of all contracts; before them, the unlock screen of an encrypted data folder.
+ */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LibraryView } from '../features/library/LibraryView';
 import { ContractView, type InitialSelection } from '../features/contract/ContractView';
 import { ChecklistPanel } from '../features/checklist/ChecklistPanel';
 import { CompareView } from '../features/compare/CompareView';
+import { UnlockScreen } from '../features/vault/UnlockScreen';
+import { EncryptionDialog } from '../features/vault/EncryptionDialog';
+import { call } from '../lib/ipc';
+import type { Response } from '../../../shared/ipc/contract';
 
 type View =
   | { kind: 'library' }
@@ -12,8 +19,29 @@ type View =
   | { kind: 'compare'; ids: string[] }
   | { kind: 'checklist' };
 
+/** The unlock screen while the data folder is locked, else the app. */
 export function App() {
+  const [vault, setVault] = useState<Response<'vault:status'> | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    call('vault:status', {}).then(setVault, (err: Error) => setFailed(err.message));
+  }, []);
+  if (failed) return <div className="notice error">{failed}</div>;
+  if (!vault) return null;
+  if (vault.locked) return <UnlockScreen onUnlocked={setVault} />;
+  // Locking unmounts everything below, so nothing of the folder stays on screen.
+  return <Workspace vault={vault} onVault={setVault} />;
+}
+
+function Workspace({
+  vault,
+  onVault,
+}: {
+  vault: Response<'vault:status'>;
+  onVault: (s: Response<'vault:status'>) => void;
+}) {
   const { t } = useTranslation();
+  const [vaultOpen, setVaultOpen] = useState(false);
   const [view, setView] = useState<View>({ kind: 'library' });
   const [history, setHistory] = useState<View[]>([]);
   const go = (next: View) => {
@@ -42,7 +70,24 @@ export function App() {
             履约清单（全部合同）
           </button>
         )}
+        <span className="header-spacer" />
+        <button className="link" onClick={() => setVaultOpen(true)} data-testid="vault-open">
+          {t('vault.menu')}
+        </button>
+        {vault.encrypted && (
+          <button
+            className="link"
+            title={t('vault.lockTitle')}
+            onClick={async () => onVault(await call('vault:lock', {}))}
+            data-testid="vault-lock"
+          >
+            {t('vault.lock')}
+          </button>
+        )}
       </header>
+      {vaultOpen && (
+        <EncryptionDialog status={vault} onChanged={onVault} onClose={() => setVaultOpen(false)} />
+      )}
       <main className="app-main">
         {view.kind === 'contract' && (
           <ContractView
