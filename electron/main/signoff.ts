@@ -60,6 +60,20 @@ export function signSignOff(
   };
 }
 
+/**
+ * Whether a sign-off's signature holds: signed by its own key over the original `originalSha256`,
+ * the report digest it names, and its `by`, `at`, `note`. Whether the report is still the one
+ * signed is another question ({@link verifyReport}). False for a sign-off without a signature.
+ */
+export function signOffSignatureValid(originalSha256: string, s: SignOff): boolean {
+  if (!s.signature) return false;
+  return verifySignature(
+    s.signature.publicKey,
+    signedBytes(originalSha256, s.signature.reportSha256, s),
+    s.signature.value,
+  );
+}
+
 /** The fields a report export adds to the REPORT.md document. */
 const EXPORT_EXTRAS = new Set(['annotations', 'scenarios', 'checklist', 'signOff', 'ndaReview']);
 
@@ -91,13 +105,7 @@ export function verifyReport(exported: {
   } catch {
     return { status: 'invalid', reason: '签名中的公钥无法读取' };
   }
-  if (
-    !verifySignature(
-      s.signature.publicKey,
-      signedBytes(original, s.signature.reportSha256, s),
-      s.signature.value,
-    )
-  )
+  if (!signOffSignatureValid(original, s))
     return { status: 'invalid', reason: '签名与签字内容不符（签字人、时间、意见或文件被改动过）' };
   // The report is the export without the fields Qiyue adds to it (export/report.ts reportJson).
   const report = Object.fromEntries(

@@ -17,6 +17,7 @@ import { seedPath } from '../support/seeds';
 import { openInstallation, type Installation } from '../../electron/main/identity';
 import { sha256 } from '../../electron/main/sha256';
 import { storeDigest } from '../support/store-files';
+import { signOffSignatureValid, signSignOff, verifyReport } from '../../electron/main/signoff';
 import type { QiyueError } from '../../shared/domain/errors';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-bundle-'));
@@ -277,6 +278,59 @@ describe('review bundles', () => {
     expect(Object.keys(got.checklist ?? {})).toEqual([]);
     expect(Object.getPrototypeOf(got.checklist ?? {})).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).status).toBeUndefined();
+  });
+
+  it('keeps a signed sign-off’s signature, and refuses one changed after signing', async () => {
+    const a = await ContractStore.open(tmp());
+    const { contract } = await a.importContract('003.pdf', bytes);
+    const signerKey = await keyOf(a);
+    await a.signOff(contract.id, '张审核', '同意，按合同执行', new Date(), (c, s) =>
+      signSignOff(signerKey, c.id, c.report, s),
+    );
+    const genuine = await exportFrom(a, null);
+    const receiver = await ContractStore.open(tmp());
+    await importTrusting(receiver, genuine);
+    const got = await receiver.get(contract.id);
+    expect(got.signOff?.signature?.publicKey).toBe(signerKey.publicKey);
+    expect(signOffSignatureValid(contract.id, got.signOff!)).toBe(true);
+    // The receiver's export of it verifies, under the author's key.
+    const handlers = createHandlers(receiver);
+    const exported = await dispatch(handlers, 'report:export', { id: contract.id, format: 'json' });
+    const json = JSON.parse(
+      new TextDecoder().decode((exported as { value: { bytes: Uint8Array } }).value.bytes),
+    );
+    expect(verifyReport(json)).toMatchObject({
+      status: 'valid',
+      by: '张审核',
+      fingerprint: signerKey.fingerprint,
+    });
+
+    // A trusted sender that changes who signed (or what they wrote) and signs the bundle again:
+    // the sign-off's own signature no longer holds.
+    const record = JSON.parse(
+      await (await JSZip.loadAsync(genuine)).file(`records/${contract.id}.json`)!.async('string'),
+    );
+    for (const change of [
+      { by: '处长 王某' },
+      { note: '同意' },
+      { at: '2026-01-01T00:00:00.000Z' },
+    ]) {
+      const other = await ContractStore.open(tmp());
+      const p = await partsOf(genuine);
+      setRecord(p.zip, p.manifest, contract.id, {
+        ...record,
+        signOff: { ...record.signOff, ...change },
+      });
+      const err = await importTrusting(other, await rebuilt(p.zip, p.manifest, signerKey)).then(
+        () => null,
+        (e: QiyueError) => e,
+      );
+      expect(err, JSON.stringify(change)).toMatchObject({
+        code: 'corrupt',
+        message: expect.stringContaining('签批签名无效'),
+      });
+      expect(await other.list()).toEqual([]);
+    }
   });
 
   it('analyses the bundled original itself, and sets future timestamps back', async () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ContractStore, STORE_SCHEMA_VERSION } from '../../electron/main/store/store';
 import { sha256 } from '../../electron/main/import/index';
 import { SEED_NAMES, seedPath } from '../support/seeds';
-import { readStoreData } from '../support/store-files';
+import { newestStoreFile, readStoreData } from '../support/store-files';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-store-'));
 
@@ -101,6 +101,50 @@ describe('ContractStore', () => {
     await reopened.importContract('000.txt', second);
     expect((await reopened.list()).map((c) => c.fileName).sort()).toEqual(['000.txt', '004.txt']);
     expect(fs.existsSync(reopened.recoveredFrom!.movedTo)).toBe(true);
+  });
+
+  it('keeps the three newest moved-aside copies of unreadable store files', async () => {
+    const dir = tmp();
+    const store = await ContractStore.open(dir);
+    const text = new Uint8Array(fs.readFileSync(seedPath('004_df6ca03d82af185a', 'txt')));
+    await store.importContract('004.txt', text);
+    const copies = () =>
+      fs
+        .readdirSync(path.join(dir, 'store'))
+        .filter((n) => n.includes('.unreadable-'))
+        .sort();
+    const moved: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      // Each round: the store written again, its newest generation damaged, the store opened.
+      await (await ContractStore.open(dir)).setReviewer(`审阅人${i}`);
+      fs.writeFileSync(newestStoreFile(dir), `{"damaged": ${i}`);
+      await new Promise((r) => setTimeout(r, 5));
+      moved.push(path.basename((await ContractStore.open(dir)).recoveredFrom!.movedTo));
+    }
+    expect(copies()).toEqual(moved.slice(2).sort());
+    expect(fs.readFileSync(path.join(dir, 'store', moved[4]), 'utf8')).toBe('{"damaged": 4');
+  });
+
+  it('deletes a removed contract’s evidence, unless another contract holds the same file', async () => {
+    const dir = tmp();
+    const store = await ContractStore.open(dir);
+    const a = new Uint8Array(fs.readFileSync(seedPath('004_df6ca03d82af185a', 'txt')));
+    const b = new Uint8Array(fs.readFileSync(seedPath('000_0afe16271ab3c86a', 'txt')));
+    const { contract: first } = await store.importContract('004.txt', a);
+    const { contract: second } = await store.importContract('000.txt', b);
+    const own = new TextEncoder().encode('仅第一份合同的验收单');
+    const shared = new TextEncoder().encode('两份合同共用的巡检记录');
+    await store.addEvidence(first.id, 'o1@once', '验收单.txt', own, '李审核');
+    await store.addEvidence(first.id, 'o2@once', '巡检记录.txt', shared, '李审核');
+    await store.addEvidence(second.id, 'o1@once', '巡检记录.txt', shared, '李审核');
+    const evidence = () => fs.readdirSync(path.join(dir, 'evidence')).sort();
+    expect(evidence()).toEqual([`${sha256(own)}.txt`, `${sha256(shared)}.txt`].sort());
+    await store.remove(first.id);
+    expect(evidence()).toEqual([`${sha256(shared)}.txt`]);
+    expect(fs.existsSync(path.join(dir, first.file))).toBe(false);
+    await store.remove(second.id);
+    expect(evidence()).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, 'files'))).toEqual([]);
   });
 
   it('keeps the data folder and what it writes to the user alone (0700, 0600)', async () => {

@@ -22,15 +22,20 @@
  *   change, scenarios united), or nothing is written.
  *
  * Annotations and sign-offs brought by a bundle keep the fingerprint of the installation that
- * signed it (`via`).
+ * signed it (`via`); a signed sign-off keeps its author's signature, which must hold.
  */
 import path from 'node:path';
 import JSZip from 'jszip';
 import { MAX_IMPORT_BYTES, QiyueError } from '../../../shared/domain/errors';
-import { mergeAnnotations, type Annotation } from '../../../shared/domain/annotations';
+import {
+  mergeAnnotations,
+  type Annotation,
+  type SignOff,
+} from '../../../shared/domain/annotations';
 import { moveAnchor } from '../../../shared/domain/reanalysis';
 import { sha256 } from '../sha256';
 import { fingerprintOf, verifySignature, type Installation } from '../identity';
+import { signOffSignatureValid } from '../signoff';
 import {
   BundleManifestSchema,
   BundleRecordSchema,
@@ -259,7 +264,16 @@ export async function importBundle(
       throw forged(`${entry.fileName} 的记录格式不符（${(err as Error).message}）`);
     }
     if (record.id !== entry.id) throw forged(`${entry.fileName} 的记录属于另一份合同`);
+    // A signed sign-off must hold under its author's own key (which may be a third
+    // installation's, relayed): a name, time or note changed after signing is a forgery, even in
+    // a bundle signed by a trusted key.
+    const signed = record.signOff?.signature;
+    if (signed && !signOffSignatureValid(entry.id, record.signOff as SignOff))
+      throw forged(`${entry.fileName} 的签批签名无效（签字人、时间或意见在签批后被改动）`);
+    const signedAt = record.signOff?.at;
     clampedTimestamps += clampFuture(record, now);
+    // A sign-off dated in the future was set back: its signature no longer covers it.
+    if (signed && record.signOff && record.signOff.at !== signedAt) delete record.signOff.signature;
     // The report is the receiver's own: the original is analysed here, in the parser process.
     let parsedContract;
     try {

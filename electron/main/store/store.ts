@@ -352,6 +352,7 @@ export class ContractStore {
       try {
         await fs.rename(unreadable.file, movedTo);
         this.recoveredFrom = { movedTo, reason: unreadable.reason };
+        await pruneUnreadableCopies(path.dirname(unreadable.file));
       } catch (err) {
         // Another process moved it aside first.
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
@@ -373,21 +374,22 @@ export class ContractStore {
    * @throws QiyueError `store-locked` when the lock cannot be had within the stale time and more
    */
   private transact<T>(mutate: (data: StoreData) => Promise<T> | T): Promise<T> {
-    return this.serialize(() =>
-      this.withLock(async () => {
-        for (let attempt = 1; ; attempt++) {
-          await this.load();
-          const result = await mutate(this.db.data);
-          await this.options.beforeCommit?.();
-          try {
-            await this.db.write();
-            return result;
-          } catch (err) {
-            if (!(err instanceof StoreConflict) || attempt >= MAX_COMMIT_ATTEMPTS) throw err;
-          }
-        }
-      }),
-    );
+    return this.serialize(() => this.withLock(() => this.commit(mutate)));
+  }
+
+  /** The read-modify-write of {@link transact}, for a caller that holds the lock already. */
+  private async commit<T>(mutate: (data: StoreData) => Promise<T> | T): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      await this.load();
+      const result = await mutate(this.db.data);
+      await this.options.beforeCommit?.();
+      try {
+        await this.db.write();
+        return result;
+      } catch (err) {
+        if (!(err instanceof StoreConflict) || attempt >= MAX_COMMIT_ATTEMPTS) throw err;
+      }
+    }
   }
 
   /**
@@ -522,15 +524,7 @@ export class ContractStore {
       }
     }
     await this.options.beforePassStep?.(STORE_FOLDER);
-    for (let attempt = 1; ; attempt++) {
-      await this.load();
-      try {
-        await this.db.write();
-        break;
-      } catch (err) {
-        if (!(err instanceof StoreConflict) || attempt >= MAX_COMMIT_ATTEMPTS) throw err;
-      }
-    }
+    await this.commit(() => undefined);
     await this.file.pruneAllButNewest();
     if (decrypting) {
       await removeVault(this.dataDir);
@@ -1028,17 +1022,49 @@ export class ContractStore {
     });
   }
 
-  /** Removes a contract, its NDA records and its copied file. @throws QiyueError `not-found` */
+  /**
+   * Removes a contract, its NDA records, its copied original and the evidence files no other
+   * contract's checklist holds; the files are deleted under the same lock as the write, so that
+   * another process importing the same file again meanwhile keeps its copy.
+   * @throws QiyueError `not-found`
+   */
   async remove(id: string): Promise<void> {
-    const file = await this.transact((data) => {
-      const c = data.contracts.find((x) => x.id === id);
-      if (!c) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
-      data.contracts = data.contracts.filter((x) => x.id !== id);
-      data.ndaTerms = data.ndaTerms.filter((n) => n.contractId !== id);
-      return c.file;
-    });
-    await fs.rm(path.join(this.dataDir, file), { force: true });
+    await this.serialize(() =>
+      this.withLock(async () => {
+        const { file, evidence } = await this.commit((data) => {
+          const c = data.contracts.find((x) => x.id === id);
+          if (!c) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
+          data.contracts = data.contracts.filter((x) => x.id !== id);
+          data.ndaTerms = data.ndaTerms.filter((n) => n.contractId !== id);
+          const kept = new Set(data.contracts.flatMap(evidenceFiles));
+          return { file: c.file, evidence: evidenceFiles(c).filter((f) => !kept.has(f)) };
+        });
+        for (const rel of [file, ...evidence])
+          await fs.rm(path.join(this.dataDir, rel), { force: true });
+      }),
+    );
   }
+}
+
+/** The evidence files a contract's checklist holds (paths in the data folder). */
+function evidenceFiles(c: StoredContract): string[] {
+  return Object.values(c.checklist ?? {}).flatMap((s) => s.evidence.map((e) => e.file));
+}
+
+/** Moved-aside copies of unreadable store files kept per folder (the newest); older ones go. */
+const UNREADABLE_COPIES_KEPT = 3;
+
+/**
+ * Deletes all but the newest {@link UNREADABLE_COPIES_KEPT} moved-aside copies in `folder`
+ * (named `<file>.unreadable-<ISO time>`, so the time sorts them).
+ */
+async function pruneUnreadableCopies(folder: string): Promise<void> {
+  const time = (n: string) => n.slice(n.indexOf('.unreadable-'));
+  const copies = (await fs.readdir(folder))
+    .filter((n) => n.includes('.unreadable-'))
+    .sort((a, b) => time(b).localeCompare(time(a)));
+  for (const n of copies.slice(UNREADABLE_COPIES_KEPT))
+    await fs.rm(path.join(folder, n), { force: true });
 }
 
 /** Commits tried before a write gives up (each conflict means another writer's commit landed). */
