@@ -92,6 +92,17 @@ export async function openInstallation(
   };
 }
 
+/**
+ * The fingerprint of the installation of a data folder, or null when it has no key yet (none is
+ * made: for readers such as `npm run verify`).
+ * @throws as {@link openInstallation}
+ */
+export async function existingFingerprint(files: DataFiles): Promise<string | null> {
+  const key = await readKey(files);
+  if (!key) return null;
+  return fingerprintOf(createPublicKey(key).export({ type: 'spki', format: 'pem' }) as string);
+}
+
 /** The private key saved in the data folder, or null when there is none. */
 async function readKey(files: DataFiles): Promise<KeyObject | null> {
   const raw = await files.read(KEY_FILE);

@@ -74,14 +74,25 @@ describe('signed sign-offs', () => {
     const bad = path.join(dir, 'edited.json');
     fs.writeFileSync(good, JSON.stringify(exported));
     fs.writeFileSync(bad, JSON.stringify({ ...exported, findings: [] }));
-    const run = (...files: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/verify.ts', ...files], {
-        encoding: 'utf8',
-      });
-    const ok = run(good);
+    const run = (dataDir: string, ...files: string[]) =>
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'electron/cli/verify.ts', '--data-dir', dataDir, ...files],
+        { encoding: 'utf8' },
+      );
+    // On the machine that signed: its own key.
+    const ok = run(dir, good);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('签字有效：李审核');
-    const edited = run(good, bad);
+    expect(ok.stdout).toContain('（本机）');
+    expect(ok.stderr).toBe('');
+    // On another machine that never accepted that key: valid, but who signed is not known.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-verify-'));
+    const unknown = run(elsewhere, good);
+    expect(unknown.status).toBe(0);
+    expect(unknown.stdout).toContain('（未知安装）');
+    expect(unknown.stderr).toContain('请与签字人当面或电话核对指纹');
+    const edited = run(dir, good, bad);
     expect(edited.status).toBe(1);
     expect(edited.stderr).toContain('报告内容在签字后已变化');
   }, 60_000);
