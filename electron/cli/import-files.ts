@@ -19,18 +19,13 @@ export async function openCliStore(dataDir: string): Promise<ContractStore> {
   if (!(await ContractStore.isEncrypted(dataDir))) return ContractStore.open(dataDir);
   const fromEnv = process.env.QIYUE_PASSPHRASE;
   if (fromEnv) return ContractStore.open(dataDir, { passphrase: fromEnv });
-  if (!process.stdin.isTTY || !process.stderr.isTTY)
+  if (!interactive())
     throw new QiyueError(
       'locked',
       '数据文件夹已加密：请在终端中运行以输入口令，或设置环境变量 QIYUE_PASSPHRASE (the data folder is encrypted: run on a terminal to type the passphrase, or set QIYUE_PASSPHRASE)',
     );
   for (let attempt = 1; ; attempt++) {
-    const passphrase = await read({
-      prompt: '数据文件夹已加密，请输入口令 (passphrase): ',
-      silent: true,
-      replace: '*',
-      output: process.stderr,
-    });
+    const passphrase = await askSecret('数据文件夹已加密，请输入口令 (passphrase): ');
     try {
       return await ContractStore.open(dataDir, { passphrase });
     } catch (err) {
@@ -104,6 +99,41 @@ const READ_FAILURES: Record<string, string> = {
   EIO: '读取磁盘时出错',
 };
 
+/** Whether the command line can ask its user something: stdin and stderr are a terminal. */
+function interactive(): boolean {
+  return Boolean(process.stdin.isTTY && process.stderr.isTTY);
+}
+
+/** Reads a secret at a hidden prompt on stderr (echoed as `*`). */
+function askSecret(prompt: string): Promise<string> {
+  return read({ prompt, silent: true, replace: '*', output: process.stderr });
+}
+
+/**
+ * {@link importOne}, and when the file is an encrypted PDF whose password was not given (or is
+ * wrong) and the command line runs on a terminal, the password asked at a hidden prompt (three
+ * tries); without a terminal the refusal stands and says to use `QIYUE_PDF_PASSWORD`.
+ */
+async function importWithPrompt(
+  store: ContractStore,
+  file: string,
+  password?: string,
+): Promise<ImportResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await importOne(store, file, password);
+    } catch (err) {
+      const code = err instanceof QiyueError ? err.code : null;
+      if ((code !== 'encrypted' && code !== 'wrong-password') || !interactive() || attempt >= 3)
+        throw err;
+      if (code === 'wrong-password') writeErr('密码不正确，请重试 (wrong password, try again)');
+      password = await askSecret(
+        `${terminalSafe(path.basename(file))} 已加密，请输入打开密码 (PDF password): `,
+      );
+    }
+  }
+}
+
 /** Imports each file; returns the contracts imported (or found) and how many files failed. */
 export async function importFiles(
   dataDir: string,
@@ -124,12 +154,16 @@ export async function importFiles(
   let failed = 0;
   for (const file of files) {
     try {
-      const { contract } = await importOne(store, file, password);
+      const { contract } = await importWithPrompt(store, file, password);
       contracts.push({ file: path.basename(file), contract });
     } catch (err) {
       failed++;
       const code = err instanceof QiyueError ? err.code : 'internal';
-      writeErr(`${file}: [${code}] ${(err as Error).message}`);
+      const hint =
+        code === 'encrypted' && !interactive()
+          ? '；命令行可设置环境变量 QIYUE_PDF_PASSWORD，或在终端中运行以输入密码 (set QIYUE_PDF_PASSWORD, or run on a terminal to type it)'
+          : '';
+      writeErr(`${file}: [${code}] ${(err as Error).message}${hint}`);
     }
   }
   return { contracts, failed };

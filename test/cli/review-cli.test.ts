@@ -116,7 +116,9 @@ describe('review command line', () => {
         ['electron/cli/review.ts', '--data-dir', dir, '--json', file],
         { encoding: 'utf8', env: { ...process.env, ...env } },
       );
-    expect(run({}).stderr).toContain('[encrypted]');
+    const without = run({});
+    expect(without.stderr).toContain('[encrypted]');
+    expect(without.stderr).toContain('QIYUE_PDF_PASSWORD');
     const r = run({ QIYUE_PDF_PASSWORD: 'user123' });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).contract.totalAmount.yuan).toBe('375980.00');
@@ -173,38 +175,51 @@ describe('review command line on an encrypted data folder', () => {
     ).toBe('QYENC');
   });
 
-  it('asks for the passphrase at a hidden prompt on a terminal', async () => {
+  it('asks for the passphrase, and a PDF’s password, at hidden prompts on a terminal', async () => {
     const dir = await encryptedFolder();
-    // `script` gives the command a terminal; the passphrase is typed on it, wrong once.
-    const cmd = [
-      path.resolve('node_modules/.bin/tsx'),
-      'electron/cli/review.ts',
-      '--data-dir',
+    const { status, out, prompts } = await onTerminal(
       dir,
-      seedPath('002_21901a1de7442d81', 'txt'),
-    ]
-      .map((a) => `'${a}'`)
-      .join(' ');
-    // Each answer typed once its prompt shows, as a person would.
-    const answers = ['wrong guess', PASS];
-    const child = spawn('script', ['-qec', cmd, '/dev/null'], {
-      env: { ...process.env, QIYUE_PASSPHRASE: '' },
-    });
-    let out = '';
-    let prompts = 0;
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => {
-      out += d;
-      const seen = out.split('请输入口令').length - 1;
-      while (prompts < seen) child.stdin.write(`${answers[prompts++] ?? ''}\n`);
-    });
-    const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      [seedPath('001_18cfc68e7d229bba.encrypted', 'pdf')],
+      // The folder's passphrase (wrong once), then the PDF's password (wrong once).
+      ['wrong guess', PASS, 'bad pdf password', 'user123'],
+    );
     expect(status, out).toBe(0);
-    expect(prompts).toBe(2);
+    expect(prompts).toBe(4);
     expect(out).toContain('口令不正确，请重试');
-    // Typed at a hidden prompt: never echoed.
-    expect(out).not.toContain(PASS);
-    expect(out).not.toContain('wrong guess');
-    expect(out).toContain('1,168,000.00');
+    expect(out).toContain('已加密，请输入打开密码');
+    expect(out).toContain('密码不正确，请重试');
+    // Typed at hidden prompts: never echoed.
+    for (const typed of [PASS, 'wrong guess', 'user123', 'bad pdf password'])
+      expect(out).not.toContain(typed);
+    expect(out).toContain('375,980.00');
   }, 90_000);
 });
+
+/**
+ * Runs `review` on a terminal (`script` gives it one), typing each answer once its prompt
+ * (`请输入`) shows, as a person would.
+ */
+async function onTerminal(dir: string, files: string[], answers: string[]) {
+  const cmd = [
+    path.resolve('node_modules/.bin/tsx'),
+    'electron/cli/review.ts',
+    '--data-dir',
+    dir,
+    ...files,
+  ]
+    .map((a) => `'${a}'`)
+    .join(' ');
+  const child = spawn('script', ['-qec', cmd, '/dev/null'], {
+    env: { ...process.env, QIYUE_PASSPHRASE: '', QIYUE_PDF_PASSWORD: '' },
+  });
+  let out = '';
+  let prompts = 0;
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d: string) => {
+    out += d;
+    const seen = out.split('请输入').length - 1;
+    while (prompts < seen) child.stdin.write(`${answers[prompts++] ?? ''}\n`);
+  });
+  const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { status, out, prompts };
+}
