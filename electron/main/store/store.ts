@@ -314,9 +314,17 @@ export class ContractStore {
 
   /** Deletes temporary files left by writers that were killed (their process is gone). */
   private async removeStaleTemporaries(): Promise<void> {
-    const dirs = [this.dataDir, path.join(this.dataDir, 'files'), this.storeFolder];
+    const dirs = [
+      this.dataDir,
+      this.storeFolder,
+      ...ENCRYPTED_FOLDERS.map((f) => path.join(this.dataDir, f)),
+    ];
     for (const dir of dirs) {
-      for (const name of await fs.readdir(dir)) {
+      const names = await fs.readdir(dir).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [] as string[];
+        throw err;
+      });
+      for (const name of names) {
         const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
         if (!m || processAlive(Number(m[1]))) continue;
         await fs.rm(path.join(dir, name), { force: true });
