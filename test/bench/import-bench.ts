@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: for each seed PDF and each PDF of the real-document corpus (tenders of 40–120
  * pages), import + analysis time as a ratio to pdf.js text extraction alone, both measured in
- * this run (interleaved, several rounds), so the ratio does not depend on how fast this machine
- * is. The goal: ≤ 1.3×, judged on the fastest round of each (as Python's timeit advises: slower
- * rounds are other processes interfering, not the code); the ratio of medians is printed beside it. Each PDF is measured in a process of its own (this script
- * run again with `--one FILE`), so that the heap one document leaves does not weigh on the next.
+ * this run, so the ratio does not depend on how fast this machine is. Each round measures the
+ * two back to back and gives one ratio; the goal (≤ 1.3×) is judged on the median of those paired
+ * ratios, which cancels the machine's drift between rounds. The ratio of the fastest rounds
+ * (Python timeit's estimator) is printed beside it: on a busy two-core machine it swings with one
+ * lucky round of either series (seed 001: 1.15–1.56 in runs minutes apart), so it is shown, not
+ * judged. Each PDF is measured in a process of its own (this script run again with
+ * `--one FILE`), so that the heap one document leaves does not weigh on the next.
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +20,7 @@ import { CORPUS_DIR } from '../support/corpus';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 
 async function extractOnly(bytes: Uint8Array): Promise<void> {
   const pdfjs = await loadPdfJs();
@@ -38,7 +41,10 @@ async function fullReview(file: string, bytes: Uint8Array): Promise<void> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Measures one PDF; prints `{ pages, base, full, baseMin, fullMin }` (medians and minimums, ms) as JSON. */
+/**
+ * Measures one PDF; prints `{ pages, base, full, baseMin, fullMin, paired }` as JSON: medians and
+ * minimums (ms) of each series, and the median of the rounds' ratios.
+ */
 async function measure(file: string): Promise<void> {
   const bytes = new Uint8Array(fs.readFileSync(file));
   await extractOnly(bytes); // warm-up
@@ -61,6 +67,7 @@ async function measure(file: string): Promise<void> {
       full: median(full),
       baseMin: Math.min(...base),
       fullMin: Math.min(...full),
+      paired: median(full.map((f, i) => f / base[i])),
     }),
   );
 }
@@ -69,7 +76,7 @@ async function main() {
   const one = process.argv.indexOf('--one');
   if (one >= 0) return measure(process.argv[one + 1]);
   console.log(
-    `PDF                          pages  pdf.js text (ms)  import+analysis (ms)  ratio  ratio (median)`,
+    `PDF                          pages  pdf.js text (ms)  import+analysis (ms)  ratio (paired)  ratio (fastest)`,
   );
   let worst = 0;
   const corpus = fs.existsSync(CORPUS_DIR)
@@ -94,14 +101,14 @@ async function main() {
       full: number;
       baseMin: number;
       fullMin: number;
+      paired: number;
     };
-    const ratio = m.fullMin / m.baseMin;
-    worst = Math.max(worst, ratio);
+    worst = Math.max(worst, m.paired);
     console.log(
-      `${`${name}.pdf`.padEnd(28)} ${String(m.pages).padStart(5)}  ${m.baseMin.toFixed(1).padStart(16)}  ${m.fullMin.toFixed(1).padStart(20)}  ${ratio.toFixed(2).padStart(5)}  ${(m.full / m.base).toFixed(2).padStart(14)}`,
+      `${`${name}.pdf`.padEnd(28)} ${String(m.pages).padStart(5)}  ${m.base.toFixed(1).padStart(16)}  ${m.full.toFixed(1).padStart(20)}  ${m.paired.toFixed(2).padStart(14)}  ${(m.fullMin / m.baseMin).toFixed(2).padStart(15)}`,
     );
   }
-  console.log(`worst ratio ${worst.toFixed(2)} (goal ≤ 1.30)`);
+  console.log(`worst paired ratio ${worst.toFixed(2)} (goal ≤ 1.30)`);
 }
 
 void main();
