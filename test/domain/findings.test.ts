@@ -86,7 +86,7 @@ describe('findings rules', () => {
     '甲方(盖章)',
     `法定代表人或授权代表(签字)：${b}`,
   ];
-  it('party.name-mismatch: the purchaser named differently at the seals fires; the same name, a seal mark or a blank does not', () => {
+  it('a party named differently where it seals is signatory.name-mismatch, elsewhere party.name-mismatch; the same name, a seal mark or a blank is neither', () => {
     const contract = (sealA: string, sealB = '乙方（盖章）：某某科技有限公司') => [
       '运维服务合同',
       '甲方：某市大数据管理局',
@@ -96,20 +96,38 @@ describe('findings rules', () => {
       '（以下无正文）',
       `${sealA}\t${sealB}`,
     ];
-    const fired = findings(contract('甲方（盖章）：某市大数据发展管理局')).filter(
-      (f) => f.ruleId === 'party.name-mismatch',
-    );
-    expect(fired.map((f) => f.message)).toEqual([
-      '甲方名称前后不一致：“某市大数据管理局”与“某市大数据发展管理局”，请核对签约主体',
+    const mismatches = (lines: string[]) =>
+      findings(lines).filter((f) => /name-mismatch$/.test(f.ruleId));
+    const fired = mismatches(contract('甲方（盖章）：某市大数据发展管理局'));
+    expect(fired.map((f) => [f.ruleId, f.message])).toEqual([
+      [
+        'signatory.name-mismatch',
+        '甲方签章处的名称与合同首部不一致：“某市大数据管理局”与“某市大数据发展管理局”，请核对签约主体',
+      ],
     ]);
     expect(fired[0].quote).toBe('某市大数据管理局 … 某市大数据发展管理局');
-    expect(ids(contract('甲方（盖章）：某市大数据管理局'))).not.toContain('party.name-mismatch');
-    expect(ids(contract('甲方：某市大数据管理局（盖章）'))).not.toContain('party.name-mismatch');
-    expect(ids(contract('甲方（盖章）：__________'))).not.toContain('party.name-mismatch');
+    // The seal mark after the name (`甲方：X（盖章）`) is where it signs too.
+    expect(mismatches(contract('甲方：高新大数据管理局（盖章）')).map((f) => f.ruleId)).toEqual([
+      'signatory.name-mismatch',
+    ]);
+    expect(mismatches(contract('甲方（盖章）：某市大数据管理局'))).toEqual([]);
+    expect(mismatches(contract('甲方：某市大数据管理局（盖章）'))).toEqual([]);
+    expect(mismatches(contract('甲方（盖章）：__________'))).toEqual([]);
     // A supplier's branch is another entity.
     expect(
-      ids(contract('甲方（盖章）：某市大数据管理局', '乙方（盖章）：某某科技有限公司北京分公司')),
-    ).toContain('party.name-mismatch');
+      mismatches(
+        contract('甲方（盖章）：某市大数据管理局', '乙方（盖章）：某某科技有限公司北京分公司'),
+      ).map((f) => f.ruleId),
+    ).toEqual(['signatory.name-mismatch']);
+    // Named otherwise in an attached agreement, not where it signs: party.name-mismatch.
+    expect(
+      mismatches([
+        ...contract('甲方（盖章）：某市大数据管理局'),
+        '附件：保密协议',
+        '甲方：某市大数据发展管理局',
+        '乙方：某某科技有限公司',
+      ]).map((f) => f.ruleId),
+    ).toEqual(['party.name-mismatch']);
   });
 
   it('penalty.asymmetric with fixed sums: 2,000 vs 500 a day fires; equal sums, or a sum against a percentage, do not', () => {
@@ -181,11 +199,31 @@ describe('findings rules', () => {
       '（二）甲方逾期支付合同款项的，每延期一日，甲方应按照合同总金额的0.1%向乙方支付违约金。',
     ];
     expect(ids(mirrored)).not.toContain('penalty.asymmetric');
-    const differentBase = [
+    // The same rate on each breach's own base is the mirror; a lower rate on the smaller base is not.
+    const customaryBases = [
       ...supplierOnly,
       '（二）甲方逾期支付合同款项的，每延期一日，甲方应按照逾期支付金额0.1%向乙方支付违约金。',
     ];
-    expect(ids(differentBase)).toContain('penalty.asymmetric');
+    expect(ids(customaryBases)).not.toContain('penalty.asymmetric');
+    const lighterOnSmallerBase = [
+      ...supplierOnly,
+      '（二）甲方逾期支付合同款项的，每延期一日，甲方应按照逾期支付金额0.08%向乙方支付违约金。',
+    ];
+    expect(ids(lighterOnSmallerBase)).toContain('penalty.asymmetric');
+    // The mirror, but the purchaser excused for reasons on its own side; not when the supplier
+    // caused the delay.
+    const excused = [
+      ...customaryBases,
+      '因财政资金拨付流程等不可归责于甲方的原因导致付款延期的，甲方不承担违约责任。',
+    ];
+    expect(findings(excused).find((f) => f.ruleId === 'penalty.asymmetric')?.message).toBe(
+      '逾期违约责任不对等：乙方逾期履行须按每日合同总金额的 0.1%支付违约金，甲方逾期付款却可免责（“因财政资金拨付流程等不可归责于甲方的原因导致付款延期的，甲方不承担违约责任”）',
+    );
+    const supplierCaused = [
+      ...customaryBases,
+      '若乙方未按约定提供发票，甲方有权顺延支付相应款项且不视为甲方违约。',
+    ];
+    expect(ids(supplierCaused)).not.toContain('penalty.asymmetric');
   });
 
   it('penalty.ambiguous: a continuing breach without 每日/每次 fires, a per-day rule does not', () => {

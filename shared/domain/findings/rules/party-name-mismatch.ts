@@ -1,9 +1,11 @@
 /**
  * `party.name-mismatch`: a contracting party (an organisation) named one way where the parties
- * are introduced and another way elsewhere — at the seals (`甲方（盖章）：`), in an attached
- * agreement — e.g. `某市大数据管理局` / `某市大数据发展管理局`. The signature binds the entity
- * named there, so a different name is a question for the reviewer. Persons (a personal NDA's
- * `乙方：王为昌`) are `signatory.name-mismatch`'s concern; blanks are `field.blank`'s.
+ * are introduced and another way elsewhere — in an attached agreement, a later clause — e.g.
+ * `某市大数据管理局` / `某市大数据发展管理局`. Where the other name is the one the party seals or
+ * signs under (`甲方（盖章）：X`, `甲方：X（盖章）`), the finding is REPORT.md's
+ * `signatory.name-mismatch`: the name differs between where the party (a legal person) is named
+ * and where it signs, and the signature binds the entity named there. Persons (a personal NDA's
+ * `乙方：王为昌`, a 法定代表人) are `signatory-name-mismatch.ts`'s; blanks are `field.blank`'s.
  */
 import { PARTY_WORD_SOURCE } from '../../lexicon/parties';
 import { labelRole } from '../../resolve/parties';
@@ -43,7 +45,12 @@ interface Named {
   name: string;
   start: number;
   end: number;
+  /** Named where the party seals or signs (a seal mark in its label or after the name). */
+  signs: boolean;
 }
+
+/** Marks of a seal or signature after a party label or a name: `（盖章）`, `(公章)`, `（签字）`. */
+const SIGNS = /[（(](?:盖章|公章|签章|章|签字|盖公章|签字盖章|签章处)[)）]/;
 
 /** Every organisation named against a party label, in document order. */
 function namedParties(text: string): Named[] {
@@ -62,7 +69,8 @@ function namedParties(text: string): Named[] {
       if (!role) continue;
       if (!ORG.test(name) || name.length > 40 || /[：:_＿]/.test(name)) continue;
       const start = at + part.trim().lastIndexOf(m[3].trim());
-      out.push({ role, name, start, end: start + m[3].trim().length });
+      const signs = SIGNS.test(`（${m[2] ?? ''}）`) || SIGNS.test(m[3]);
+      out.push({ role, name, start, end: start + m[3].trim().length, signs });
     }
     pos += line.length + 1;
   }
@@ -88,11 +96,16 @@ export const partyNameMismatch: FindingRule = {
           { start: other.start, end: other.end },
         ];
         const party = role === 'partyA' ? '甲方' : '乙方';
+        const who = role === 'partyA' ? 'purchaser' : 'supplier';
         out.push({
-          ruleId: this.id,
+          ruleId: other.signs ? 'signatory.name-mismatch' : this.id,
           severity: 'medium',
-          message: `${party}名称前后不一致：“${first.name}”与“${other.name}”，请核对签约主体`,
-          messageEn: `The ${role === 'partyA' ? 'purchaser' : 'supplier'} is named "${first.name}" and "${other.name}"`,
+          message: other.signs
+            ? `${party}签章处的名称与合同首部不一致：“${first.name}”与“${other.name}”，请核对签约主体`
+            : `${party}名称前后不一致：“${first.name}”与“${other.name}”，请核对签约主体`,
+          messageEn: other.signs
+            ? `The ${who} signs as "${other.name}" but is named "${first.name}"`
+            : `The ${who} is named "${first.name}" and "${other.name}"`,
           clauseIds: clauseIdsOf(ctx, spans),
           quote: quoteOf(ctx.text, spans),
           spans,

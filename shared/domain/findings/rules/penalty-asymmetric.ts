@@ -1,8 +1,11 @@
 /**
  * `penalty.asymmetric`: one party's liability clearly lighter than the other's for the
  * comparable breach — late payment by the purchaser (甲方) against late delivery by the
- * supplier (乙方): one side without any penalty, or per-day rates on different bases
- * (`逾期支付金额` vs `合同总金额`) or at least twice apart. Also a unilateral-termination
+ * supplier (乙方): one side without any penalty, or per-day rates at least twice apart, or
+ * different rates on different bases. The same rate on the customary bases of each breach
+ * (`逾期付款金额的万分之五` against `合同总价款的万分之五`, as government model contracts word
+ * it) is the mirror, not an imbalance — unless the purchaser is also excused from it
+ * (`因财政资金拨付…导致付款延期的，甲方不承担违约责任`) while the supplier is not. Also a unilateral-termination
  * penalty for one party only; and agreed penalties owed by one party only, the other owing at most
  * its actual loss.
  */
@@ -12,6 +15,7 @@ import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, quoteOf } from '../util';
 import { penaltyRateLabel } from '../../labels';
 import { otherParty } from '../../resolve/parties';
+import { PARTY_A_SOURCE, PARTY_B_SOURCE } from '../../lexicon/parties';
 
 const PARTY_ZH = { partyA: '甲方', partyB: '乙方' } as const;
 
@@ -34,6 +38,34 @@ function describe(r: PenaltyRule): string {
 
 function describeEn(r: PenaltyRule): string {
   return r.yuan !== null ? `CNY ${r.yuan}` : `${r.percent ?? '(blank)'}% of ${r.base}`;
+}
+
+/** A sentence about paying late (付款/支付 with 逾期/延期/迟延/顺延). */
+const LATE_PAYMENT =
+  /(?:付款|支付|拨付|付费)[^。；\n]{0,20}(?:逾期|延期|迟延|延迟|顺延)|(?:逾期|延期|迟延|延迟|顺延)[^。；\n]{0,20}(?:付款|支付|拨付)/;
+/** The purchaser excused: `甲方不承担违约责任`, `不视为甲方违约`, `甲方免于承担…责任`. */
+const PURCHASER_EXCUSED = new RegExp(
+  `(?:${PARTY_A_SOURCE})[^。；\\n]{0,4}(?:不承担|免于承担|无须承担|无需承担|不负)[^。；\\n]{0,8}责任|不视为(?:${PARTY_A_SOURCE})违约`,
+);
+/** Excused because the supplier failed (no invoice, no acceptance papers): a fair condition. */
+const SUPPLIER_CAUSED = new RegExp(
+  `(?:因|由于|若|如)(?:${PARTY_B_SOURCE})|(?:${PARTY_B_SOURCE})(?:未|没有|逾期|原因|过错)`,
+);
+
+/**
+ * The sentence that excuses the purchaser's late payment for a reason of its own side (the
+ * treasury, the budget), as its span, or null.
+ */
+function purchaserExcused(text: string): { start: number; end: number } | null {
+  const sentence = /[^。；\n]{1,400}/g;
+  for (let m = sentence.exec(text); m; m = sentence.exec(text)) {
+    const s = m[0];
+    if (LATE_PAYMENT.test(s) && PURCHASER_EXCUSED.test(s) && !SUPPLIER_CAUSED.test(s)) {
+      const lead = s.length - s.trimStart().length;
+      return { start: m.index + lead, end: m.index + s.trimEnd().length };
+    }
+  }
+  return null;
 }
 
 export const penaltyAsymmetric: FindingRule = {
@@ -94,7 +126,9 @@ export const penaltyAsymmetric: FindingRule = {
       const incomparable = (ra.yuan === null) !== (rb.yuan === null);
       const sums = ra.yuan !== null && rb.yuan !== null;
       const sumRatio = sums ? new Decimal(ra.yuan!).div(rb.yuan!) : new Decimal(1);
-      const differentBase = !sums && ra.base !== rb.base;
+      // Different bases weigh only with different rates: the same rate on each breach's own base
+      // (the overdue payment, the contract total) is how balanced contracts are written.
+      const differentBase = !sums && ra.base !== rb.base && !ratio.eq(1);
       if (
         !blank(ra) &&
         !blank(rb) &&
@@ -112,6 +146,21 @@ export const penaltyAsymmetric: FindingRule = {
           `Late-performance penalties differ: purchaser ${describeEn(ra)} (${ra.kind}), supplier ${describeEn(rb)} (${rb.kind})`,
           [ra, rb],
         );
+      } else if (!blank(rb)) {
+        // Mirrored rates, but the purchaser is excused from its own for reasons on its side.
+        const excused = purchaserExcused(ctx.text);
+        if (excused) {
+          const spans = [rb.span, excused].sort((x, y) => x.start - y.start);
+          out.push({
+            ruleId: this.id,
+            severity: 'medium',
+            message: `逾期违约责任不对等：乙方逾期履行须按${describe(rb)}支付违约金，甲方逾期付款却可免责（“${ctx.text.slice(excused.start, excused.end)}”）`,
+            messageEn: `The supplier pays ${describeEn(rb)} for late delivery, while the purchaser is excused from paying late`,
+            clauseIds: clauseIdsOf(ctx, spans),
+            quote: quoteOf(ctx.text, spans),
+            spans,
+          });
+        }
       }
     }
     // Beyond late performance: one side owes agreed penalties for its breaches while the other
