@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { SourceDocument, SourceFormat } from '../../../shared/domain/document';
 import { MAX_IMPORT_BYTES, QiyueError } from '../../../shared/domain/errors';
 import { importDocx } from './docx';
+import { importOfd } from './ofd';
 import { importPdf } from './pdf';
 import { importText } from './text';
 
@@ -14,6 +15,7 @@ export function formatFromName(fileName: string): SourceFormat | null {
   const ext = path.extname(fileName).toLowerCase();
   if (ext === '.pdf') return 'pdf';
   if (ext === '.docx') return 'docx';
+  if (ext === '.ofd') return 'ofd';
   if (ext === '.txt' || ext === '.text') return 'txt';
   if (ext === '.md' || ext === '.markdown') return 'md';
   return null;
@@ -65,7 +67,7 @@ export async function importFile(
   if (!format) {
     throw new QiyueError(
       'unsupported-format',
-      `不支持的文件类型：${path.extname(fileName) || '无扩展名'}；请导入 PDF、DOCX、TXT 或 MD (unsupported file type)`,
+      `不支持的文件类型：${path.extname(fileName) || '无扩展名'}；请导入 PDF、OFD、DOCX、TXT 或 MD (unsupported file type)`,
     );
   }
   const kind = sniff(data);
@@ -90,6 +92,14 @@ export async function importFile(
     return importPdf(data, options.password);
   }
   if (format === 'docx') return importDocx(data);
+  if (format === 'ofd') {
+    if (kind !== 'ZIP/DOCX')
+      throw new QiyueError(
+        'wrong-type',
+        `文件扩展名为 .ofd，但内容不是 OFD（${kind === 'unknown' ? '未知格式' : kind}）(not an OFD file: the content is ${kind})`,
+      );
+    return importOfd(data);
+  }
   if (kind !== 'unknown') {
     throw new QiyueError(
       'wrong-type',

@@ -55,7 +55,7 @@ export function decodeText(data: Uint8Array): DecodedText {
     if (text !== null && LOOKS_LIKE_TEXT(text.slice(0, 4096))) return { text, warnings: [] };
     throw new QiyueError(
       'wrong-type',
-      '文件不是文本文件（含二进制内容）；请导入 PDF、DOCX、TXT 或 MD 文件 (not a text file: it contains binary data)',
+      '文件不是文本文件（含二进制内容）；请导入 PDF、OFD、DOCX、TXT 或 MD 文件 (not a text file: it contains binary data)',
     );
   }
   try {

@@ -182,7 +182,7 @@ export function LibraryView({
           ref={input}
           type="file"
           multiple
-          accept=".pdf,.docx,.txt,.md"
+          accept=".pdf,.ofd,.docx,.txt,.md"
           hidden
           data-testid="file-input"
           onChange={(e) => {

@@ -1,0 +1,288 @@
+/**
+ * OFD import (GB/T 33190-2016, the fixed-layout format of 数科 and 福昕 readers): an adapter that
+ * reads each page's text objects into positioned runs for the page-layout layer
+ * (`shared/domain/layout/`), as the PDF importer does, so an OFD contract gives the same
+ * `SourceDocument` with character boxes and the same analysis.
+ *
+ * Written here over jszip and fast-xml-parser because no maintained package reads OFD text in
+ * Node (ofd.js is a licence-gated browser viewer). What is read: `OFD.xml` → `DocBody/DocRoot`
+ * → `Document.xml` (page size from `CommonData/PageArea/PhysicalBox`, templates, pages) → each
+ * page's `Content/Layer`, `PageBlock`s nested to any depth, its templates' content beneath it;
+ * each `TextObject`'s `Boundary` (its origin), `CTM`, `Size` and its `TextCode`s with `X`/`Y` and
+ * `DeltaX`/`DeltaY` (including the `g` repeat form). OFD measures in millimetres from the top
+ * left, y down; runs are given in PDF points from the bottom left, y up.
+ */
+import JSZip from 'jszip';
+import { XMLParser } from 'fast-xml-parser';
+import { BoxTable, type SourceDocument } from '../../../shared/domain/document';
+import { QiyueError } from '../../../shared/domain/errors';
+import { pageLines, type TextRun } from '../../../shared/domain/layout/lines';
+import {
+  layoutDocument,
+  withoutFurniture,
+  type PageLines,
+} from '../../../shared/domain/layout/document';
+import { checkInflatedSize } from './zip-limits';
+import { MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS } from './pdf';
+
+/** Points per millimetre. */
+const PT = 72 / 25.4;
+
+/** A parsed XML node in document order (fast-xml-parser's `preserveOrder` form). */
+type XNode = { [tag: string]: XNode[] | string | Record<string, string> | undefined } & {
+  ':@'?: Record<string, string>;
+};
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  htmlEntities: true,
+});
+
+const corrupt = (why: string, cause?: unknown) =>
+  new QiyueError(
+    'corrupt',
+    `OFD 文件已损坏，无法读取（${why}）；请用生成它的软件重新导出后再导入 (the OFD file is damaged: ${why})`,
+    cause === undefined ? undefined : { cause },
+  );
+
+function tagOf(n: XNode): string {
+  for (const k of Object.keys(n)) if (k !== ':@') return k;
+  return '';
+}
+function kids(n: XNode): XNode[] {
+  const v = n[tagOf(n)];
+  return Array.isArray(v) ? v : [];
+}
+function attr(n: XNode, name: string): string | undefined {
+  return n[':@']?.[name];
+}
+/** The child elements of `nodes` named `tag`. */
+function named(nodes: XNode[], tag: string): XNode[] {
+  return nodes.filter((n) => tagOf(n) === tag);
+}
+/** The first descendant path `tags` under `nodes` (`['CommonData', 'PageArea']`). */
+function path(nodes: XNode[], ...tags: string[]): XNode | undefined {
+  let cur: XNode | undefined;
+  let level = nodes;
+  for (const t of tags) {
+    cur = named(level, t)[0];
+    if (!cur) return undefined;
+    level = kids(cur);
+  }
+  return cur;
+}
+/** The text content of a node (its text children joined). */
+function textOf(n: XNode | undefined): string {
+  if (!n) return '';
+  return kids(n)
+    .map((c) => (typeof c['#text'] === 'string' ? c['#text'] : ''))
+    .join('');
+}
+/** The numbers of a space-separated list (`0 0 210 297`); NaN entries dropped. */
+function numbers(s: string | undefined): number[] {
+  return (s ?? '')
+    .trim()
+    .split(/\s+/)
+    .map(Number)
+    .filter((x) => Number.isFinite(x));
+}
+
+/**
+ * A `DeltaX`/`DeltaY` list with the `g` form expanded (`g 3 1.5` is `1.5 1.5 1.5`), at most
+ * `max` values (a TextCode's characters bound it; a hostile `g 1e9 1` does not run on).
+ */
+export function expandDeltas(s: string | undefined, max: number): number[] {
+  const tokens = (s ?? '').trim().split(/\s+/).filter(Boolean);
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length && out.length < max; i++) {
+    if (tokens[i] === 'g') {
+      const n = Math.min(Number(tokens[i + 1]), max - out.length);
+      const v = Number(tokens[i + 2]);
+      i += 2;
+      if (!Number.isFinite(n) || !Number.isFinite(v)) continue;
+      for (let k = 0; k < n; k++) out.push(v);
+    } else if (Number.isFinite(Number(tokens[i]))) out.push(Number(tokens[i]));
+  }
+  return out;
+}
+
+/** A part's XML, parsed; DTDs refused (an OFD part never needs one; entity bombs live there). */
+async function parsePart(zip: JSZip, name: string): Promise<XNode[] | null> {
+  const file = zip.file(name.replace(/^\/+/, ''));
+  if (!file) return null;
+  const xml = await file.async('string');
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw corrupt(`${name} 含有文档类型定义`);
+  try {
+    return parser.parse(xml) as XNode[];
+  } catch (err) {
+    throw corrupt(`${name} 不是有效的 XML`, err);
+  }
+}
+
+/** `loc` (a BaseLoc) as a path in the package: absolute, or relative to `dir`. */
+function resolve(dir: string, loc: string): string {
+  const parts = (loc.startsWith('/') ? loc : `${dir}/${loc}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (!p || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return out.join('/');
+}
+
+/** What a page holds: text runs, and whether anything is drawn without text (glyphs, images). */
+interface PageContent {
+  runs: TextRun[];
+  drawn: boolean;
+}
+
+/**
+ * The runs of one layer tree (layers, page blocks, text objects) appended to `out`, in drawing
+ * order, on a page `height` mm high.
+ */
+function collect(nodes: XNode[], height: number, out: PageContent, depth = 0): void {
+  if (depth > 64) throw corrupt('页面块嵌套过深');
+  for (const n of nodes) {
+    const tag = tagOf(n);
+    if (tag === 'Layer' || tag === 'PageBlock') collect(kids(n), height, out, depth + 1);
+    else if (tag === 'TextObject') textRuns(n, height, out);
+    else if (tag === 'PathObject' || tag === 'ImageObject' || tag === 'CompositeObject')
+      out.drawn = true;
+    if (out.runs.length > MAX_PDF_TEXT_ITEMS)
+      throw new QiyueError(
+        'too-complex',
+        `OFD 文字内容过于复杂：超过 ${MAX_PDF_TEXT_ITEMS} 个文字片段上限；请用原软件重新导出后再导入 (too complex: more than ${MAX_PDF_TEXT_ITEMS} characters)`,
+      );
+  }
+}
+
+/** One run per character of a TextObject, in PDF points (see module doc). */
+function textRuns(obj: XNode, height: number, out: PageContent): void {
+  const [bx = 0, by = 0] = numbers(attr(obj, 'Boundary'));
+  const size = Number(attr(obj, 'Size')) || 3.5;
+  const ctm = numbers(attr(obj, 'CTM'));
+  const [a, b, c, d, e, f] = ctm.length === 6 ? ctm : [1, 0, 0, 1, 0, 0];
+  const scale = Math.hypot(a, b) || 1;
+  const glyphHeight = size * (Math.hypot(c, d) || 1);
+  let x = 0;
+  let y = 0;
+  for (const code of named(kids(obj), 'TextCode')) {
+    const str = textOf(code);
+    const chars = [...str];
+    if (attr(code, 'X') !== undefined) x = Number(attr(code, 'X')) || 0;
+    if (attr(code, 'Y') !== undefined) y = Number(attr(code, 'Y')) || 0;
+    const dx = expandDeltas(attr(code, 'DeltaX'), chars.length);
+    const dy = expandDeltas(attr(code, 'DeltaY'), chars.length);
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i];
+      const advance = dx[i] ?? dx[dx.length - 1] ?? (ch.charCodeAt(0) > 0x2e80 ? size : size / 2);
+      // Object space → the boundary's space (CTM) → the page (the boundary's origin).
+      const px = bx + a * x + c * y + e;
+      const py = by + b * x + d * y + f;
+      out.runs.push({
+        str: ch,
+        x: px * PT,
+        y: (height - py) * PT,
+        width: Math.max(0, advance * scale * PT),
+        height: glyphHeight * PT,
+      });
+      x += advance;
+      y += dy[i] ?? 0;
+    }
+  }
+}
+
+/**
+ * Imports an OFD file's text.
+ * @param data the file's bytes (not retained)
+ * @returns the document with per-character boxes in PDF points; `pageCount` is the OFD's
+ * @throws QiyueError `corrupt` (not a ZIP, no `OFD.xml`, a part that is not XML), `too-complex`
+ *   (a zip bomb, too many pages or characters), `encrypted` (an encrypted OFD), `no-text-layer`
+ *   (pages drawn as glyph outlines or images only: a scan in OFD form)
+ */
+export async function importOfd(data: Uint8Array): Promise<SourceDocument> {
+  checkInflatedSize(data);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch (err) {
+    throw corrupt('不是有效的 ZIP 包', err);
+  }
+  const root = await parsePart(zip, 'OFD.xml');
+  if (!root) throw corrupt('缺少 OFD.xml');
+  const body = path(root, 'OFD', 'DocBody');
+  const docRoot = textOf(body && path(kids(body), 'DocRoot')).trim();
+  if (!body || !docRoot) throw corrupt('OFD.xml 中没有 DocRoot');
+  const docPath = resolve('', docRoot);
+  const docDir = docPath.split('/').slice(0, -1).join('/');
+  const doc = await parsePart(zip, docPath);
+  if (!doc) throw corrupt(`缺少 ${docPath}`);
+  const document = kids(named(doc, 'Document')[0] ?? {});
+  if (
+    path(document, 'Encryptions') ||
+    path(kids(body), 'Encryptions') ||
+    zip.file(/Encryptions?\.xml$/i).length
+  )
+    throw new QiyueError(
+      'encrypted',
+      'OFD 文件已加密，契阅暂不能读取加密的 OFD；请导出未加密的副本后再导入 (the OFD is encrypted)',
+    );
+  const physical = (nodes: XNode[]) => numbers(textOf(path(nodes, 'PageArea', 'PhysicalBox')));
+  const [, , , defaultHeight = 297] = physical(kids(path(document, 'CommonData') ?? {}));
+  const templates = new Map<string, string>();
+  for (const t of named(kids(path(document, 'CommonData') ?? {}), 'TemplatePage'))
+    templates.set(attr(t, 'ID') ?? '', resolve(docDir, attr(t, 'BaseLoc') ?? ''));
+  const pageRefs = named(kids(path(document, 'Pages') ?? {}), 'Page');
+  if (pageRefs.length > MAX_PDF_PAGES)
+    throw new QiyueError(
+      'too-complex',
+      `OFD 页数过多：共 ${pageRefs.length} 页，超过 ${MAX_PDF_PAGES} 页上限；请拆分后分别导入 (too many pages)`,
+    );
+  const table = new BoxTable();
+  const pages: PageLines[] = [];
+  let drawn = false;
+  for (const [index, ref] of pageRefs.entries()) {
+    const loc = resolve(docDir, attr(ref, 'BaseLoc') ?? '');
+    const page = await parsePart(zip, loc);
+    if (!page) throw corrupt(`缺少第 ${index + 1} 页 ${loc}`);
+    const pageNode = kids(named(page, 'Page')[0] ?? {});
+    const [, , , own] = numbers(textOf(path(pageNode, 'Area', 'PhysicalBox')));
+    const height = own ?? defaultHeight;
+    const content: PageContent = { runs: [], drawn: false };
+    // The page's templates beneath it, then its own content.
+    for (const t of named(pageNode, 'Template')) {
+      const tLoc = templates.get(attr(t, 'TemplateID') ?? '');
+      const tPage = tLoc ? await parsePart(zip, tLoc) : null;
+      const tContent = tPage && path(kids(named(tPage, 'Page')[0] ?? {}), 'Content');
+      if (tContent) collect(kids(tContent), height, content);
+    }
+    const own_ = path(pageNode, 'Content');
+    if (own_) collect(kids(own_), height, content);
+    drawn ||= content.drawn;
+    pages.push({
+      lines: withoutFurniture(pageLines(content.runs, index, table), height * PT),
+      height: height * PT,
+    });
+  }
+  const laidOut = layoutDocument(pages, table, 'ofd', pageRefs.length);
+  if (!laidOut)
+    throw new QiyueError(
+      'no-text-layer',
+      drawn
+        ? 'OFD 文件没有文字编码：文字以字形轮廓或图像绘制（相当于扫描件）；暂不支持 OCR (the OFD has no text codes: its text is drawn as outlines or images; OCR is not available yet)'
+        : 'OFD 文件中没有文字 (the OFD holds no text)',
+    );
+  const seals = zip.file(/(^|\/)Signs\/Sign_[^/]+\/Signature\.xml$/).length;
+  if (seals)
+    laidOut.warnings = [
+      `文件带有 ${seals} 个电子签章（GB/T 38540），契阅未验证签章的有效性 (the file carries ${seals} electronic seal(s), not verified)`,
+    ];
+  return laidOut;
+}
