@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import { SEED_NAMES, seedPath } from './seeds';
+import { SEED_NAMES, SEEDS_DIR, seedPath } from './seeds';
 import { docxZipBomb } from './zip-bomb';
 import { minimalDocx } from './docx';
 
@@ -23,14 +23,28 @@ export interface FuzzInput {
   special?: 'fifo' | 'dev-zero' | 'folder' | 'dangling-link' | 'link-loop';
 }
 
-type Format = 'pdf' | 'docx' | 'txt';
+type Format = 'pdf' | 'docx' | 'txt' | 'ofd';
 
 /** How big the expensive inputs get: `quick` for `npm test`, `full` for `npm run fuzz`. */
 export type FuzzScale = 'quick' | 'full';
 
 const SEEDS = SEED_NAMES.filter((n) => !n.includes('scanned'));
 
+/** The ofdrw samples (`../shared/fixtures/ofd`): the seeds of OFD inputs, as there is no seed OFD. */
+const OFD_DIR = path.resolve(SEEDS_DIR, '../ofd');
+const OFD_SAMPLES = fs.existsSync(OFD_DIR)
+  ? fs
+      .readdirSync(OFD_DIR)
+      .filter((f) => f.endsWith('.ofd'))
+      .sort()
+  : [];
+
 function seedBytes(name: string, format: Format): Uint8Array {
+  if (format === 'ofd') {
+    // Each seed stands for one of the samples.
+    const sample = OFD_SAMPLES[SEEDS.indexOf(name) % OFD_SAMPLES.length];
+    return new Uint8Array(fs.readFileSync(path.join(OFD_DIR, sample)));
+  }
   return new Uint8Array(fs.readFileSync(seedPath(name, format)));
 }
 
@@ -75,7 +89,12 @@ type Encoding =
   | 'utf32'
   | 'nul-laced';
 
-const formats = fc.constantFrom<Format>('pdf', 'docx', 'txt');
+const formats = fc.constantFrom<Format>(
+  'pdf',
+  'docx',
+  'txt',
+  ...(OFD_SAMPLES.length ? (['ofd'] as const) : []),
+);
 const seeds = fc.constantFrom(...SEEDS);
 /**
  * A place in a file, uniform over [0, 1). Not `fc.double`, which is uniform over the doubles
@@ -333,6 +352,21 @@ async function build(plan: Plan, i: number): Promise<FuzzInput> {
           name: `DOCX tables nested ${d} deep`,
           fileName: `${n}.docx`,
           bytes: await minimalDocx(body),
+        };
+      }
+      if (plan.format === 'ofd') {
+        const zip = await JSZip.loadAsync(seedBytes(SEEDS[0], 'ofd'));
+        const text =
+          '<ofd:TextObject ID="9" Boundary="10 10 50 5" Size="3"><ofd:TextCode X="0" Y="3">甲方</ofd:TextCode></ofd:TextObject>';
+        const page = Object.keys(zip.files).find((f) => /Pages\/Page_0\/Content\.xml$/.test(f))!;
+        zip.file(
+          page,
+          `<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="2">${'<ofd:PageBlock>'.repeat(d)}${text}${'</ofd:PageBlock>'.repeat(d)}</ofd:Layer></ofd:Content></ofd:Page>`,
+        );
+        return {
+          name: `OFD page blocks nested ${d} deep`,
+          fileName: `${n}.ofd`,
+          bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }),
         };
       }
       if (plan.format === 'pdf')

@@ -25,6 +25,16 @@ import {
 import { checkInflatedSize } from './zip-limits';
 import { MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS } from './pdf';
 
+/** How deep elements may nest in an OFD part, page blocks included. */
+const MAX_NESTING = 256;
+
+/** The refusal of a part nested past {@link MAX_NESTING}. */
+const tooDeep = (part: string) =>
+  new QiyueError(
+    'too-complex',
+    `OFD 文件结构过于复杂：页面内容的元素嵌套超过 ${MAX_NESTING} 层，可能是结构异常的文件；请用原软件重新导出后再导入 (too complex: elements of ${part} nested more than ${MAX_NESTING} deep)`,
+  );
+
 /** Points per millimetre. */
 const PT = 72 / 25.4;
 
@@ -42,12 +52,18 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   htmlEntities: true,
+  // Elements nested deeper than this are refused (a page's content is a few levels deep).
+  maxNestedTags: MAX_NESTING,
 });
 
-const corrupt = (why: string, cause?: unknown) =>
+/**
+ * The refusal of a damaged OFD: `why` in Chinese, `part` (a path in the package, `OFD.xml`) in
+ * the English only, for whoever reports the file.
+ */
+const corrupt = (why: string, part = '', cause?: unknown) =>
   new QiyueError(
     'corrupt',
-    `OFD 文件已损坏，无法读取（${why}）；请用生成它的软件重新导出后再导入 (the OFD file is damaged: ${why})`,
+    `OFD 文件已损坏，无法读取（${why}）；请用生成它的软件重新导出后再导入 (the OFD file is damaged${part ? `: ${part}` : ''})`,
     cause === undefined ? undefined : { cause },
   );
 
@@ -116,12 +132,18 @@ export function expandDeltas(s: string | undefined, max: number): number[] {
 async function parsePart(zip: JSZip, name: string): Promise<XNode[] | null> {
   const file = zip.file(name.replace(/^\/+/, ''));
   if (!file) return null;
-  const xml = await file.async('string');
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw corrupt(`${name} 含有文档类型定义`);
+  let xml: string;
+  try {
+    xml = await file.async('string');
+  } catch (err) {
+    throw corrupt('包中的部件无法解压', name, err);
+  }
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw corrupt('部件含有文档类型定义', name);
   try {
     return parser.parse(xml) as XNode[];
   } catch (err) {
-    throw corrupt(`${name} 不是有效的 XML`, err);
+    if (/nested tags/i.test((err as Error).message)) throw tooDeep(name);
+    throw corrupt('部件不是有效的 XML', name, err);
   }
 }
 
@@ -148,7 +170,7 @@ interface PageContent {
  * order, on a page `height` mm high.
  */
 function collect(nodes: XNode[], height: number, out: PageContent, depth = 0): void {
-  if (depth > 64) throw corrupt('页面块嵌套过深');
+  if (depth > MAX_NESTING) throw tooDeep('页面');
   for (const n of nodes) {
     const tag = tagOf(n);
     if (tag === 'Layer' || tag === 'PageBlock') collect(kids(n), height, out, depth + 1);
@@ -209,21 +231,31 @@ function textRuns(obj: XNode, height: number, out: PageContent): void {
  */
 export async function importOfd(data: Uint8Array): Promise<SourceDocument> {
   checkInflatedSize(data);
+  try {
+    return await readOfd(data);
+  } catch (err) {
+    // A structure no check above foresaw (an attribute where an element should be): damaged.
+    if (err instanceof QiyueError) throw err;
+    throw corrupt('结构不符合 GB/T 33190', '', err);
+  }
+}
+
+async function readOfd(data: Uint8Array): Promise<SourceDocument> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
   } catch (err) {
-    throw corrupt('不是有效的 ZIP 包', err);
+    throw corrupt('不是有效的 ZIP 包', '', err);
   }
   const root = await parsePart(zip, 'OFD.xml');
-  if (!root) throw corrupt('缺少 OFD.xml');
+  if (!root) throw corrupt('缺少入口文件', 'OFD.xml');
   const body = path(root, 'OFD', 'DocBody');
   const docRoot = textOf(body && path(kids(body), 'DocRoot')).trim();
-  if (!body || !docRoot) throw corrupt('OFD.xml 中没有 DocRoot');
+  if (!body || !docRoot) throw corrupt('入口文件没有指明文档', 'OFD.xml DocRoot');
   const docPath = resolve('', docRoot);
   const docDir = docPath.split('/').slice(0, -1).join('/');
   const doc = await parsePart(zip, docPath);
-  if (!doc) throw corrupt(`缺少 ${docPath}`);
+  if (!doc) throw corrupt('缺少文档描述', docPath);
   const document = kids(named(doc, 'Document')[0] ?? {});
   if (
     path(document, 'Encryptions') ||
@@ -251,7 +283,7 @@ export async function importOfd(data: Uint8Array): Promise<SourceDocument> {
   for (const [index, ref] of pageRefs.entries()) {
     const loc = resolve(docDir, attr(ref, 'BaseLoc') ?? '');
     const page = await parsePart(zip, loc);
-    if (!page) throw corrupt(`缺少第 ${index + 1} 页 ${loc}`);
+    if (!page) throw corrupt(`缺少第 ${index + 1} 页`, loc);
     const pageNode = kids(named(page, 'Page')[0] ?? {});
     const [, , , own] = numbers(textOf(path(pageNode, 'Area', 'PhysicalBox')));
     const height = own ?? defaultHeight;
