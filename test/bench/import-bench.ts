@@ -7,7 +7,8 @@
  * (Python timeit's estimator) is printed beside it: on a busy two-core machine it swings with one
  * lucky round of either series (seed 001: 1.15–1.56 in runs minutes apart), so it is shown, not
  * judged. Each PDF is measured in a process of its own (this script run again with
- * `--one FILE`), so that the heap one document leaves does not weigh on the next.
+ * `--one FILE`), so that the heap one document leaves does not weigh on the next. Then OFD import
+ * against PDF import of the same seed ({@link ofdAgainstPdf}).
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +18,7 @@ import { analyzeDocument } from '../../shared/domain/analyze';
 import { buildReport } from '../../shared/domain/report';
 import { SEED_NAMES, seedPath } from '../support/seeds';
 import { CORPUS_DIR } from '../support/corpus';
+import { ofdFromPdf } from '../fixtures/make-seed-ofd';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -75,6 +77,7 @@ async function measure(file: string): Promise<void> {
 async function main() {
   const one = process.argv.indexOf('--one');
   if (one >= 0) return measure(process.argv[one + 1]);
+  if (process.argv.includes('--ofd-only')) return ofdAgainstPdf();
   console.log(
     `PDF                          pages  pdf.js text (ms)  import+analysis (ms)  ratio (paired)  ratio (fastest)`,
   );
@@ -109,6 +112,41 @@ async function main() {
     );
   }
   console.log(`worst paired ratio ${worst.toFixed(2)} (goal ≤ 1.30)`);
+  await ofdAgainstPdf();
+}
+
+/**
+ * OFD import against PDF import of the same seed: the OFD made from the seed PDF
+ * (`test/fixtures/make-seed-ofd.ts`), both imported in turn, the median of the rounds' ratios.
+ */
+async function ofdAgainstPdf(): Promise<void> {
+  console.log(
+    `\nseed (OFD made from its PDF)    pages  PDF import (ms)  OFD import (ms)  ratio (paired)`,
+  );
+  for (const name of SEED_NAMES) {
+    const pdf = new Uint8Array(fs.readFileSync(seedPath(name, 'pdf')));
+    const ofd = await ofdFromPdf(pdf);
+    await importFile('s.pdf', pdf);
+    await importFile('s.ofd', ofd);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      let t = performance.now();
+      const doc = await importFile('s.pdf', pdf);
+      a.push(performance.now() - t);
+      t = performance.now();
+      await importFile('s.ofd', ofd);
+      b.push(performance.now() - t);
+      if (r === 0) process.stdout.write(`${name.padEnd(30)} ${String(doc.pageCount).padStart(6)}`);
+    }
+    console.log(
+      `  ${median(a).toFixed(1).padStart(15)}  ${median(b).toFixed(1).padStart(15)}  ${median(
+        b.map((x, i) => x / a[i]),
+      )
+        .toFixed(2)
+        .padStart(14)}`,
+    );
+  }
 }
 
 void main();
