@@ -38,6 +38,8 @@ export interface SourceDocument {
   text: string;
   pageCount: number | null;
   boxes: Float32Array | null;
+  /** Each page's width and height in points (PDF and OFD sources), for drawing the pages. */
+  pageSizes?: [number, number][];
   /**
    * What the importer could not read exactly, in the reviewer's words (`文件中有 2 处字节不是有效的
    * UTF-8…`); the report lists them among its `limitations`.

@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'contracts:get',
   'contracts:import',
   'contracts:file',
+  'contracts:pages',
   'contracts:remove',
   'contracts:setEvents',
   'checklist:get',

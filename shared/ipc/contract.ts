@@ -175,6 +175,24 @@ export const IPC_CONTRACT = {
     request: z.object({ id: Sha256Schema }).strict(),
     response: z.object({ bytes: z.instanceof(Uint8Array), format: z.string() }),
   },
+  /** The pages of an OFD (or any source with boxes and page sizes) to draw: runs in PDF points. */
+  'contracts:pages': {
+    request: z.object({ id: Sha256Schema }).strict(),
+    response: z.object({
+      pages: z.array(
+        z.object({
+          width: z.number(),
+          height: z.number(),
+          runs: z.array(
+            z.object({
+              text: z.string(),
+              rect: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+            }),
+          ),
+        }),
+      ),
+    }),
+  },
   'contracts:remove': {
     request: z.object({ id: Sha256Schema }).strict(),
     response: z.object({ removed: z.literal(true) }),

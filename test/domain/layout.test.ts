@@ -13,6 +13,7 @@ import {
   withoutFurniture,
   type PageLines,
 } from '../../shared/domain/layout/document';
+import { pageViews } from '../../shared/domain/layout/page-view';
 
 const SIZE = 12;
 const HEIGHT = 842;
@@ -32,6 +33,7 @@ function layout(pages: TextRun[][]): SourceDocument | null {
   const lines: PageLines[] = pages.map((runs, i) => ({
     lines: withoutFurniture(pageLines(runs, i, table), HEIGHT),
     height: HEIGHT,
+    width: 595,
   }));
   return layoutDocument(lines, table, 'pdf', pages.length);
 }
@@ -128,5 +130,24 @@ describe('page layout', () => {
     expect(layout([[run('   ', 72, 700)]])).toBeNull();
     const header = [run('内部资料', 260, 810)];
     expect(layout([header, header, header])).toBeNull();
+  });
+
+  it('gives a viewer each page’s size and its text as runs with rectangles where they were drawn', () => {
+    const doc = layout([
+      [run('第一条', 72, 700), run('服务内容', 120, 700), run('乙方提供运维服务。', 72, 600)],
+      [run('第二条 价款', 72, 760)],
+    ])!;
+    expect(doc.pageSizes).toEqual([
+      [595, HEIGHT],
+      [595, HEIGHT],
+    ]);
+    const views = pageViews(doc)!;
+    expect(views.map((v) => v.runs.map((r) => r.text))).toEqual([
+      ['第一条 服务内容', '乙方提供运维服务。'],
+      ['第二条 价款'],
+    ]);
+    expect(views[0].runs[0].rect).toEqual([72, 697.6, 168, 710.2]);
+    // Text without boxes (a DOCX) has no pages to draw.
+    expect(pageViews({ ...doc, boxes: null })).toBeNull();
   });
 });

@@ -267,7 +267,9 @@ async function readOfd(data: Uint8Array): Promise<SourceDocument> {
       'OFD 文件已加密，契阅暂不能读取加密的 OFD；请导出未加密的副本后再导入 (the OFD is encrypted)',
     );
   const physical = (nodes: XNode[]) => numbers(textOf(path(nodes, 'PageArea', 'PhysicalBox')));
-  const [, , , defaultHeight = 297] = physical(kids(path(document, 'CommonData') ?? {}));
+  const [, , defaultWidth = 210, defaultHeight = 297] = physical(
+    kids(path(document, 'CommonData') ?? {}),
+  );
   const templates = new Map<string, string>();
   for (const t of named(kids(path(document, 'CommonData') ?? {}), 'TemplatePage'))
     templates.set(attr(t, 'ID') ?? '', resolve(docDir, attr(t, 'BaseLoc') ?? ''));
@@ -285,8 +287,8 @@ async function readOfd(data: Uint8Array): Promise<SourceDocument> {
     const page = await parsePart(zip, loc);
     if (!page) throw corrupt(`缺少第 ${index + 1} 页`, loc);
     const pageNode = kids(named(page, 'Page')[0] ?? {});
-    const [, , , own] = numbers(textOf(path(pageNode, 'Area', 'PhysicalBox')));
-    const height = own ?? defaultHeight;
+    const [, , ownWidth, ownHeight] = numbers(textOf(path(pageNode, 'Area', 'PhysicalBox')));
+    const height = ownHeight ?? defaultHeight;
     const content: PageContent = { runs: [], drawn: false };
     // The page's templates beneath it, then its own content.
     for (const t of named(pageNode, 'Template')) {
@@ -301,6 +303,7 @@ async function readOfd(data: Uint8Array): Promise<SourceDocument> {
     pages.push({
       lines: withoutFurniture(pageLines(content.runs, index, table), height * PT),
       height: height * PT,
+      width: (ownWidth ?? defaultWidth) * PT,
     });
   }
   const laidOut = layoutDocument(pages, table, 'ofd', pageRefs.length);

@@ -145,7 +145,11 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
         );
       const height = page.view[3] - page.view[1];
       const runs = (content.items as TextItemLike[]).filter((it) => 'str' in it).map(runOf);
-      pages.push({ lines: withoutFurniture(pageLines(runs, p - 1, table), height), height });
+      pages.push({
+        lines: withoutFurniture(pageLines(runs, p - 1, table), height),
+        height,
+        width: page.view[2] - page.view[0],
+      });
       page.cleanup();
     }
     const laidOut = layoutDocument(pages, table, 'pdf', doc.numPages);

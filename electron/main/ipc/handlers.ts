@@ -30,6 +30,7 @@ import { reportHtml, reportJson, reportXlsx } from '../export/report';
 import { exportBundle, importBundle } from '../store/bundle';
 import { openInstallation, type Installation } from '../identity';
 import { signSignOff } from '../signoff';
+import { pageViews } from '../../../shared/domain/layout/page-view';
 import {
   checkNdaAgainstContract,
   checkNdaAgainstPlaybook,
@@ -236,6 +237,12 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
     'contracts:file': async ({ id }: { id: string }) => {
       const { contract, bytes } = await store.readOriginal(id);
       return { bytes: bytes as Uint8Array<ArrayBuffer>, format: contract.format };
+    },
+    'contracts:pages': async ({ id }: { id: string }) => {
+      // Read again from the original, in the parser process: the store keeps no boxes.
+      const { contract, bytes } = await store.readOriginal(id);
+      const { doc } = await store.parseOriginal(contract.fileName, bytes);
+      return { pages: pageViews(doc) ?? [] };
     },
     'contracts:remove': async ({ id }: { id: string }) => {
       await store.remove(id);

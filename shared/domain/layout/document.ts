@@ -8,10 +8,12 @@ import { TextBuilder, type BoxTable, type SourceDocument, type SourceFormat } fr
 import { startsWithHeadingNumber } from '../clauses/numbering';
 import type { LayoutLine } from './lines';
 
-/** A page's lines and its height in points. */
+/** A page's lines and its size in points. */
 export interface PageLines {
   lines: LayoutLine[];
   height: number;
+  /** The page's width; when every page gives one, the document keeps the pages' sizes. */
+  width?: number;
 }
 
 /**
@@ -67,7 +69,10 @@ export function layoutDocument(
     }
   }
   if (para) builder.addLine(para.text, para.boxes, table);
-  return builder.build(format, pageCount);
+  const doc = builder.build(format, pageCount);
+  if (pages.every((p) => p.width !== undefined))
+    doc.pageSizes = pages.map((p) => [p.width!, p.height]);
+  return doc;
 }
 
 /** A page number on its own: `3`, `- 3 -`, `第 3 页`, `第3页 共20页`, `共20页 第3页`, `3/20`, `Page 3 of 20`. */

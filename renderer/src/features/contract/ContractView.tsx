@@ -6,7 +6,7 @@
 import { scopeLabel } from '../../../../shared/domain/labels';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractSummary } from '../../../../shared/ipc/contract';
+import type { ContractSummary, Response } from '../../../../shared/ipc/contract';
 import { call } from '../../lib/ipc';
 import { canonicalText } from '../../../../shared/domain/text/normalize';
 import { download } from '../../lib/download';
@@ -24,6 +24,7 @@ import type { Annotation, SignOff } from '../../../../shared/domain/annotations'
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { PdfViewer } from '../pdf-viewer/PdfViewer';
 import { TextViewer } from '../pdf-viewer/TextViewer';
+import { LayoutViewer } from '../pdf-viewer/LayoutViewer';
 
 type Tab =
   | 'outline'
@@ -40,6 +41,8 @@ interface Loaded {
   text: string;
   report: ReviewReport;
   pdf: Uint8Array | null;
+  /** An OFD's pages, drawn from their text runs. */
+  pages: Response<'contracts:pages'>['pages'] | null;
   scenarios: Scenario[];
   events: PaymentEvents;
   annotations: Annotation[];
@@ -66,6 +69,9 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
     (async () => {
       const c = await call('contracts:get', { id });
       const pdf = c.summary.format === 'pdf' ? (await call('contracts:file', { id })).bytes : null;
+      // An OFD's pages are drawn from its text runs (read again from the original in main).
+      const pages =
+        c.summary.format === 'ofd' ? (await call('contracts:pages', { id })).pages : null;
       if (live && initial) {
         const report = c.report as ReviewReport;
         const clause = initial.clauseId
@@ -80,6 +86,7 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
           text: c.text,
           report: c.report as ReviewReport,
           pdf,
+          pages,
           scenarios: c.scenarios as Scenario[],
           events: c.events,
           annotations: c.annotations as Annotation[],
@@ -257,6 +264,12 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
               setTab('annotations');
               if (a) select(`ann:${a.id}`, a.anchor);
             }}
+          />
+        ) : data.pages?.length ? (
+          <LayoutViewer
+            pages={data.pages}
+            format={data.summary.format}
+            highlight={selected?.anchor ?? null}
           />
         ) : (
           <TextViewer
