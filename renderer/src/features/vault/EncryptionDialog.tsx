@@ -148,7 +148,37 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** New passphrase twice and the acknowledgement; mismatch is caught here, length by main. */
+/**
+ * A new passphrase typed twice, as state: `value` once both agree (else null), and the two fields
+ * with the mismatch said under them. Their length is main's rule (`store/vault.ts`).
+ */
+function useNewPassphrase(testId: string) {
+  const { t } = useTranslation();
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+  const fields = (
+    <>
+      <Field
+        label={t('vault.newPassphrase')}
+        value={a}
+        onChange={setA}
+        testId={`${testId}-new`}
+        autoComplete="new-password"
+      />
+      <Field
+        label={t('vault.confirmPassphrase')}
+        value={b}
+        onChange={setB}
+        testId={`${testId}-confirm`}
+        autoComplete="new-password"
+      />
+      {b.length > 0 && a !== b && <div className="notice error">{t('vault.mismatch')}</div>}
+    </>
+  );
+  return { value: a && a === b ? a : null, fields };
+}
+
+/** New passphrase twice and the acknowledgement that a forgotten one is unrecoverable. */
 function EnableForm({
   disabled,
   onSubmit,
@@ -157,33 +187,17 @@ function EnableForm({
   onSubmit: (passphrase: string) => void;
 }) {
   const { t } = useTranslation();
-  const [a, setA] = useState('');
-  const [b, setB] = useState('');
+  const next = useNewPassphrase('vault');
   const [ack, setAck] = useState(false);
-  const mismatch = b.length > 0 && a !== b;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!mismatch && ack && a) onSubmit(a);
+    if (next.value && ack) onSubmit(next.value);
   };
   return (
     <form onSubmit={submit}>
       <Section title={t('vault.enableTitle')}>
         <p className="hint">{t('vault.enableIntro')}</p>
-        <Field
-          label={t('vault.newPassphrase')}
-          value={a}
-          onChange={setA}
-          testId="vault-new"
-          autoComplete="new-password"
-        />
-        <Field
-          label={t('vault.confirmPassphrase')}
-          value={b}
-          onChange={setB}
-          testId="vault-confirm"
-          autoComplete="new-password"
-        />
-        {mismatch && <div className="notice error">{t('vault.mismatch')}</div>}
+        {next.fields}
         <label className="vault-ack">
           <input
             type="checkbox"
@@ -196,7 +210,7 @@ function EnableForm({
         <button
           className="primary"
           type="submit"
-          disabled={disabled || !a || a !== b || !ack}
+          disabled={disabled || !next.value || !ack}
           data-testid="vault-enable"
         >
           {t('vault.enable')}
@@ -215,14 +229,12 @@ function ChangeForm({
 }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [a, setA] = useState('');
-  const [b, setB] = useState('');
-  const mismatch = b.length > 0 && a !== b;
+  const next = useNewPassphrase('vault-change');
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (current && a && a === b) onSubmit(current, a);
+        if (current && next.value) onSubmit(current, next.value);
       }}
     >
       <Section title={t('vault.changeTitle')}>
@@ -233,22 +245,8 @@ function ChangeForm({
           testId="vault-change-current"
           autoComplete="current-password"
         />
-        <Field
-          label={t('vault.newPassphrase')}
-          value={a}
-          onChange={setA}
-          testId="vault-change-new"
-          autoComplete="new-password"
-        />
-        <Field
-          label={t('vault.confirmPassphrase')}
-          value={b}
-          onChange={setB}
-          testId="vault-change-confirm"
-          autoComplete="new-password"
-        />
-        {mismatch && <div className="notice error">{t('vault.mismatch')}</div>}
-        <button type="submit" disabled={disabled || !current || !a || a !== b}>
+        {next.fields}
+        <button type="submit" disabled={disabled || !current || !next.value}>
           {t('vault.change')}
         </button>
       </Section>
