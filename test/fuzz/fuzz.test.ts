@@ -6,6 +6,7 @@
  * share: the file and the store) stays within its memory bound.
  */
 import { describe, expect, it } from 'vitest';
+import { importFile } from '../../electron/main/import/index';
 import { fuzzInputs } from '../support/fuzz';
 import { MAIN_MEMORY_BOUND_MB, runFuzz, specificMessage } from '../support/fuzz-run';
 
@@ -29,6 +30,25 @@ describe('fuzz (quick)', () => {
       ),
     ).toBe(true);
     expect(specificMessage('Bug : uncompressed data size mismatch')).toBe(false);
+  });
+
+  it('finds every wrong-type refusal of the importers specific', async () => {
+    // Content that does not match each extension: a ZIP named .pdf, text named .ofd, a PNG named .txt.
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(60).fill(0)]);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const text = new TextEncoder().encode('这不是 OFD 文件');
+    for (const [name, bytes] of [
+      ['a.pdf', zip],
+      ['a.ofd', text],
+      ['a.txt', png],
+    ] as const) {
+      const err = (await importFile(name, bytes).catch((e: unknown) => e)) as {
+        code: string;
+        message: string;
+      };
+      expect(err.code, name).toBe('wrong-type');
+      expect(specificMessage(err.message), err.message).toBe(true);
+    }
     expect(specificMessage('[xmldom error]\telement parse error')).toBe(false);
     expect(specificMessage('无法读取文件 (TypeError: Cannot read properties of undefined)')).toBe(
       false,

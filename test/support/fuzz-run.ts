@@ -62,7 +62,7 @@ const LIBRARY_TEXT =
 
 /** Latin words a Chinese message may hold: names of formats, programs and units. */
 const NAMES_IN_CHINESE = new Set(
-  'PDF DOCX DOC OFD TXT ZIP OCR WPS Word Excel MiB KiB GiB UTF XML CSV XLSX JSON SHA EOF Qiyue'.split(
+  'PDF DOCX DOC OFD TXT ZIP OCR WPS Word Excel MiB KiB GiB UTF XML CSV XLSX JSON SHA EOF Qiyue PNG JPEG EXE OLE XLS'.split(
     ' ',
   ),
 );

@@ -78,7 +78,7 @@ export async function importFile(
     ) {
       throw new QiyueError(
         'wrong-type',
-        `文件扩展名为 .pdf，但内容不是 PDF（${kind === 'unknown' ? '未知格式' : kind}）(not a PDF file: the content is ${kind})`,
+        `文件扩展名为 PDF，但内容不是 PDF（${kind === 'unknown' ? '未知格式' : kind}） (not a PDF file: the content is ${kind})`,
       );
     }
     // Anywhere, not only at the very end: a PDF may carry bytes after its end marker (padding, a
@@ -96,14 +96,14 @@ export async function importFile(
     if (kind !== 'ZIP/DOCX')
       throw new QiyueError(
         'wrong-type',
-        `文件扩展名为 .ofd，但内容不是 OFD（${kind === 'unknown' ? '未知格式' : kind}）(not an OFD file: the content is ${kind})`,
+        `文件扩展名为 OFD，但内容不是 OFD（${kind === 'unknown' ? '未知格式' : kind}） (not an OFD file: the content is ${kind})`,
       );
     return importOfd(data);
   }
   if (kind !== 'unknown') {
     throw new QiyueError(
       'wrong-type',
-      `文件不是文本文件（内容为 ${kind}）(not a text file: the content is ${kind})`,
+      `文件不是文本文件（内容为 ${kind}） (not a text file: the content is ${kind})`,
     );
   }
   return importText(data, format);
