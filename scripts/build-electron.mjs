@@ -15,7 +15,17 @@ const common = {
 const nodeProcess = {
   ...common,
   format: 'cjs',
-  external: ['electron', 'pdfjs-dist', 'pdfjs-dist/*'],
+  // The OCR runtime is native (onnxruntime-node, sharp, @napi-rs/canvas) or large and loaded on
+  // first use (OpenCV's wasm, the models): shipped as packages, not bundled.
+  external: [
+    'electron',
+    'pdfjs-dist',
+    'pdfjs-dist/*',
+    'onnxruntime-node',
+    'sharp',
+    '@napi-rs/canvas',
+    '@gutenye/*',
+  ],
   // pdfjs-dist is ESM-only: keep it a runtime import() from the CJS bundle.
   supported: { 'dynamic-import': true },
   define: { 'import.meta.url': 'importMetaUrl' },

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_IMPORT_BYTES, QiyueError } from '../../shared/domain/errors';
 import { ContractStore, type ImportResult, type StoredContract } from '../main/store/store';
+import type { ImportHooks } from '../main/ocr/index';
 import { read } from 'read';
 
 /**
@@ -73,6 +74,7 @@ export async function importOne(
   store: ContractStore,
   file: string,
   password?: string,
+  hooks: ImportHooks = {},
 ): Promise<ImportResult> {
   let bytes: Uint8Array;
   try {
@@ -86,7 +88,30 @@ export async function importOne(
       { cause: err },
     );
   }
-  return store.importContract(file, bytes, { password });
+  return store.importContract(file, bytes, { password, ...hooks });
+}
+
+/**
+ * On a terminal, a scan's OCR progress on one line of stderr (`正在识别 x.pdf：第 3/9 页`),
+ * rewritten in place and cleared when the file is done; nothing when stderr is not a terminal
+ * (a log or a pipe gets only results and refusals).
+ */
+function terminalProgress(file: string): { hooks: ImportHooks; done(): void } {
+  if (!process.stderr.isTTY) return { hooks: {}, done: () => {} };
+  let shown = false;
+  return {
+    hooks: {
+      onProgress: (p) => {
+        shown = true;
+        process.stderr.write(
+          `\r\x1b[2K正在识别（OCR）${terminalSafe(path.basename(file))}：第 ${p.page}/${p.pages} 页 (reading page ${p.page} of ${p.pages})`,
+        );
+      },
+    },
+    done: () => {
+      if (shown) process.stderr.write('\r\x1b[2K');
+    },
+  };
 }
 
 /** What the system's refusals to read a file mean, in the reviewer's words. */
@@ -120,9 +145,13 @@ async function importWithPrompt(
   password?: string,
 ): Promise<ImportResult> {
   for (let attempt = 0; ; attempt++) {
+    const progress = terminalProgress(file);
     try {
-      return await importOne(store, file, password);
+      const result = await importOne(store, file, password, progress.hooks);
+      progress.done();
+      return result;
     } catch (err) {
+      progress.done();
       const code = err instanceof QiyueError ? err.code : null;
       if ((code !== 'encrypted' && code !== 'wrong-password') || !interactive() || attempt >= 3)
         throw err;

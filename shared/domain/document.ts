@@ -45,6 +45,14 @@ export interface SourceDocument {
    * UTF-8…`); the report lists them among its `limitations`.
    */
   warnings?: string[];
+  /**
+   * For text read by OCR: per UTF-16 unit of `text`, the recognition model's probability (0–1)
+   * for that character; NaN where the character was not recognised (a line break, a page with a
+   * text layer). Absent when nothing was read by OCR.
+   */
+  confidence?: Float32Array;
+  /** The 1-based numbers of the pages read by OCR (scanned pages); absent when none was. */
+  ocrPages?: number[];
 }
 
 /**
@@ -56,6 +64,8 @@ export interface SourceDocument {
 export class BoxTable {
   private data = new Float32Array(4096 * 5);
   private count = 0;
+  /** Per box, the OCR probability of its character (NaN when not set); null until one is set. */
+  private conf: Float32Array | null = null;
 
   /** Adds one box; returns its index. */
   add(pageIndex: number, x1: number, y1: number, x2: number, y2: number): number {
@@ -71,6 +81,26 @@ export class BoxTable {
     this.data[at + 3] = x2;
     this.data[at + 4] = y2;
     return this.count++;
+  }
+
+  /** Records the OCR probability (0–1) of box `ref`'s character. */
+  setConfidence(ref: number, p: number): void {
+    if (!this.conf || this.conf.length < this.data.length / 5) {
+      const grown = new Float32Array(this.data.length / 5).fill(NaN);
+      if (this.conf) grown.set(this.conf);
+      this.conf = grown;
+    }
+    this.conf[ref] = p;
+  }
+
+  /** The OCR probability of box `ref`'s character, NaN when none was recorded. */
+  confidenceOf(ref: number): number {
+    return this.conf && ref < this.conf.length ? this.conf[ref] : NaN;
+  }
+
+  /** Whether any box has an OCR probability. */
+  get hasConfidence(): boolean {
+    return this.conf !== null;
   }
 
   /** The table's storage: box `ref` is `values[ref * 5]` … `values[ref * 5 + 4]`. */
@@ -95,6 +125,8 @@ export class TextBuilder {
   private boxes = new BoxTable();
   private length = 0;
   private hasBoxes: boolean;
+  /** Per UTF-16 unit, the OCR probability (NaN where none); null until a line brings one. */
+  private conf: number[] | null = null;
 
   constructor(hasBoxes: boolean) {
     this.hasBoxes = hasBoxes;
@@ -109,9 +141,14 @@ export class TextBuilder {
     const line = canonicalText(raw);
     const keep = spacingMask(line);
     const kept: string[] = [];
+    if (table?.hasConfidence && !this.conf) this.conf = new Array<number>(this.length).fill(NaN);
     for (let i = 0; i < line.length; i++) {
       if (!keep[i]) continue;
       kept.push(line[i] === '\u3000' || line[i] === '\u00a0' ? ' ' : line[i]);
+      if (this.conf) {
+        const ref = boxes?.[i] ?? -1;
+        this.conf.push(ref >= 0 && table ? table.confidenceOf(ref) : NaN);
+      }
       if (this.hasBoxes) {
         const ref = boxes?.[i] ?? -1;
         if (ref >= 0 && values) {
@@ -126,8 +163,12 @@ export class TextBuilder {
         } else this.boxes.add(NaN, NaN, NaN, NaN, NaN);
       }
     }
-    if (kept.length === 0) return;
+    if (kept.length === 0) {
+      if (this.conf) this.conf.length = this.length;
+      return;
+    }
     const out = kept.join('');
+    this.conf?.push(NaN);
     this.parts.push(out, '\n');
     this.length += out.length + 1;
     if (this.hasBoxes) this.boxes.add(NaN, NaN, NaN, NaN, NaN);
@@ -144,6 +185,7 @@ export class TextBuilder {
       text: this.parts.join(''),
       pageCount,
       boxes: this.hasBoxes ? this.boxes.toArray() : null,
+      ...(this.conf ? { confidence: Float32Array.from(this.conf) } : {}),
     };
   }
 }
@@ -227,5 +269,9 @@ export function sliceDocument(doc: SourceDocument, start: number, end: number): 
     text: doc.text.slice(start, end),
     pageCount: doc.pageCount,
     boxes: doc.boxes ? doc.boxes.slice(start * 5, end * 5) : null,
+    ...(doc.pageSizes ? { pageSizes: doc.pageSizes } : {}),
+    ...(doc.warnings ? { warnings: doc.warnings } : {}),
+    ...(doc.confidence ? { confidence: doc.confidence.slice(start, end) } : {}),
+    ...(doc.ocrPages ? { ocrPages: doc.ocrPages } : {}),
   };
 }

@@ -12,6 +12,8 @@ export type QiyueErrorCode =
   | 'encrypted'
   | 'wrong-password'
   | 'no-text-layer'
+  | 'ocr-unavailable'
+  | 'cancelled'
   | 'corrupt'
   | 'timeout'
   | 'too-complex'

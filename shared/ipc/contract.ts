@@ -20,6 +20,8 @@ export const ContractSummarySchema = z.object({
   partyB: z.string().nullable(),
   totalYuan: z.string().nullable(),
   signedOn: z.string().nullable(),
+  /** The 1-based pages whose text was read by OCR (scanned pages); empty when none was. */
+  ocrPages: z.array(z.number().int().positive()),
 });
 export type ContractSummary = z.infer<typeof ContractSummarySchema>;
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { seedPath } from '../support/seeds';
+import { blankScanPdf } from '../support/image-pdf';
 import { readStoreData } from '../support/store-files';
 import { ContractStore } from '../../electron/main/store/store';
 import { parseContract } from '../../electron/main/isolation/parse';
@@ -56,11 +57,16 @@ describe('review command line', () => {
     expect(readStoreData(r.dir).contracts.length).toBeGreaterThan(0);
   });
 
-  it('reports good files, names each bad one on stderr, and exits non-zero', () => {
+  it('reports good files, names each bad one on stderr, and exits non-zero', async () => {
+    const blank = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-cli-blank-')),
+      'blank.pdf',
+    );
+    fs.writeFileSync(blank, await blankScanPdf());
     const r = review([
       '--json',
       seedPath('000_0afe16271ab3c86a', 'pdf'),
-      seedPath('001_18cfc68e7d229bba.scanned', 'pdf'),
+      blank,
       seedPath('004_df6ca03d82af185a', 'docx'),
       '/nonexistent/contract.pdf',
     ]);

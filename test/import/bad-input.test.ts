@@ -3,6 +3,7 @@
  * afterwards (the store file and the files/ folder, byte for byte).
  */
 import fs from 'node:fs';
+import { blankScanPdf } from '../support/image-pdf';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -76,13 +77,10 @@ describe('bad input is refused with a specific message and the store untouched',
     expect(e.code).toBe('wrong-password');
   });
 
-  it('image-only (scanned) PDF', async () => {
-    const e = await refusal(
-      'x.pdf',
-      new Uint8Array(fs.readFileSync(seedPath(`${SEED}.scanned`, 'pdf'))),
-    );
+  it('a scan with nothing to read (a blank sheet)', async () => {
+    const e = await refusal('x.pdf', await blankScanPdf());
     expect(e.code).toBe('no-text-layer');
-    expect(e.message).toContain('no text layer; OCR is not available yet');
+    expect(e.message).toContain('OCR found none');
   });
 
   it('truncated PDF', async () => {

@@ -3,6 +3,7 @@
  * main, errors come back in the `{ ok: false, error: { code, message } }` shape, never thrown.
  */
 import fs from 'node:fs';
+import { blankScanPdf } from '../support/image-pdf';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -76,8 +77,8 @@ describe('IPC dispatch', () => {
 
   it('reports import errors with their code', async () => {
     const res = await dispatch(handlers, 'contracts:import', {
-      fileName: 'scan.pdf',
-      bytes: new Uint8Array(fs.readFileSync(seedPath('001_18cfc68e7d229bba.scanned', 'pdf'))),
+      fileName: 'blank.pdf',
+      bytes: await blankScanPdf(),
     });
     expect(res).toMatchObject({ ok: false, error: { code: 'no-text-layer' } });
     const missing = await dispatch(handlers, 'contracts:get', { id: 'a'.repeat(64) });

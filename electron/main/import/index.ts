@@ -9,6 +9,7 @@ import { importDocx } from './docx';
 import { importOfd } from './ofd';
 import { importPdf } from './pdf';
 import { importText } from './text';
+import type { ImportHooks } from '../ocr/index';
 
 /** The format a file name claims, or null for an unsupported extension. */
 export function formatFromName(fileName: string): SourceFormat | null {
@@ -48,12 +49,15 @@ export interface ImportOptions {
  * @param data the file's bytes
  * @throws QiyueError `empty-file`, `too-large` (over {@link MAX_IMPORT_BYTES}),
  *   `unsupported-format`, `wrong-type` (content does not match the extension), and the
- *   importers' own errors (`encrypted`, `wrong-password`, `corrupt`, `no-text-layer`)
+ *   importers' own errors (`encrypted`, `wrong-password`, `corrupt`, `no-text-layer`,
+ *   `ocr-unavailable`)
+ * @param hooks progress callbacks (a scanned page's OCR)
  */
 export async function importFile(
   fileName: string,
   data: Uint8Array,
   options: ImportOptions = {},
+  hooks: ImportHooks = {},
 ): Promise<SourceDocument> {
   if (data.length === 0)
     throw new QiyueError('empty-file', `文件为空：${fileName} (the file is empty)`);
@@ -89,7 +93,7 @@ export async function importFile(
         'PDF 文件不完整：缺少文件结尾标记 %%EOF，可能在复制或下载时中断 (the PDF is truncated: it has no %%EOF end marker)',
       );
     }
-    return importPdf(data, options.password);
+    return importPdf(data, options.password, hooks);
   }
   if (format === 'docx') return importDocx(data);
   if (format === 'ofd') {

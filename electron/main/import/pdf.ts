@@ -15,6 +15,7 @@ import {
   withoutFurniture,
   type PageLines,
 } from '../../../shared/domain/layout/document';
+import { needsOcr, ocrPdfPage, type ImportHooks } from '../ocr/index';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -84,9 +85,18 @@ function runOf(item: TextItemLike): TextRun {
  * @param password the user password for encrypted PDFs
  * @returns the document with per-character boxes; `pageCount` is the PDF's page count
  * @throws QiyueError `encrypted` (needs a password), `wrong-password`, `corrupt` (truncated or
- *   damaged), `no-text-layer` (image-only, e.g. a scan: OCR is not available yet)
+ *   damaged), `no-text-layer` (no page has text, not even by OCR), `ocr-unavailable` (a page
+ *   needs OCR and its models cannot be loaded)
+ *
+ * A page whose text layer is empty or nearly so ({@link needsOcr}: a scan) is read by OCR, page
+ * by page, so a PDF with some pages scanned and some with text is read as a whole; `hooks`
+ * hears as each page's OCR begins. The document's `confidence` holds what OCR read.
  */
-export async function importPdf(data: Uint8Array, password?: string): Promise<SourceDocument> {
+export async function importPdf(
+  data: Uint8Array,
+  password?: string,
+  hooks: ImportHooks = {},
+): Promise<SourceDocument> {
   const pdfjs = await loadPdfJs();
   // A copy, as a plain Uint8Array (pdf.js refuses a Node Buffer and detaches what it is given).
   const loadingTask = pdfjs.getDocument(pdfDocumentOptions(new Uint8Array(data), password));
@@ -124,6 +134,7 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
     const pages: PageLines[] = [];
     const table = new BoxTable();
     let items = 0;
+    const ocrPages: number[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       let page;
       let content;
@@ -144,7 +155,14 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
           `PDF 文字内容过于复杂：到第 ${p} 页已超过 ${MAX_PDF_TEXT_ITEMS} 个文字片段上限，可能是结构异常的文件；请用原软件重新导出后再导入 (too complex: more than ${MAX_PDF_TEXT_ITEMS} text runs)`,
         );
       const height = page.view[3] - page.view[1];
-      const runs = (content.items as TextItemLike[]).filter((it) => 'str' in it).map(runOf);
+      let runs = (content.items as TextItemLike[]).filter((it) => 'str' in it).map(runOf);
+      if (needsOcr(runs)) {
+        if (hooks.signal?.aborted)
+          throw new QiyueError('cancelled', '已取消导入 (the import was cancelled)');
+        hooks.onProgress?.({ phase: 'ocr', page: p, pages: doc.numPages });
+        runs = await ocrPdfPage(page);
+        ocrPages.push(p);
+      }
       pages.push({
         lines: withoutFurniture(pageLines(runs, p - 1, table), height),
         height,
@@ -156,8 +174,18 @@ export async function importPdf(data: Uint8Array, password?: string): Promise<So
     if (!laidOut)
       throw new QiyueError(
         'no-text-layer',
-        'PDF 没有文字层（可能是扫描件）；暂不支持 OCR (no text layer; OCR is not available yet)',
+        'PDF 中没有可识别的文字：没有文字层，文字识别（OCR）也未读出文字；可能是空白页或图片过于模糊 (no text: the PDF has no text layer and OCR found none)',
       );
+    if (ocrPages.length) {
+      const n = ocrPages.length;
+      laidOut.ocrPages = ocrPages;
+      laidOut.warnings = [
+        ...(laidOut.warnings ?? []),
+        n === doc.numPages
+          ? `全部 ${n} 页为扫描件，文字由 OCR 识别，可能有误读，请对照原件核对 (all ${n} pages are scanned: the text was read by OCR)`
+          : `第 ${ocrPages.join('、')} 页为扫描件（共 ${doc.numPages} 页），其文字由 OCR 识别，可能有误读，请对照原件核对 (pages ${ocrPages.join(', ')} of ${doc.numPages} were read by OCR)`,
+      ];
+    }
     return laidOut;
   } finally {
     await loadingTask.destroy();

@@ -51,6 +51,7 @@ export function summarize(c: StoredContract): ContractSummary {
     partyB: parties.find((p) => p.role === 'partyB')?.name ?? null,
     totalYuan: c.report.contract.totalAmount?.yuan ?? null,
     signedOn: c.report.contract.signedOn,
+    ocrPages: c.ocrPages ?? [],
   };
 }
 

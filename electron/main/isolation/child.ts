@@ -41,7 +41,9 @@ process.on('disconnect', () => process.exit(0));
 
 port.onMessage(async (req) => {
   try {
-    const result = await parseContract(req.fileName, req.bytes, req.options);
+    const result = await parseContract(req.fileName, req.bytes, req.options, {
+      onProgress: (progress) => port.send({ id: req.id, progress }),
+    });
     port.send({ id: req.id, ok: true, result });
   } catch (err) {
     if (err instanceof QiyueError) {

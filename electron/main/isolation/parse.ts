@@ -8,6 +8,7 @@ import type { SourceDocument } from '../../../shared/domain/document';
 import { analyzeDocument } from '../../../shared/domain/analyze';
 import { buildReport, type ReviewReport } from '../../../shared/domain/report';
 import { importFile, sha256, type ImportOptions } from '../import/index';
+import type { ImportHooks } from '../ocr/index';
 
 /** A file read and analysed: its document (text, character boxes) and its report. */
 export interface ParsedContract {
@@ -20,14 +21,15 @@ export type ParseFn = (
   fileName: string,
   bytes: Uint8Array,
   options?: ImportOptions,
+  hooks?: ImportHooks,
 ) => Promise<ParsedContract>;
 
 /**
  * Imports and analyses one file.
  * @throws QiyueError from the importers (`import/index.ts`)
  */
-export const parseContract: ParseFn = async (fileName, bytes, options = {}) => {
-  const doc = await importFile(fileName, bytes, options);
+export const parseContract: ParseFn = async (fileName, bytes, options = {}, hooks = {}) => {
+  const doc = await importFile(fileName, bytes, options, hooks);
   const report = buildReport(
     {
       fileName: path.basename(fileName),

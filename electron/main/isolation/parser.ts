@@ -4,7 +4,8 @@
  * process is killed and replaced, the refusal has its own code, and the app, the store and the
  * rest of a batch go on.
  *
- * Limits, per file ({@link DEFAULT_LIMITS}): 120 s of wall-clock time (`timeout`); a V8 heap of
+ * Limits, per file ({@link DEFAULT_LIMITS}): 120 s of wall-clock time (`timeout`), counted afresh
+ * at each page an OCR begins (a 20-page scan takes minutes, each page seconds); a V8 heap of
  * 1,024 MiB (`--max-old-space-size`) and, where the system reports it (Linux `/proc`), a resident
  * size of 1,536 MiB checked every 100 ms (`too-complex`). The files accepted at all are at most
  * 100 MiB (`MAX_IMPORT_BYTES`), checked before they are read.
@@ -20,7 +21,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { QiyueError } from '../../../shared/domain/errors';
 import type { ImportOptions } from '../import/index';
 import type { ParsedContract } from './parse';
+import type { ImportHooks } from '../ocr/index';
 import type { ParseRequest, ParseResponse } from './protocol';
+
+/**
+ * What a caller may pass to follow or stop one file's parse: progress as messages come from the
+ * process; an abort kills the process and refuses the parse `cancelled`.
+ */
+export type ParseControl = ImportHooks;
 
 /** The limits one file is parsed under. */
 export interface ParserLimits {
@@ -133,6 +141,8 @@ const tooComplexError = (limits: ParserLimits) =>
     `文件过于复杂：读取时所需内存超过 ${limits.rssMb} MiB 上限，可能是压缩炸弹或结构异常的文件；请确认来源后用原软件重新导出 (too complex: reading it needs more than ${limits.rssMb} MiB of memory)`,
   );
 
+const cancelledError = () => new QiyueError('cancelled', '已取消导入 (the import was cancelled)');
+
 const crashedError = () =>
   new QiyueError(
     'corrupt',
@@ -168,10 +178,16 @@ export class IsolatedParser {
   /**
    * Imports and analyses one file in the parser process.
    * @throws QiyueError `timeout` (over `limits.timeoutMs`), `too-complex` (over the memory
-   *   limits), `corrupt` (the parser died on it), or the importers' own refusals
+   *   limits), `corrupt` (the parser died on it), `cancelled` (`control.signal` aborted), or the
+   *   importers' own refusals
    */
-  parse(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ParsedContract> {
-    const run = this.queue.then(() => this.runOne(fileName, bytes, options));
+  parse(
+    fileName: string,
+    bytes: Uint8Array,
+    options: ImportOptions = {},
+    control: ParseControl = {},
+  ): Promise<ParsedContract> {
+    const run = this.queue.then(() => this.runOne(fileName, bytes, options, control));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -202,16 +218,20 @@ export class IsolatedParser {
     fileName: string,
     bytes: Uint8Array,
     options: ImportOptions,
+    control: ParseControl,
   ): Promise<ParsedContract> {
+    if (control.signal?.aborted) return Promise.reject(cancelledError());
     const proc = this.process();
     const id = this.nextId++;
     return new Promise<ParsedContract>((resolve, reject) => {
       let settled = false;
+      const onAbort = () => kill(cancelledError());
       const finish = (fn: () => void) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         clearInterval(watch);
+        control.signal?.removeEventListener('abort', onAbort);
         this.current = null;
         proc.setBusy?.(false);
         fn();
@@ -222,19 +242,28 @@ export class IsolatedParser {
           proc.kill();
           reject(err);
         });
-      const timer = setTimeout(() => kill(timeoutError(this.limits)), this.limits.timeoutMs);
+      let timer = setTimeout(() => kill(timeoutError(this.limits)), this.limits.timeoutMs);
+      control.signal?.addEventListener('abort', onAbort, { once: true });
       const watch = setInterval(() => {
         const mb = proc.pid ? residentMb(proc.pid) : null;
         if (mb !== null && mb > this.limits.rssMb) kill(tooComplexError(this.limits));
       }, 100);
       this.current = {
         id,
-        onResponse: (res) =>
+        onResponse: (res) => {
+          if ('progress' in res) {
+            // Each page has the whole time limit: the clock starts again as a page begins.
+            clearTimeout(timer);
+            timer = setTimeout(() => kill(timeoutError(this.limits)), this.limits.timeoutMs);
+            control.onProgress?.(res.progress);
+            return;
+          }
           finish(() => {
             if (res.ok) return resolve(res.result);
             if (res.unexpected) this.unexpected++;
             reject(new QiyueError(res.code, res.message));
-          }),
+          });
+        },
         onExit: (code, signal, stderr) =>
           finish(() => {
             // V8 aborts when the heap limit is reached.

@@ -1,6 +1,7 @@
 /** Messages between the app (or command line) and its parser process. */
 import type { QiyueErrorCode } from '../../../shared/domain/errors';
 import type { ImportOptions } from '../import/index';
+import type { ImportProgress } from '../ocr/index';
 import type { ParsedContract } from './parse';
 
 /** One file to parse. `id` pairs the answer with the request. */
@@ -17,5 +18,6 @@ export interface ParseRequest {
  * parent in {@link IsolatedParser.unexpected}).
  */
 export type ParseResponse =
+  | { id: number; progress: ImportProgress }
   | { id: number; ok: true; result: ParsedContract }
   | { id: number; ok: false; code: QiyueErrorCode; message: string; unexpected?: boolean };

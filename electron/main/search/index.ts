@@ -57,7 +57,8 @@ export class ContractSearch {
   }
 
   private async documentOf(c: StoredContract): Promise<SourceDocument | null> {
-    if (c.format !== 'pdf') return null;
+    // A scan's boxes would cost its OCR again: its hits keep their clause's anchor.
+    if (c.format !== 'pdf' || c.ocrPages?.length) return null;
     if (!this.docs.has(c.id)) {
       this.docs.set(
         c.id,

@@ -34,6 +34,7 @@ import type { ImportOptions } from '../import/index';
 import { sha256 } from '../sha256';
 import { fingerprintOf } from '../identity';
 import type { ParseFn, ParsedContract } from '../isolation/parse';
+import type { ImportHooks } from '../ocr/index';
 import { sharedParser } from '../isolation/parser';
 import { DataFiles, lockedError, type Keyring } from './data-files';
 import {
@@ -85,6 +86,8 @@ export interface StoredContract {
   file: string;
   /** The analysed text (what clause offsets and anchors refer to). */
   text: string;
+  /** The 1-based pages whose text was read by OCR (a scan); absent when none was. */
+  ocrPages?: number[];
   report: ReviewReport;
   /** Reviewer state of checklist items, by item id (items absent here are 未开始). */
   checklist?: Record<string, ChecklistState>;
@@ -654,17 +657,25 @@ export class ContractStore {
    * Imports a file: reads and analyses it first (nothing is written if that fails), then copies
    * the original into `files/` and records the contract and its NDA terms in one atomic write.
    * Importing the same bytes again returns the existing contract (`duplicate: true`).
-   * @throws QiyueError from the importers (see `import/index.ts`); the store is unchanged then
+   * @param options the PDF password, the time to record, and `onProgress` / `signal` to follow
+   *   or stop a scan's OCR page by page
+   * @throws QiyueError from the importers (see `import/index.ts`), `cancelled` when `signal` is
+   *   aborted; the store is unchanged then
    */
   async importContract(
     fileName: string,
     bytes: Uint8Array,
-    options: ImportOptions & { now?: Date } = {},
+    options: ImportOptions & ImportHooks & { now?: Date } = {},
   ): Promise<ImportResult> {
     const id = sha256(bytes);
     const existing = (await this.list()).find((c) => c.id === id);
     if (existing) return { contract: existing, duplicate: true };
-    const { doc, report } = await this.parse(fileName, bytes, { password: options.password });
+    const { doc, report } = await this.parse(
+      fileName,
+      bytes,
+      { password: options.password },
+      { onProgress: options.onProgress, signal: options.signal },
+    );
     const ext = path.extname(fileName).toLowerCase() || `.${doc.format}`;
     const rel = path.join('files', `${id}${ext}`);
     const contract: StoredContract = {
@@ -676,6 +687,7 @@ export class ContractStore {
       importedAt: (options.now ?? new Date()).toISOString(),
       file: rel,
       text: doc.text,
+      ...(doc.ocrPages ? { ocrPages: doc.ocrPages } : {}),
       report,
     };
     return this.transact(async (data) => {
@@ -757,6 +769,8 @@ export class ContractStore {
         },
       ];
       c.text = doc.text;
+      if (doc.ocrPages) c.ocrPages = doc.ocrPages;
+      else delete c.ocrPages;
       c.report = report;
       if (c.annotations) c.annotations = carried.annotations;
       if (c.checklist) c.checklist = carried.checklist;
@@ -895,6 +909,7 @@ export class ContractStore {
             importedAt: item.importedAt,
             file: rel,
             text: doc.text,
+            ...(doc.ocrPages ? { ocrPages: doc.ocrPages } : {}),
             report,
           };
           item.merge(contract);

@@ -18,6 +18,14 @@ export interface TextRun {
   y: number;
   width: number;
   height: number;
+  /**
+   * Each UTF-16 unit's own box, `[x1, y1, x2, y2]` in PDF user space, where the source knows it
+   * (OCR: where the character was read, on a page that may be skewed); otherwise the run's width
+   * is shared out by character weight on its baseline.
+   */
+  boxes?: readonly (readonly [number, number, number, number])[];
+  /** Each UTF-16 unit's OCR probability (0–1), for text read by OCR. */
+  confidence?: readonly number[];
 }
 
 /** A line of a page: its text, one box per UTF-16 unit, its extent and baseline (points). */
@@ -49,7 +57,13 @@ function pushItemBoxes(item: TextRun, pageIndex: number, table: BoxTable, out: n
   let x = e;
   for (let i = 0; i < str.length; i++) {
     const w = (item.width * charWeight(str[i])) / total;
-    out.push(table.add(pageIndex, x, f - h * 0.2, x + w, f + h * 0.85));
+    const own = item.boxes?.[i];
+    const ref = own
+      ? table.add(pageIndex, own[0], own[1], own[2], own[3])
+      : table.add(pageIndex, x, f - h * 0.2, x + w, f + h * 0.85);
+    const p = item.confidence?.[i];
+    if (p !== undefined) table.setConfidence(ref, p);
+    out.push(ref);
     x += w;
   }
 }

@@ -1,0 +1,71 @@
+/**
+ * OCR for the importers: which pages need it, and reading one page into text runs. The engine
+ * (models and native runtime) is loaded once per process, on the first page that needs it; the
+ * importers run in the parser process (`isolation/`), so OCR is off the app's main thread, one
+ * page at a time, under that process's memory and time limits.
+ */
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextRun } from '../../../shared/domain/layout/lines';
+import { OcrEngine } from './engine';
+import { runsFromOcr, suppressSeals } from './page';
+import { renderPage } from './render';
+
+/** Progress of a file's import: the OCR of page `page` (1-based) of `pages` has begun. */
+export interface ImportProgress {
+  phase: 'ocr';
+  /** 1-based number of the page being read. */
+  page: number;
+  /** The file's page count. */
+  pages: number;
+}
+
+/**
+ * How a caller follows or stops one file's import (in the calling process: never sent to the
+ * parser process, which reports progress by message and is stopped by being killed).
+ */
+export interface ImportHooks {
+  /** Called as each scanned page's OCR begins. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Aborted: the import stops before its next page, refused `cancelled`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A page with fewer visible characters than this in its text layer is read by OCR: a scan, or a
+ * scan that carries only a stamped page number or a scanner's header as text.
+ */
+export const MIN_TEXT_LAYER_CHARS = 10;
+
+/** Whether a page's own text layer is too thin to be its text (see {@link MIN_TEXT_LAYER_CHARS}). */
+export function needsOcr(runs: readonly TextRun[]): boolean {
+  let n = 0;
+  for (const r of runs) n += r.str.replace(/\s/g, '').length;
+  return n < MIN_TEXT_LAYER_CHARS;
+}
+
+let engine: Promise<OcrEngine> | null = null;
+
+/**
+ * The process's OCR engine, loaded on first use.
+ * @throws QiyueError `ocr-unavailable` (a later call tries again)
+ */
+export function ocrEngine(): Promise<OcrEngine> {
+  engine ??= OcrEngine.create().catch((err) => {
+    engine = null;
+    throw err;
+  });
+  return engine;
+}
+
+/**
+ * Reads one PDF page by OCR: drawn at the OCR resolution, seals whitened, lines recognised and
+ * turned into runs in the page's user space (what pdf.js's text items would have given).
+ * @throws QiyueError `ocr-unavailable`, `corrupt` (the page cannot be drawn)
+ */
+export async function ocrPdfPage(page: PDFPageProxy): Promise<TextRun[]> {
+  const ocr = await ocrEngine();
+  const image = await renderPage(page);
+  suppressSeals(image);
+  const lines = await ocr.read(image);
+  return runsFromOcr(lines, image.toPdf);
+}
