@@ -108,7 +108,14 @@ function analyzeContract(doc: SourceDocument): Omit<Analysis, 'scope' | 'terms' 
   const model = annotateSentences(doc.text, clauses);
   const { contract, terms } = extractContract(model);
   const penaltyRules = extractPenaltyRules(model);
-  const findings = runFindings({ text: doc.text, clauses, contract, penaltyRules, terms });
+  const findings = runFindings({
+    text: doc.text,
+    clauses,
+    contract,
+    penaltyRules,
+    terms,
+    confidence: doc.confidence,
+  });
   return {
     language,
     limitations:

@@ -75,6 +75,7 @@ export const RULE_LABELS: Record<string, string> = {
   'term.inconsistent': '期限不一致',
   'penalty.asymmetric': '违约责任不对等',
   'penalty.ambiguous': '违约金计算不明',
+  'ocr.low-confidence': '识别置信度低',
 };
 
 export const NDA_SOURCE_LABELS: Record<NdaSource, string> = {

@@ -12,6 +12,8 @@ export const CHANNEL_NAMES = [
   'contracts:list',
   'contracts:get',
   'contracts:import',
+  'import:progress',
+  'import:cancel',
   'contracts:file',
   'contracts:pages',
   'contracts:remove',

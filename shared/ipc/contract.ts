@@ -173,6 +173,25 @@ export const IPC_CONTRACT = {
       .strict(),
     response: z.object({ summary: ContractSummarySchema, duplicate: z.boolean() }),
   },
+  /**
+   * The import under way: the file and, for a scan, the page whose OCR has begun (1-based) of
+   * its pages; null when none is running. Polled by the library while it imports.
+   */
+  'import:progress': {
+    request: z.object({}).strict(),
+    response: z
+      .object({
+        fileName: z.string(),
+        page: z.number().int().nullable(),
+        pages: z.number().int().nullable(),
+      })
+      .nullable(),
+  },
+  /** Stops the import under way (it is refused `cancelled`; the store is unchanged). */
+  'import:cancel': {
+    request: z.object({}).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
   'contracts:file': {
     request: z.object({ id: Sha256Schema }).strict(),
     response: z.object({ bytes: z.instanceof(Uint8Array), format: z.string() }),

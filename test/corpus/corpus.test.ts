@@ -24,7 +24,7 @@ describe('accuracy on real documents does not regress', () => {
     );
     expect(t.recallPercent).toBeGreaterThanOrEqual(floor.corpus.minRecallPercent);
     expect(t.extraPercent).toBeLessThanOrEqual(floor.corpus.maxExtraPercent);
-  });
+  }, 600_000);
 
   it('seeds in every format: recall and false items at or better than the floor', async () => {
     const scores = await scoreDir(SEEDS_DIR);
@@ -74,5 +74,5 @@ describe('accuracy on real documents does not regress', () => {
         f,
       ).toBe(true);
     }
-  });
+  }, 600_000);
 });

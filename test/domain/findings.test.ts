@@ -9,16 +9,26 @@ import { FINDING_RULES, runFindings } from '../../shared/domain/findings/index';
 import { isValidResidentId } from '../../shared/domain/pii';
 import { annotateSentences } from '../../shared/domain/sentences/model';
 
-function findings(lines: string[]) {
+/**
+ * The findings of a text; with `doubt`, the text is taken as read by OCR at 0.99 for every
+ * character but those of each `doubt` string (its first occurrence), read at 0.6.
+ */
+function findings(lines: string[], doubt?: string[]) {
   const text = lines.join('\n') + '\n';
   const clauses = parseClauses({ format: 'txt', text, pageCount: null, boxes: null });
   const { contract, terms } = extractContract(annotateSentences(text, clauses));
+  let confidence: Float32Array | undefined;
+  if (doubt) {
+    confidence = new Float32Array(text.length).fill(0.99);
+    for (const d of doubt) confidence.fill(0.6, text.indexOf(d), text.indexOf(d) + d.length);
+  }
   return runFindings({
     text,
     clauses,
     contract,
     penaltyRules: extractPenaltyRules(annotateSentences(text, clauses)),
     terms,
+    confidence,
   });
 }
 const ids = (lines: string[]) => findings(lines).map((f) => f.ruleId);
@@ -38,8 +48,39 @@ describe('findings rules', () => {
         'penalty.asymmetric',
         'penalty.ambiguous',
         'party.name-mismatch',
+        'ocr.low-confidence',
       ].sort(),
     );
+  });
+
+  it('ocr.low-confidence: lists the values read doubtfully, not those the 大写 confirms', () => {
+    const lines = [
+      '合同金额：人民币¥375,980.00元（大写：叁拾柒万伍仟玖佰捌拾元整）。',
+      '乙方逾期交付的，每日按合同金额的0.5%支付违约金。',
+      '服务期限为12个月，自2026年5月20日起算。',
+    ];
+    // A text layer: nothing to doubt.
+    expect(ids(lines)).not.toContain('ocr.low-confidence');
+    // A scan read surely: nothing either.
+    expect(findings(lines, []).map((f) => f.ruleId)).not.toContain('ocr.low-confidence');
+    const low = findings(lines, ['0.5', '2026年5', '375,9']).filter(
+      (f) => f.ruleId === 'ocr.low-confidence',
+    );
+    expect(low).toHaveLength(1);
+    // The rate and the date are listed; the amount's figures agree with its 大写, which
+    // confirms the reading.
+    expect(low[0].quote).toBe('0.5% … 2026年5月20日');
+    expect(low[0].message).toContain('“0.5%”、“2026年5月20日”（共 2 处）');
+    expect(low[0].severity).toBe('medium');
+  });
+
+  it('amount.written-mismatch on a scan says OCR may have misread either reading', () => {
+    const line = ['合同金额：人民币¥375,980.00元（大写：叁拾柒万伍仟玖佰玖拾元整）。'];
+    const printed = findings(line).find((f) => f.ruleId === 'amount.written-mismatch')!;
+    expect(printed.message).not.toContain('识别');
+    const scanned = findings(line, []).find((f) => f.ruleId === 'amount.written-mismatch')!;
+    expect(scanned.message).toContain('也可能是文字识别误读');
+    expect(scanned.messageEn).toContain('OCR may have misread');
   });
 
   it('amount.written-mismatch: one digit off fires, exactly right does not', () => {

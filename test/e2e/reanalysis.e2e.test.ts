@@ -58,7 +58,7 @@ describe.runIf(TENDERS.every((f) => fs.existsSync(f)))('re-analysis in the app',
       })
       .toBe(8);
     await expect
-      .poll(() => banner.textContent(), { timeout: 90_000 })
+      .poll(() => banner.textContent(), { timeout: 400_000 })
       .toContain('已用新版分析器重新分析 8 份合同');
     expect(harness.store.reanalysis).toEqual({
       running: false,
@@ -82,5 +82,5 @@ describe.runIf(TENDERS.every((f) => fs.existsSync(f)))('re-analysis in the app',
     await page.screenshot({ path: path.join(SCREENSHOTS, 'reanalysis-history.png') });
     expect(app.errors).toEqual([]);
     expect(app.externalRequests).toEqual([]);
-  });
+  }, 600_000);
 });

@@ -56,5 +56,5 @@ describe.runIf(fs.existsSync(TENDER))('a tender in the app', () => {
       .toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('highlight').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'tender-scope.png') });
-  });
+  }, 300_000);
 });

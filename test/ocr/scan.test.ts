@@ -105,7 +105,7 @@ describe('OCR of scanned contracts', () => {
     expect(read.every((i) => !Number.isNaN(doc.boxes![i * 5]))).toBe(true);
     expect(read.every((i) => doc.confidence![i] > 0 && doc.confidence![i] <= 1)).toBe(true);
     expect(report.limitations.join('\n')).toContain('全部 9 页为扫描件');
-  });
+  }, 300_000);
 
   it('reads a harder scan (skewed, a seal across a line, grain, JPEG 50) at CER ≤ 2 %', async () => {
     const pdf = new Uint8Array(fs.readFileSync(seedPath(SEED, 'pdf')));
@@ -117,7 +117,7 @@ describe('OCR of scanned contracts', () => {
     expect(doc.text).not.toContain('专用章');
     // The party line the seal was stamped across is read whole.
     expect(doc.text).toContain('乙方（供应商）：内蒙古绿能万企智科信息科技有限公司');
-  });
+  }, 300_000);
 
   it('stops when aborted, and the parser goes on with the next file', async () => {
     const bytes = new Uint8Array(fs.readFileSync(seedPath(`${SEED}.scanned`, 'pdf')));
@@ -145,10 +145,10 @@ describe('OCR of scanned contracts', () => {
       new TextEncoder().encode('甲方：某单位\n乙方：某公司\n'),
     );
     expect(text.doc.text).toContain('乙方：某公司');
-  });
+  }, 120_000);
 
   it('reads a PDF page by page: a scanned page by OCR, a text page from its text layer', async () => {
-    // Page 1: an image of a line of Chinese. Page 2: a text layer only (Helvetica).
+    // Page 1: an image of a line of Chinese. Pages 2 and 3: a text layer only (Helvetica).
     GlobalFonts.registerFromPath(
       '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
       'Noto Sans CJK SC',
@@ -168,6 +168,8 @@ describe('OCR of scanned contracts', () => {
         pageWidth: 612,
         pageHeight: 144,
       },
+      // A title page: a thin text layer and no picture, left as its text layer gives it.
+      { text: 'Volume Two', pageWidth: 612, pageHeight: 792 },
     ]);
     const { doc } = await parser.parse('mixed.pdf', pdf);
     expect(doc.ocrPages).toEqual([1]);
@@ -176,5 +178,6 @@ describe('OCR of scanned contracts', () => {
     expect(doc.text.indexOf('服务期限')).toBeLessThan(doc.text.indexOf('acceptance'));
     const english = doc.text.indexOf('acceptance');
     expect(Number.isNaN(doc.confidence![english])).toBe(true); // from the text layer, not OCR
-  });
+    expect(doc.text).toContain('Volume Two');
+  }, 120_000);
 });

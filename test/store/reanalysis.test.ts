@@ -113,7 +113,7 @@ describe('re-analysis of a store written by an older analyser', () => {
       updated: [],
       skipped: [],
     });
-  });
+  }, 300_000);
 
   it('keeps an encrypted PDF’s report (its password is not kept) and says why', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-reanalysis-'));

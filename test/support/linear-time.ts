@@ -53,7 +53,12 @@ export interface Growth {
 
 /** Runs `measure` with a fresh, warmed-up parser process, then stops it. */
 async function withParser<T>(measure: (p: IsolatedParser) => Promise<T>): Promise<T> {
-  const parser = new IsolatedParser({ timeoutMs: 120_000, heapMb: 2048, rssMb: 4096 });
+  const parser = new IsolatedParser({
+    timeoutMs: 120_000,
+    heapMb: 2048,
+    rssMb: 4096,
+    ocrRssMb: 4096,
+  });
   try {
     await parser.parse(
       'warm-up.txt',

@@ -15,7 +15,7 @@ import {
   withoutFurniture,
   type PageLines,
 } from '../../../shared/domain/layout/document';
-import { needsOcr, ocrPdfPage, type ImportHooks } from '../ocr/index';
+import { ocrPdfPage, pageHasPicture, thinTextLayer, type ImportHooks } from '../ocr/index';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -88,7 +88,8 @@ function runOf(item: TextItemLike): TextRun {
  *   damaged), `no-text-layer` (no page has text, not even by OCR), `ocr-unavailable` (a page
  *   needs OCR and its models cannot be loaded)
  *
- * A page whose text layer is empty or nearly so ({@link needsOcr}: a scan) is read by OCR, page
+ * A page whose text layer is empty or nearly so and that paints an image ({@link thinTextLayer},
+ * {@link pageHasPicture}: a scan) is read by OCR, page
  * by page, so a PDF with some pages scanned and some with text is read as a whole; `hooks`
  * hears as each page's OCR begins. The document's `confidence` holds what OCR read.
  */
@@ -156,12 +157,17 @@ export async function importPdf(
         );
       const height = page.view[3] - page.view[1];
       let runs = (content.items as TextItemLike[]).filter((it) => 'str' in it).map(runOf);
-      if (needsOcr(runs)) {
+      if (thinTextLayer(runs) && (await pageHasPicture(page))) {
         if (hooks.signal?.aborted)
           throw new QiyueError('cancelled', '已取消导入 (the import was cancelled)');
         hooks.onProgress?.({ phase: 'ocr', page: p, pages: doc.numPages });
-        runs = await ocrPdfPage(page);
-        ocrPages.push(p);
+        const read = await ocrPdfPage(page);
+        // What OCR read stands for the page (its few text-layer characters are drawn in the
+        // image OCR read); a page where it read nothing keeps its text layer.
+        if (read.some((r) => r.str.trim())) {
+          runs = read;
+          ocrPages.push(p);
+        }
       }
       pages.push({
         lines: withoutFurniture(pageLines(runs, p - 1, table), height),

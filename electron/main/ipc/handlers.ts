@@ -110,6 +110,13 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
   let identity: Promise<Installation> | null = null;
   const installation = () => (identity ??= openInstallation(store.dataDir, store.files));
   const search = new ContractSearch(store);
+  /** The imports under way, oldest first (the parser reads one file at a time). */
+  const imports: {
+    fileName: string;
+    page: number | null;
+    pages: number | null;
+    abort: AbortController;
+  }[] = [];
   /**
    * The name changes are signed with: the one set in settings, never the renderer's word.
    * @throws QiyueError `no-reviewer` while none is set
@@ -230,17 +237,42 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
     'calendar:set': async ({ calendar }: { calendar: HolidayCalendar }) =>
       store.setCalendar(calendar),
     'contracts:import': async (req: { fileName: string; bytes: Uint8Array; password?: string }) => {
-      const { contract, duplicate } = await store.importContract(req.fileName, req.bytes, {
-        password: req.password,
-      });
-      return { summary: summarize(contract), duplicate };
+      const job = {
+        fileName: req.fileName,
+        page: null as number | null,
+        pages: null as number | null,
+        abort: new AbortController(),
+      };
+      imports.push(job);
+      try {
+        const { contract, duplicate } = await store.importContract(req.fileName, req.bytes, {
+          password: req.password,
+          signal: job.abort.signal,
+          onProgress: (p) => Object.assign(job, { page: p.page, pages: p.pages }),
+        });
+        return { summary: summarize(contract), duplicate };
+      } finally {
+        imports.splice(imports.indexOf(job), 1);
+      }
+    },
+    'import:progress': async () => {
+      const job = imports[0];
+      return job ? { fileName: job.fileName, page: job.page, pages: job.pages } : null;
+    },
+    'import:cancel': async () => {
+      // Every import under way and queued: a reviewer who cancels means the batch.
+      for (const job of imports) job.abort.abort();
+      return { cancelled: imports.length > 0 };
     },
     'contracts:file': async ({ id }: { id: string }) => {
       const { contract, bytes } = await store.readOriginal(id);
       return { bytes: bytes as Uint8Array<ArrayBuffer>, format: contract.format };
     },
     'contracts:pages': async ({ id }: { id: string }) => {
-      // Read again from the original, in the parser process: the store keeps no boxes.
+      // A scan's OCR text is kept at import; anything else is read again from the original, in
+      // the parser process (the store keeps no boxes).
+      const kept = await store.ocrPageViews(id);
+      if (kept) return { pages: kept };
       const { contract, bytes } = await store.readOriginal(id);
       const { doc } = await store.parseOriginal(contract.fileName, bytes);
       return { pages: pageViews(doc) ?? [] };

@@ -7,7 +7,10 @@
  * Limits, per file ({@link DEFAULT_LIMITS}): 120 s of wall-clock time (`timeout`), counted afresh
  * at each page an OCR begins (a 20-page scan takes minutes, each page seconds); a V8 heap of
  * 1,024 MiB (`--max-old-space-size`) and, where the system reports it (Linux `/proc`), a resident
- * size of 1,536 MiB checked every 100 ms (`too-complex`). The files accepted at all are at most
+ * size of 1,536 MiB checked every 100 ms (`too-complex`), raised to 2,560 MiB once the file's
+ * OCR begins: the OCR runtime and its models take some 600 MiB, and reading one page at a time
+ * peaked at 1.1–1.9 GiB here over 45 scanned pages (the allocator keeps what a page freed for
+ * the next; `MALLOC_ARENA_MAX=2` keeps its arenas few). The files accepted at all are at most
  * 100 MiB (`MAX_IMPORT_BYTES`), checked before they are read.
  *
  * The process is a Node child process in the command line, the harness and the tests, and an
@@ -38,10 +41,25 @@ export interface ParserLimits {
   heapMb: number;
   /** The parser process's resident memory, in MiB (enforced where the OS reports it). */
   rssMb: number;
+  /** The resident memory allowed once a file's OCR has begun, in MiB. */
+  ocrRssMb: number;
 }
 
 /** The limits of the app and the command line (see the module comment). */
-export const DEFAULT_LIMITS: ParserLimits = { timeoutMs: 120_000, heapMb: 1024, rssMb: 1536 };
+export const DEFAULT_LIMITS: ParserLimits = {
+  timeoutMs: 120_000,
+  heapMb: 1024,
+  rssMb: 1536,
+  ocrRssMb: 2560,
+};
+
+/**
+ * The parser process's environment: the caller's, with glibc's malloc held to two arenas (the
+ * OCR runtime's threads would each keep one, and what a page freed stays resident in them).
+ */
+export function parserEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, MALLOC_ARENA_MAX: '2' };
+}
 
 /** A running parser process, whichever kind. */
 export interface ParserProcess {
@@ -87,6 +105,7 @@ export const spawnNodeParser: SpawnParser = (heapMb) => {
         : []),
     ],
     serialization: 'advanced',
+    env: parserEnv(),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
@@ -135,10 +154,10 @@ const timeoutError = (limits: ParserLimits) =>
     `文件处理超时：${limits.timeoutMs / 1000} 秒内未能读完，文件结构可能异常或过于复杂；请确认文件完好，或拆分后再导入 (timed out: the file was not read within ${limits.timeoutMs / 1000} s)`,
   );
 
-const tooComplexError = (limits: ParserLimits) =>
+const tooComplexError = (rssMb: number) =>
   new QiyueError(
     'too-complex',
-    `文件过于复杂：读取时所需内存超过 ${limits.rssMb} MiB 上限，可能是压缩炸弹或结构异常的文件；请确认来源后用原软件重新导出 (too complex: reading it needs more than ${limits.rssMb} MiB of memory)`,
+    `文件过于复杂：读取时所需内存超过 ${rssMb} MiB 上限，可能是压缩炸弹或结构异常的文件；请确认来源后用原软件重新导出 (too complex: reading it needs more than ${rssMb} MiB of memory)`,
   );
 
 const cancelledError = () => new QiyueError('cancelled', '已取消导入 (the import was cancelled)');
@@ -244,9 +263,10 @@ export class IsolatedParser {
         });
       let timer = setTimeout(() => kill(timeoutError(this.limits)), this.limits.timeoutMs);
       control.signal?.addEventListener('abort', onAbort, { once: true });
+      let rssLimit = this.limits.rssMb;
       const watch = setInterval(() => {
         const mb = proc.pid ? residentMb(proc.pid) : null;
-        if (mb !== null && mb > this.limits.rssMb) kill(tooComplexError(this.limits));
+        if (mb !== null && mb > rssLimit) kill(tooComplexError(rssLimit));
       }, 100);
       this.current = {
         id,
@@ -255,10 +275,17 @@ export class IsolatedParser {
             // Each page has the whole time limit: the clock starts again as a page begins.
             clearTimeout(timer);
             timer = setTimeout(() => kill(timeoutError(this.limits)), this.limits.timeoutMs);
+            rssLimit = Math.max(this.limits.rssMb, this.limits.ocrRssMb);
             control.onProgress?.(res.progress);
             return;
           }
           finish(() => {
+            // A process that ran OCR holds what its pages took: it is retired, so that memory
+            // goes back to the system and the next file starts under the ordinary limit.
+            if (rssLimit !== this.limits.rssMb && this.proc === proc) {
+              this.proc = null;
+              proc.kill();
+            }
             if (res.ok) return resolve(res.result);
             if (res.unexpected) this.unexpected++;
             reject(new QiyueError(res.code, res.message));
@@ -272,7 +299,7 @@ export class IsolatedParser {
               signal === 'SIGABRT' ||
               code === 134;
             if (!outOfMemory) this.crashed++;
-            reject(outOfMemory ? tooComplexError(this.limits) : crashedError());
+            reject(outOfMemory ? tooComplexError(rssLimit) : crashedError());
           }),
       };
       proc.setBusy?.(true);

@@ -5,13 +5,14 @@
  * `spawnNodeParser`.
  */
 import { utilityProcess } from 'electron';
-import { PARSER_ENTRY, type SpawnParser } from './parser';
+import { PARSER_ENTRY, parserEnv, type SpawnParser } from './parser';
 import type { ParseResponse } from './protocol';
 
 export const spawnUtilityParser: SpawnParser = (heapMb) => {
   const child = utilityProcess.fork(PARSER_ENTRY, [], {
     execArgv: [`--max-old-space-size=${heapMb}`],
     serviceName: 'Qiyue parser',
+    env: parserEnv(),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

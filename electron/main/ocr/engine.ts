@@ -100,9 +100,14 @@ function loadLibs(): Promise<OcrLibs> {
       import('sharp'),
       import('@gutenye/ocr-common/splitIntoLineImages'),
     ]);
+    const sharpFn = (sharp as unknown as { default: typeof import('sharp') }).default;
+    // One page at a time: no libvips operation cache and one worker thread, so that memory is
+    // the page's and goes with it.
+    sharpFn.cache(false);
+    sharpFn.concurrency(1);
     return {
       ort: (ort as unknown as { default?: typeof ort }).default ?? ort,
-      sharp: (sharp as unknown as { default: typeof import('sharp') }).default,
+      sharp: sharpFn,
       split: split.splitIntoLineImages as unknown as OcrLibs['split'],
     };
   })();

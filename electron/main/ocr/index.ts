@@ -37,10 +37,42 @@ export interface ImportHooks {
 export const MIN_TEXT_LAYER_CHARS = 10;
 
 /** Whether a page's own text layer is too thin to be its text (see {@link MIN_TEXT_LAYER_CHARS}). */
-export function needsOcr(runs: readonly TextRun[]): boolean {
+export function thinTextLayer(runs: readonly TextRun[]): boolean {
   let n = 0;
   for (const r of runs) n += r.str.replace(/\s/g, '').length;
   return n < MIN_TEXT_LAYER_CHARS;
+}
+
+/**
+ * Path operations past which a page without text may be drawing its text as outlines (a PDF
+ * whose fonts were converted to curves): read by OCR like a scan.
+ */
+const OUTLINED_TEXT_PATHS = 200;
+
+/**
+ * Whether a page with a thin text layer has something for OCR to read: an image (a scan, a
+ * stamped page) or many drawn paths. A page with only a heading or a page number (a volume's
+ * title page, a blank page) is left as its text layer gives it.
+ */
+export async function pageHasPicture(page: PDFPageProxy): Promise<boolean> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const images = new Set<number>([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintInlineImageXObjectGroup,
+    OPS.paintImageXObjectRepeat,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageMaskXObjectGroup,
+    OPS.paintImageMaskXObjectRepeat,
+    OPS.paintSolidColorImageMask,
+  ]);
+  const { fnArray } = await page.getOperatorList();
+  let paths = 0;
+  for (const fn of fnArray) {
+    if (images.has(fn)) return true;
+    if (fn === OPS.constructPath && ++paths >= OUTLINED_TEXT_PATHS) return true;
+  }
+  return false;
 }
 
 let engine: Promise<OcrEngine> | null = null;

@@ -35,6 +35,8 @@ import { sha256 } from '../sha256';
 import { fingerprintOf } from '../identity';
 import type { ParseFn, ParsedContract } from '../isolation/parse';
 import type { ImportHooks } from '../ocr/index';
+import { pageViews, type PageView } from '../../../shared/domain/layout/page-view';
+import type { SourceDocument } from '../../../shared/domain/document';
 import { sharedParser } from '../isolation/parser';
 import { DataFiles, lockedError, type Keyring } from './data-files';
 import {
@@ -694,6 +696,7 @@ export class ContractStore {
       const again = data.contracts.find((c) => c.id === id);
       if (again) return { contract: again, duplicate: true };
       if (!(await exists(path.join(this.dataDir, rel)))) await this.files.write(rel, bytes);
+      await this.writeOcrPages(id, doc);
       data.contracts.push(contract);
       data.ndaTerms.push(...ndaRecordsOf(id, report));
       return { contract, duplicate: false };
@@ -771,6 +774,7 @@ export class ContractStore {
       c.text = doc.text;
       if (doc.ocrPages) c.ocrPages = doc.ocrPages;
       else delete c.ocrPages;
+      await this.writeOcrPages(c.id, doc);
       c.report = report;
       if (c.annotations) c.annotations = carried.annotations;
       if (c.checklist) c.checklist = carried.checklist;
@@ -848,6 +852,34 @@ export class ContractStore {
    */
   parseOriginal(fileName: string, bytes: Uint8Array): Promise<ParsedContract> {
     return this.parse(fileName, bytes);
+  }
+
+  /**
+   * What OCR read on a scanned contract's pages, as the viewer lays it over the page images (an
+   * invisible, selectable text layer): kept at import so that showing a scan never reads it again.
+   * @returns null when the contract has no scanned page, or the file was not kept (a contract
+   *   from a review bundle)
+   */
+  async ocrPageViews(id: string): Promise<PageView[] | null> {
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await this.files.read(ocrPagesFile(id));
+    } catch (err) {
+      if (err instanceof QiyueError) throw err;
+      return null;
+    }
+    if (!bytes) return null;
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as PageView[];
+  }
+
+  /** Keeps the OCR text of a scan's pages ({@link ocrPageViews}); nothing for other documents. */
+  private async writeOcrPages(id: string, doc: SourceDocument): Promise<void> {
+    if (!doc.ocrPages?.length) return;
+    const scanned = new Set(doc.ocrPages);
+    const pages = (pageViews(doc) ?? []).map((p, i) =>
+      scanned.has(i + 1) ? p : { ...p, runs: [] },
+    );
+    await this.files.write(ocrPagesFile(id), new TextEncoder().encode(JSON.stringify(pages)));
   }
 
   /** The reviewer's name set in settings, or null when none is set yet. */
@@ -1062,11 +1094,16 @@ export class ContractStore {
           const kept = new Set(data.contracts.flatMap(evidenceFiles));
           return { file: c.file, evidence: evidenceFiles(c).filter((f) => !kept.has(f)) };
         });
-        for (const rel of [file, ...evidence])
+        for (const rel of [file, ocrPagesFile(id), ...evidence])
           await fs.rm(path.join(this.dataDir, rel), { force: true });
       }),
     );
   }
+}
+
+/** Where a scanned contract's OCR text is kept ({@link ContractStore.ocrPageViews}). */
+function ocrPagesFile(id: string): string {
+  return `files/${id}.ocr-pages.json`;
 }
 
 /** The evidence files a contract's checklist holds (paths in the data folder). */

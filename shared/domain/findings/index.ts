@@ -14,6 +14,7 @@ import { piiPersonalId } from './rules/pii-personal-id';
 import { termInconsistent } from './rules/term-inconsistent';
 import { penaltyAsymmetric } from './rules/penalty-asymmetric';
 import { penaltyAmbiguous } from './rules/penalty-ambiguous';
+import { ocrLowConfidence } from './rules/ocr-low-confidence';
 
 export type { Finding, FindingContext, FindingRule, Severity } from './types';
 
@@ -30,6 +31,7 @@ export const FINDING_RULES: FindingRule[] = [
   termInconsistent,
   penaltyAsymmetric,
   penaltyAmbiguous,
+  ocrLowConfidence,
 ];
 
 const RANK = { high: 0, medium: 1, low: 2 };

@@ -19,6 +19,11 @@ export interface FindingContext {
   penaltyRules: PenaltyRule[];
   /** Key terms with their spans (installments, parties, …). */
   terms: KeyTerm[];
+  /**
+   * For a scan: per UTF-16 unit of `text`, OCR's probability for the character (NaN where it
+   * was not read by OCR). Absent for a document with a text layer.
+   */
+  confidence?: Float32Array;
 }
 
 /** One problem found in the document. `spans` locate the quoted text. */

@@ -70,8 +70,11 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
       const c = await call('contracts:get', { id });
       const pdf = c.summary.format === 'pdf' ? (await call('contracts:file', { id })).bytes : null;
       // An OFD's pages are drawn from its text runs (read again from the original in main).
+      // A scan's pages carry what OCR read, laid over the images as a selectable text layer.
       const pages =
-        c.summary.format === 'ofd' ? (await call('contracts:pages', { id })).pages : null;
+        c.summary.format === 'ofd' || c.summary.ocrPages.length
+          ? (await call('contracts:pages', { id })).pages
+          : null;
       if (live && initial) {
         const report = c.report as ReviewReport;
         const clause = initial.clauseId
@@ -248,6 +251,7 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
         {data.pdf ? (
           <PdfViewer
             data={data.pdf}
+            ocrText={data.pages}
             highlight={selected?.anchor ?? null}
             annotations={data.annotations.filter((a) => !a.deleted)}
             onSelectText={(positions, quote) => {

@@ -14,13 +14,16 @@ import type { Anchor } from '../../lib/report-types';
 import { SearchBox } from '../search/SearchBox';
 
 interface Notice {
-  kind: 'ok' | 'error';
+  /** `info`: neither done nor failed (an import the reviewer cancelled). */
+  kind: 'ok' | 'error' | 'info';
   text: string;
 }
 
 const UNDO_MS = 8000;
 /** How often the library asks how the background re-analysis stands while it runs (ms). */
 const REANALYSIS_POLL_MS = 700;
+/** How often the library asks which page of a scan OCR is reading, while an import runs (ms). */
+const IMPORT_POLL_MS = 400;
 
 type Reanalysis = NonNullable<Response<'store:status'>['reanalysis']>;
 
@@ -54,6 +57,10 @@ export function LibraryView({
   const [password, setPassword] = useState('');
   const [recovered, setRecovered] = useState<string | null>(null);
 
+  /** A scan's OCR under way: the page being read, of how many. */
+  const [ocr, setOcr] = useState<{ page: number; pages: number } | null>(null);
+  /** Set by 取消导入: the files not yet imported are left. */
+  const cancelled = useRef(false);
   const [reanalysis, setReanalysis] = useState<Reanalysis | null>(null);
   const [reanalysisSeen, setReanalysisSeen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -85,6 +92,16 @@ export function LibraryView({
 
   const importOne = useCallback(
     async (file: File, pw?: string) => {
+      // Follow a scan's OCR page by page while the import runs.
+      let following = true;
+      const follow = async () => {
+        if (!following) return;
+        const p = await call('import:progress', {}).catch(() => null);
+        if (!following) return;
+        setOcr(p?.page && p.pages ? { page: p.page, pages: p.pages } : null);
+        window.setTimeout(() => void follow(), IMPORT_POLL_MS);
+      };
+      window.setTimeout(() => void follow(), IMPORT_POLL_MS);
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const res = await call('contracts:import', { fileName: file.name, bytes, password: pw });
@@ -96,6 +113,13 @@ export function LibraryView({
           },
         ]);
       } catch (err) {
+        if (err instanceof IpcCallError && err.code === 'cancelled') {
+          setNotices((n) => [
+            ...n,
+            { kind: 'info', text: t('library.cancelled', { name: file.name }) },
+          ]);
+          return;
+        }
         if (
           err instanceof IpcCallError &&
           (err.code === 'encrypted' || err.code === 'wrong-password')
@@ -109,6 +133,9 @@ export function LibraryView({
             text: `${t('library.failed', { name: file.name })} — ${(err as Error).message}`,
           },
         ]);
+      } finally {
+        following = false;
+        setOcr(null);
       }
     },
     [t],
@@ -116,7 +143,8 @@ export function LibraryView({
 
   const importFiles = useCallback(
     async (files: File[]) => {
-      for (let i = 0; i < files.length; i++) {
+      cancelled.current = false;
+      for (let i = 0; i < files.length && !cancelled.current; i++) {
         setProgress({ current: i + 1, total: files.length, name: files[i].name });
         await importOne(files[i]);
       }
@@ -295,6 +323,20 @@ export function LibraryView({
           <div className="spinner" aria-hidden />
           {t('library.importing', progress)}
           <progress max={progress.total} value={progress.current - 1} />
+          {ocr && (
+            <span data-testid="ocr-progress">
+              {t('library.ocrPage', ocr)}
+              <progress max={ocr.pages} value={ocr.page - 1} />
+            </span>
+          )}
+          <button
+            onClick={() => {
+              cancelled.current = true;
+              void call('import:cancel', {});
+            }}
+          >
+            {t('library.cancelImport')}
+          </button>
         </div>
       )}
       {pending && (

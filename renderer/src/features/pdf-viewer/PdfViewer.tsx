@@ -1,7 +1,8 @@
 /**
  * The PDF beside the analysis: continuous pages rendered on demand (canvas + selectable text
  * layer), zoom, page navigation, and a highlight layer for the selected anchor, scrolled into
- * view.
+ * view. A scanned page, which has no text layer of its own, gets one from what OCR read there:
+ * invisible text at the characters' positions, so it can be selected and annotated like text.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,10 @@ import type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
 import type { Anchor } from '../../lib/report-types';
 import type { Rect } from '../../../../shared/domain/document';
 import { openPdf, pdfjs } from './pdfjs';
+import type { Response } from '../../../../shared/ipc/contract';
+
+/** What OCR read on each page (`contracts:pages`): runs of text with their rectangles. */
+type OcrPages = Response<'contracts:pages'>['pages'];
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
@@ -43,6 +48,7 @@ function PageView({
   index,
   annotations,
   onAnnotationClick,
+  ocrRuns,
 }: {
   info: PageInfo;
   scale: number;
@@ -50,6 +56,8 @@ function PageView({
   index: number;
   annotations: ViewerAnnotation[];
   onAnnotationClick?: (id: string) => void;
+  /** What OCR read on this page, when it is a scan. */
+  ocrRuns?: OcrPages[number]['runs'];
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
@@ -107,6 +115,30 @@ function PageView({
     >
       <canvas />
       <div className="textLayer" />
+      {ocrRuns?.length ? (
+        <div className="ocr-text-layer" data-testid="ocr-text-layer">
+          {ocrRuns.map((run, i) => {
+            const box = toScreen(viewport, run.rect);
+            return (
+              <span
+                key={i}
+                style={{
+                  left: box.left,
+                  top: box.top,
+                  height: box.height,
+                  fontSize: box.height / 1.05,
+                  lineHeight: `${box.height}px`,
+                  // One character a box wide: the glyphs of the reader's font stand where the
+                  // scan's do.
+                  letterSpacing: `${Math.max(0, box.width / [...run.text].length - box.height / 1.05)}px`,
+                }}
+              >
+                {run.text}
+              </span>
+            );
+          })}
+        </div>
+      ) : null}
       <div className="annotation-layer">
         {annotations.flatMap((a) =>
           (a.anchor.positions.find((p) => p.pageIndex === index)?.rects ?? []).map((r, i) => (
@@ -169,8 +201,11 @@ export function PdfViewer({
   annotations = [],
   onSelectText,
   onAnnotationClick,
+  ocrText,
 }: {
   data: Uint8Array;
+  /** For a scan, what OCR read on its pages (`contracts:pages`). */
+  ocrText?: OcrPages | null;
   highlight: Anchor | null;
   annotations?: ViewerAnnotation[];
   /** Called with the anchor (PDF user space) of text the reviewer selected. */
@@ -350,6 +385,7 @@ export function PdfViewer({
             highlight={highlight}
             annotations={annotations}
             onAnnotationClick={onAnnotationClick}
+            ocrRuns={ocrText?.[i]?.runs}
           />
         ))}
       </div>

@@ -6,6 +6,7 @@ import { findMoney, findWrittenAmounts, yuanString } from '../../recognize/money
 import type { Finding, FindingRule } from '../types';
 import { clauseIdsOf, lineAround, quoteOf } from '../util';
 import { groupYuan } from '../../labels';
+import { lowestConfidence } from './ocr-low-confidence';
 
 const WINDOW = 40;
 
@@ -32,11 +33,13 @@ export const amountWrittenMismatch: FindingRule = {
         { start: w.start, end: w.end },
         { start: nearest.start, end: nearest.end },
       ].sort((a, b) => a.start - b.start);
+      // On a scan the two readings check OCR as much as the contract.
+      const scanned = ctx.confidence && !Number.isNaN(lowestConfidence(ctx.confidence, w));
       out.push({
         ruleId: this.id,
         severity: 'high',
-        message: `大写金额“${w.text}”（${groupYuan(yuanString(w.yuan))} 元）与小写金额 ${groupYuan(yuanString(nearest.yuan))} 元不一致`,
-        messageEn: `The amount in capitals "${w.text}" (${yuanString(w.yuan)} yuan) differs from the figures ${yuanString(nearest.yuan)} yuan`,
+        message: `大写金额“${w.text}”（${groupYuan(yuanString(w.yuan))} 元）与小写金额 ${groupYuan(yuanString(nearest.yuan))} 元不一致${scanned ? '（扫描件：也可能是文字识别误读，请对照原件核对）' : ''}`,
+        messageEn: `The amount in capitals "${w.text}" (${yuanString(w.yuan)} yuan) differs from the figures ${yuanString(nearest.yuan)} yuan${scanned ? ' (a scan: OCR may have misread either; check the image)' : ''}`,
         clauseIds: clauseIdsOf(ctx, spans),
         quote: quoteOf(ctx.text, spans),
         spans,

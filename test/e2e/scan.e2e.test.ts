@@ -1,0 +1,66 @@
+/**
+ * End to end, in Debian's Chromium through the loopback harness: the scanned seed (a PDF of page
+ * images, no text) is imported through the library's file input with its OCR progress shown page
+ * by page; opened, the scan is shown with what OCR read laid over it as an invisible text layer,
+ * and a key term clicked highlights its words on the image, over the characters that say it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchApp, SCREENSHOTS, type AppSession } from './browser';
+import { seedPath } from '../support/seeds';
+
+let app: AppSession | undefined;
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('a scanned contract in the app', () => {
+  it('imports it with OCR progress per page, and highlights a clicked term on the image', async () => {
+    app = await launchApp('qiyue-e2e-scan-');
+    const { page, harness } = app;
+    await page.goto(harness.url);
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(seedPath('001_18cfc68e7d229bba.scanned', 'pdf'));
+    // The progress line names the page OCR is reading, and moves on.
+    const ocr = page.getByTestId('ocr-progress');
+    await expect
+      .poll(() => ocr.textContent(), { timeout: 30_000 })
+      .toMatch(/正在识别文字（OCR）：第 [2-8]\/9 页/);
+    expect(await ocr.locator('progress').getAttribute('max')).toBe('9');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'scan-ocr-progress.png') });
+    const row = page.getByTestId('contract-list').locator('tbody tr', { hasText: 'scanned' });
+    await row.waitFor({ timeout: 200_000 });
+    expect(await row.textContent()).toContain('内蒙古自治区大数据中心');
+    await row.getByTestId('open').click();
+    // The scan, with OCR's text over it: selectable, where the image has it.
+    const layer = page.locator('.pdf-page[data-page="1"] [data-testid="ocr-text-layer"]');
+    await layer.waitFor({ timeout: 30_000 });
+    expect((await layer.textContent())!.replace(/\s/g, '')).toContain('乙方（供应商）');
+    // The total amount, clicked: highlighted on the image, over OCR's reading of it.
+    await page.getByTestId('tab-terms').click();
+    await page.locator('[data-term="totalAmount"]').click();
+    const hl = page.getByTestId('highlight').first();
+    await hl.waitFor();
+    expect(await hl.isVisible()).toBe(true);
+    const box = (await hl.boundingBox())!;
+    const under = await page.evaluate(
+      ({ x1, x2, y }) => {
+        let text = '';
+        for (let x = x1; x < x2; x += 4) {
+          const span = document
+            .elementsFromPoint(x, y)
+            .find((e) => e.parentElement?.classList.contains('ocr-text-layer'));
+          if (span && !text.endsWith(span.textContent ?? '')) text += span.textContent;
+        }
+        return text;
+      },
+      { x1: box.x + 2, x2: box.x + box.width - 2, y: box.y + box.height / 2 },
+    );
+    expect(under.replace(/\s/g, '')).toMatch(/[0-9,]{6,}|[壹贰叁肆伍陆柒捌玖拾佰仟万]{4,}/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'scan-total-amount.png') });
+    expect(app.errors).toEqual([]);
+    expect(app.externalRequests).toEqual([]);
+  }, 320_000);
+});
