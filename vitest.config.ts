@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
+    // A test that imports a real tender may read its scanned pages by OCR (the corpus tender
+    // 11-yulin has 15: about a minute on a loaded 2-core machine).
+    testTimeout: 240_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // Two cores: more workers only make the end-to-end tests (each with its Chromium) contend.

@@ -5,8 +5,8 @@
  */
 import { canonicalText, spacingMask } from './text/normalize';
 
-/** Source formats Qiyue imports (REPORT.md `source.format`). */
-export type SourceFormat = 'pdf' | 'txt' | 'md' | 'docx' | 'ofd';
+/** Source formats Qiyue imports (REPORT.md `source.format`; `image`: a .jpg, .png or .tif page). */
+export type SourceFormat = 'pdf' | 'txt' | 'md' | 'docx' | 'ofd' | 'image';
 
 /** A rectangle in PDF user space: `[x1, y1, x2, y2]`, x1 < x2, y1 < y2. */
 export type Rect = [number, number, number, number];

@@ -12,7 +12,7 @@ const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 id')
 export const ContractSummarySchema = z.object({
   id: Sha256Schema,
   fileName: z.string(),
-  format: z.enum(['pdf', 'txt', 'md', 'docx', 'ofd']),
+  format: z.enum(['pdf', 'txt', 'md', 'docx', 'ofd', 'image']),
   pageCount: z.number().int().nullable(),
   importedAt: z.string(),
   title: z.string().nullable(),

@@ -3,12 +3,15 @@
  * images, no text) is imported through the library's file input with its OCR progress shown page
  * by page; opened, the scan is shown with what OCR read laid over it as an invisible text layer,
  * and a key term clicked highlights its words on the image, over the characters that say it.
+ * A second scan's import, cancelled while OCR reads it, leaves the library as it was.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchApp, SCREENSHOTS, type AppSession } from './browser';
 import { seedPath } from '../support/seeds';
+import { harderScan } from '../fixtures/make-harder-scan';
 
 let app: AppSession | undefined;
 afterAll(async () => {
@@ -60,6 +63,24 @@ describe('a scanned contract in the app', () => {
     );
     expect(under.replace(/\s/g, '')).toMatch(/[0-9,]{6,}|[壹贰叁肆伍陆柒捌玖拾佰仟万]{4,}/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'scan-total-amount.png') });
+
+    // Another scan, cancelled while OCR reads it: a notice says so, and the library is as it was.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-e2e-scan-'));
+    const harder = path.join(dir, '另一份扫描件.pdf');
+    fs.writeFileSync(
+      harder,
+      await harderScan(new Uint8Array(fs.readFileSync(seedPath('001_18cfc68e7d229bba', 'pdf')))),
+    );
+    await page.getByText('返回合同库').click();
+    await page.getByTestId('file-input').setInputFiles(harder);
+    await expect.poll(() => ocr.textContent(), { timeout: 60_000 }).toMatch(/第 \d\/9 页/);
+    await page.getByRole('button', { name: '取消导入' }).click();
+    await expect
+      .poll(() => page.locator('.notice.info').textContent(), { timeout: 60_000 })
+      .toContain('已取消导入：另一份扫描件.pdf');
+    await expect.poll(() => page.getByTestId('progress').count()).toBe(0);
+    expect(await page.getByTestId('contract-list').locator('tbody tr').count()).toBe(1);
+    expect(await harness.store.list()).toHaveLength(1);
     expect(app.errors).toEqual([]);
     expect(app.externalRequests).toEqual([]);
   }, 320_000);

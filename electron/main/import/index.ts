@@ -9,6 +9,7 @@ import { importDocx } from './docx';
 import { importOfd } from './ofd';
 import { importPdf } from './pdf';
 import { importText } from './text';
+import { importImage } from './image';
 import type { ImportHooks } from '../ocr/index';
 
 /** The format a file name claims, or null for an unsupported extension. */
@@ -17,6 +18,7 @@ export function formatFromName(fileName: string): SourceFormat | null {
   if (ext === '.pdf') return 'pdf';
   if (ext === '.docx') return 'docx';
   if (ext === '.ofd') return 'ofd';
+  if (['.jpg', '.jpeg', '.png', '.tif', '.tiff'].includes(ext)) return 'image';
   if (ext === '.txt' || ext === '.text') return 'txt';
   if (ext === '.md' || ext === '.markdown') return 'md';
   return null;
@@ -29,6 +31,7 @@ function sniff(data: Uint8Array): string {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] < 0x09 && head[3] < 0x09) return 'ZIP/DOCX';
   if (head[0] === 0xff && head[1] === 0xd8) return 'JPEG';
   if (head.subarray(1, 4).toString('latin1') === 'PNG') return 'PNG';
+  if (['49492a00', '4d4d002a'].includes(head.subarray(0, 4).toString('hex'))) return 'TIFF';
   if (head.subarray(0, 4).toString('hex') === 'd0cf11e0') return 'DOC/XLS (OLE)';
   if (head.subarray(0, 2).toString('latin1') === 'MZ' && data.subarray(0, 512).includes(0))
     return 'EXE';
@@ -71,7 +74,7 @@ export async function importFile(
   if (!format) {
     throw new QiyueError(
       'unsupported-format',
-      `不支持的文件类型：${path.extname(fileName) || '无扩展名'}；请导入 PDF、OFD、DOCX、TXT 或 MD (unsupported file type)`,
+      `不支持的文件类型：${path.extname(fileName) || '无扩展名'}；请导入 PDF、OFD、DOCX、TXT、MD 或扫描图片（JPG、PNG、TIF） (unsupported file type)`,
     );
   }
   const kind = sniff(data);
@@ -96,6 +99,14 @@ export async function importFile(
     return importPdf(data, options.password, hooks);
   }
   if (format === 'docx') return importDocx(data);
+  if (format === 'image') {
+    if (!['JPEG', 'PNG', 'TIFF'].includes(kind))
+      throw new QiyueError(
+        'wrong-type',
+        `文件扩展名为图片，但内容不是 JPEG、PNG 或 TIFF 图片（${kind === 'unknown' ? '未知格式' : kind}） (not an image file: the content is ${kind})`,
+      );
+    return importImage(data, kind, hooks);
+  }
   if (format === 'ofd') {
     if (kind !== 'ZIP/DOCX')
       throw new QiyueError(

@@ -265,7 +265,8 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
       return { cancelled: imports.length > 0 };
     },
     'contracts:file': async ({ id }: { id: string }) => {
-      const { contract, bytes } = await store.readOriginal(id);
+      // An image file is shown as the one-page PDF the parser made of it.
+      const { contract, bytes } = await store.readViewable(id);
       return { bytes: bytes as Uint8Array<ArrayBuffer>, format: contract.format };
     },
     'contracts:pages': async ({ id }: { id: string }) => {

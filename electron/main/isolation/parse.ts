@@ -9,11 +9,14 @@ import { analyzeDocument } from '../../../shared/domain/analyze';
 import { buildReport, type ReviewReport } from '../../../shared/domain/report';
 import { importFile, sha256, type ImportOptions } from '../import/index';
 import type { ImportHooks } from '../ocr/index';
+import { imageAsPdf } from '../import/image';
 
 /** A file read and analysed: its document (text, character boxes) and its report. */
 export interface ParsedContract {
   doc: SourceDocument;
   report: ReviewReport;
+  /** For an image file, the one-page PDF the viewer shows it as (made here, not in main). */
+  view?: Uint8Array;
 }
 
 /** Reads a file in the calling process, as a parser process does; see {@link ContractParser}. */
@@ -40,5 +43,14 @@ export const parseContract: ParseFn = async (fileName, bytes, options = {}, hook
     doc,
     analyzeDocument(doc),
   );
-  return { doc, report };
+  const view =
+    doc.format === 'image' ? await imageAsPdf(bytes, sniffedImageKind(bytes)) : undefined;
+  return { doc, report, ...(view ? { view } : {}) };
 };
+
+/** The image type of an image file's bytes, for messages. */
+function sniffedImageKind(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'JPEG';
+  if (bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'PNG';
+  return 'TIFF';
+}

@@ -15,7 +15,7 @@ import type { RgbaImage } from './engine';
 export const OCR_DPI = 150;
 
 /**
- * The most pixels one page is drawn with (about A3 at 300 dpi): a page whose size asks for more
+ * The most pixels one page is drawn with (about A2 at 300 dpi): a page whose size asks for more
  * (a hostile MediaBox of a square kilometre) is drawn at the resolution that fits.
  */
 export const MAX_OCR_PIXELS = 5000 * 7000;

@@ -18,7 +18,18 @@ const Person = z
 const Text = (max: number) => z.string().max(max);
 
 /** The extensions of originals a bundle may carry (those Qiyue imports). */
-export const BUNDLE_EXTENSIONS = ['.pdf', '.ofd', '.docx', '.txt', '.md'] as const;
+export const BUNDLE_EXTENSIONS = [
+  '.pdf',
+  '.ofd',
+  '.docx',
+  '.txt',
+  '.md',
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.tif',
+  '.tiff',
+] as const;
 
 /** One contract in the manifest: where its original and record are, and their SHA-256. */
 export const BundleEntrySchema = z
@@ -34,7 +45,7 @@ export const BundleEntrySchema = z
   .strict()
   .refine(
     (e) => BUNDLE_EXTENSIONS.some((ext) => e.file === `files/${e.id}${ext}`),
-    'an original must be files/<its SHA-256><.pdf|.ofd|.docx|.txt|.md>',
+    'an original must be files/<its SHA-256><.pdf|.ofd|.docx|.txt|.md|.jpg|.jpeg|.png|.tif|.tiff>',
   )
   .refine((e) => e.record === `records/${e.id}.json`, 'a record must be records/<id>.json');
 

@@ -672,7 +672,7 @@ export class ContractStore {
     const id = sha256(bytes);
     const existing = (await this.list()).find((c) => c.id === id);
     if (existing) return { contract: existing, duplicate: true };
-    const { doc, report } = await this.parse(
+    const { doc, report, view } = await this.parse(
       fileName,
       bytes,
       { password: options.password },
@@ -697,6 +697,7 @@ export class ContractStore {
       if (again) return { contract: again, duplicate: true };
       if (!(await exists(path.join(this.dataDir, rel)))) await this.files.write(rel, bytes);
       await this.writeOcrPages(id, doc);
+      if (view) await this.files.write(viewFile(id), view);
       data.contracts.push(contract);
       data.ndaTerms.push(...ndaRecordsOf(id, report));
       return { contract, duplicate: false };
@@ -855,6 +856,20 @@ export class ContractStore {
   }
 
   /**
+   * What the viewer shows of a contract: its original, or for an image file the one-page PDF made
+   * of it at import (the image is not decoded in this process).
+   * @throws QiyueError `not-found` as {@link readOriginal}
+   */
+  async readViewable(id: string): Promise<{ contract: StoredContract; bytes: Uint8Array }> {
+    const original = await this.readOriginal(id);
+    if (original.contract.format !== 'image') return original;
+    const view = await this.files.read(viewFile(id));
+    if (!view)
+      throw new QiyueError('not-found', `图片的显示文件缺失 (the image's view file is missing)`);
+    return { contract: original.contract, bytes: new Uint8Array(view) };
+  }
+
+  /**
    * What OCR read on a scanned contract's pages, as the viewer lays it over the page images (an
    * invisible, selectable text layer): kept at import so that showing a scan never reads it again.
    * @returns null when the contract has no scanned page, or the file was not kept (a contract
@@ -931,7 +946,15 @@ export class ContractStore {
             await this.files.write(rel, item.original);
             copied.push(rel);
           }
-          const { doc, report } = item.parsed;
+          const { doc, report, view } = item.parsed;
+          if (view) {
+            await this.files.write(viewFile(item.id), view);
+            copied.push(viewFile(item.id));
+          }
+          if (doc.ocrPages?.length) {
+            await this.writeOcrPages(item.id, doc);
+            copied.push(ocrPagesFile(item.id));
+          }
           const contract: StoredContract = {
             id: item.id,
             fileName: path.basename(item.fileName),
@@ -1094,11 +1117,16 @@ export class ContractStore {
           const kept = new Set(data.contracts.flatMap(evidenceFiles));
           return { file: c.file, evidence: evidenceFiles(c).filter((f) => !kept.has(f)) };
         });
-        for (const rel of [file, ocrPagesFile(id), ...evidence])
+        for (const rel of [file, ocrPagesFile(id), viewFile(id), ...evidence])
           await fs.rm(path.join(this.dataDir, rel), { force: true });
       }),
     );
   }
+}
+
+/** Where an image file's viewer PDF is kept ({@link ContractStore.readViewable}). */
+function viewFile(id: string): string {
+  return `files/${id}.view.pdf`;
 }
 
 /** Where a scanned contract's OCR text is kept ({@link ContractStore.ocrPageViews}). */

@@ -68,7 +68,11 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
     let live = true;
     (async () => {
       const c = await call('contracts:get', { id });
-      const pdf = c.summary.format === 'pdf' ? (await call('contracts:file', { id })).bytes : null;
+      // An image file comes as the one-page PDF made of it at import.
+      const pdf =
+        c.summary.format === 'pdf' || c.summary.format === 'image'
+          ? (await call('contracts:file', { id })).bytes
+          : null;
       // An OFD's pages are drawn from its text runs (read again from the original in main).
       // A scan's pages carry what OCR read, laid over the images as a selectable text layer.
       const pages =

@@ -210,7 +210,7 @@ export function LibraryView({
           ref={input}
           type="file"
           multiple
-          accept=".pdf,.ofd,.docx,.txt,.md"
+          accept=".pdf,.ofd,.docx,.txt,.md,.jpg,.jpeg,.png,.tif,.tiff"
           hidden
           data-testid="file-input"
           onChange={(e) => {
