@@ -5,9 +5,7 @@
  * a damaged, hostile or encrypted OFD is refused with its own message.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/main/import/index';
@@ -16,10 +14,9 @@ import { analyzeDocument } from '../../shared/domain/analyze';
 import { buildReport } from '../../shared/domain/report';
 import { sha256 } from '../../electron/main/sha256';
 import { ofdFromPdf } from '../fixtures/make-seed-ofd';
-import { SEEDS_DIR, TEAM_SHARED } from '../support/corpus';
+import { SEEDS_DIR, TEAM_SHARED, scoreReport } from '../support/corpus';
 
 const OFD_DIR = path.join(TEAM_SHARED, 'fixtures/ofd');
-const SCORER = path.join(TEAM_SHARED, 'tools/score-report.mjs');
 const sample = (name: string) => new Uint8Array(fs.readFileSync(path.join(OFD_DIR, name)));
 
 async function code(p: Promise<unknown>): Promise<string> {
@@ -67,18 +64,7 @@ describe('OFD import', () => {
         doc,
         analyzeDocument(doc),
       );
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-ofd-'));
-      const file = path.join(dir, 'report.json');
-      fs.writeFileSync(file, JSON.stringify(report));
-      const score = JSON.parse(
-        execFileSync(
-          process.execPath,
-          [SCORER, path.join(SEEDS_DIR, 'expected', `${seed}.json`), file],
-          {
-            encoding: 'utf8',
-          },
-        ),
-      );
+      const score = scoreReport(report, path.join(SEEDS_DIR, 'expected', `${seed}.json`));
       expect(score.missing).toEqual([]);
       expect(score.matched).toBe(score.facts);
       expect(score.facts).toBeGreaterThan(35);

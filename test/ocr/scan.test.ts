@@ -12,9 +12,7 @@
  * (a full-width colon and a half-width one are the same reading). The seed's .txt is not the
  * reference: it carries markup (`<p>`, `\geq`) that its PDF does not print.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,12 +21,11 @@ import { IsolatedParser } from '../../electron/main/isolation/parser';
 import type { ImportProgress } from '../../electron/main/ocr/index';
 import { QiyueError } from '../../shared/domain/errors';
 import { harderScan } from '../fixtures/make-harder-scan';
-import { TEAM_SHARED } from '../support/corpus';
+import { SEEDS_DIR, scoreReport } from '../support/corpus';
 import { imagePdf } from '../support/image-pdf';
 import { seedPath } from '../support/seeds';
 
 const SEED = '001_18cfc68e7d229bba';
-const SCORER = path.join(TEAM_SHARED, 'tools/score-report.mjs');
 const parser = new IsolatedParser();
 afterAll(() => parser.close());
 
@@ -58,21 +55,9 @@ async function pageText(): Promise<string> {
   return (await importFile(file, new Uint8Array(fs.readFileSync(file)))).text;
 }
 
-/** The scorer's verdict on a report, keeping the sections the issue names. */
+/** The scorer's verdict on a report of seed 001, keeping the sections the issue names. */
 function missingFacts(report: unknown): { facts: number; missing: string[] } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-ocr-'));
-  const file = path.join(dir, 'report.json');
-  fs.writeFileSync(file, JSON.stringify(report));
-  const score = JSON.parse(
-    execFileSync(
-      process.execPath,
-      [SCORER, path.join(TEAM_SHARED, 'fixtures/seeds/expected', `${SEED}.json`), file],
-      {
-        encoding: 'utf8',
-      },
-    ),
-  ) as { facts: number; missing: string[] };
-  fs.rmSync(dir, { recursive: true, force: true });
+  const score = scoreReport(report, path.join(SEEDS_DIR, 'expected', `${SEED}.json`));
   return {
     facts: score.facts,
     missing: score.missing.filter((m) => /^(contract|penaltyRules|serviceLevels)\b/.test(m)),

@@ -59,6 +59,20 @@ export function keyedDocuments(dir: string): [string, string][] {
   return out;
 }
 
+/** The team's scorer's verdict on one report against one answer key (`score-report.mjs`). */
+export function scoreReport(report: unknown, keyPath: string): DocScore {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-score-'));
+  try {
+    const reportPath = path.join(tmp, 'report.json');
+    fs.writeFileSync(reportPath, JSON.stringify(report));
+    return JSON.parse(
+      execFileSync(process.execPath, [SCORER, keyPath, reportPath], { encoding: 'utf8' }),
+    ) as DocScore;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /** Reviews and scores every keyed document of `dir`. */
 export async function scoreDir(dir: string): Promise<DocScore[]> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-corpus-'));
