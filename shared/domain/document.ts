@@ -4,6 +4,7 @@
  * rectangles (PDF user space, origin bottom-left, units of 1/72 inch).
  */
 import { canonicalText, spacingMask } from './text/normalize';
+import type { PageGraphics } from './layout/page-view';
 
 /** Source formats Qiyue imports (REPORT.md `source.format`; `image`: a .jpg, .png or .tif page). */
 export type SourceFormat = 'pdf' | 'txt' | 'md' | 'docx' | 'ofd' | 'image';
@@ -53,6 +54,8 @@ export interface SourceDocument {
   confidence?: Float32Array;
   /** The 1-based numbers of the pages read by OCR (scanned pages); absent when none was. */
   ocrPages?: number[];
+  /** Per page, the vector paths and images an OFD draws (for the viewer only). */
+  graphics?: PageGraphics[];
 }
 
 /**

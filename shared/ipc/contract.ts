@@ -210,6 +210,29 @@ export const IPC_CONTRACT = {
               rect: z.tuple([z.number(), z.number(), z.number(), z.number()]),
             }),
           ),
+          /** An OFD page's vector paths (SVG path data, points from the top left, y down). */
+          paths: z
+            .array(
+              z.object({
+                d: z.string(),
+                stroke: z.string().nullable(),
+                fill: z.string().nullable(),
+                width: z.number(),
+              }),
+            )
+            .optional(),
+          /** An OFD page's images (PNG or JPEG data URLs) and their boxes, as `paths`. */
+          images: z
+            .array(
+              z.object({
+                href: z.string().regex(/^data:image\/(png|jpeg);base64,/),
+                x: z.number(),
+                y: z.number(),
+                width: z.number(),
+                height: z.number(),
+              }),
+            )
+            .optional(),
         }),
       ),
     }),

@@ -2,7 +2,8 @@
  * End to end, in Debian's Chromium through the loopback harness: an OFD contract (made from seed
  * 003's PDF by `test/fixtures/make-seed-ofd.ts`) is imported through the library's file input,
  * opened beside its outline with its pages drawn from their text runs, and a key term clicked
- * highlights its words on the page where the OFD has them.
+ * highlights its words on the page where the OFD has them. An OFD e-invoice is drawn with its
+ * ruled frame and its QR code under its text.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchApp, SCREENSHOTS, type AppSession } from './browser';
 import { seedPath } from '../support/seeds';
+import { TEAM_SHARED } from '../support/corpus';
 import { ofdFromPdf } from '../fixtures/make-seed-ofd';
 
 let app: AppSession | undefined;
@@ -61,6 +63,22 @@ describe('an OFD contract in the app', () => {
     );
     expect(under).toMatch(/6,980,000|陆佰玖拾捌万/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'ofd-total-amount.png') });
+
+    // An OFD e-invoice: its ruled frame and its QR code drawn under its text.
+    await page.getByText('返回合同库').click();
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(path.join(TEAM_SHARED, 'fixtures/ofd/发票示例.ofd'));
+    const invoice = page.getByTestId('contract-list').locator('tbody tr', { hasText: '发票示例' });
+    await invoice.waitFor({ timeout: 30_000 });
+    await invoice.getByTestId('open').click();
+    const graphics = page.locator('.layout-page[data-page="1"] [data-testid="layout-graphics"]');
+    await graphics.waitFor({ timeout: 30_000 });
+    expect(await graphics.locator('path').count()).toBe(23);
+    expect(await graphics.locator('image').count()).toBe(1);
+    const line = (await graphics.locator('path').first().boundingBox())!;
+    expect(line.width).toBeGreaterThan(100); // 73 mm at the viewer's scale
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'ofd-invoice-graphics.png') });
     expect(app.errors).toEqual([]);
     expect(app.externalRequests).toEqual([]);
   }, 120_000);

@@ -13,6 +13,7 @@ import { expandDeltas } from '../../electron/main/import/ofd';
 import { analyzeDocument } from '../../shared/domain/analyze';
 import { buildReport } from '../../shared/domain/report';
 import { sha256 } from '../../electron/main/sha256';
+import { pageViews } from '../../shared/domain/layout/page-view';
 import { ofdFromPdf } from '../fixtures/make-seed-ofd';
 import { SEEDS_DIR, TEAM_SHARED, scoreReport } from '../support/corpus';
 
@@ -136,6 +137,29 @@ describe('OFD import', () => {
     expect(invoice.text).toContain('项目名称\t规格型号\t单位\t数量\t单价\t金额\t税率\t税额');
     // The signed samples say their seal is there, and that Qiyue did not verify it.
     expect(invoice.warnings?.[0]).toContain('电子签章');
+  });
+
+  it('keeps an OFD page’s lines and images for the viewer, where the page draws them', async () => {
+    const invoice = await importFile('i.ofd', sample('发票示例.ofd'));
+    const [page] = pageViews(invoice)!;
+    // The invoice's frame: 23 ruled lines from its template, in the invoice's brown.
+    expect(page.paths).toHaveLength(23);
+    expect(page.paths![0].stroke).toBe('rgb(156, 82, 35)');
+    // `Boundary="68.5 17.8 73 0.4"`, `M 0 0.2 L 73 0.2`: from (68.5, 18) mm to (141.5, 18) mm.
+    const mm = (v: number) => ((v * 72) / 25.4).toFixed(2);
+    expect(page.paths![0].d).toBe(`M ${mm(68.5)} ${mm(18)} L ${mm(141.5)} ${mm(18)}`);
+    expect(page.paths![0].width).toBeCloseTo((0.25 * 72) / 25.4, 3);
+    // The QR code: its PNG, 20 mm square at (8.5, 3.5) mm.
+    expect(page.images).toHaveLength(1);
+    expect(page.images![0].href).toMatch(/^data:image\/png;base64,iVBOR/);
+    expect(page.images![0].x).toBeCloseTo((8.5 * 72) / 25.4, 2);
+    expect(page.images![0].width).toBeCloseTo((20 * 72) / 25.4, 2);
+    // Every path stays on the page.
+    for (const p of page.paths!)
+      for (const [x, y] of p.d
+        .matchAll(/(-?[\d.]+) (-?[\d.]+)/g)
+        .map((m) => [Number(m[1]), Number(m[2])]))
+        expect(x >= 0 && x <= page.width && y >= 0 && y <= page.height).toBe(true);
   });
 
   it('refuses a damaged, hostile or encrypted OFD, each with its own code', async () => {

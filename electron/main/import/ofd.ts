@@ -23,6 +23,7 @@ import {
   type PageLines,
 } from '../../../shared/domain/layout/document';
 import { checkInflatedSize } from './zip-limits';
+import type { PageGraphics } from '../../../shared/domain/layout/page-view';
 import { MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS } from './pdf';
 
 /** How deep elements may nest in an OFD part, page blocks included. */
@@ -159,10 +160,89 @@ function resolve(dir: string, loc: string): string {
   return out.join('/');
 }
 
-/** What a page holds: text runs, and whether anything is drawn without text (glyphs, images). */
+/** What a page holds: text runs, its graphics, and whether anything is drawn without text. */
 interface PageContent {
   runs: TextRun[];
   drawn: boolean;
+  graphics: PageGraphics;
+  /** The page's images, by resource id, placed in points (resolved to data URLs afterwards). */
+  imageRefs: { id: string; x: number; y: number; width: number; height: number }[];
+  /** Path commands read so far on the page (see {@link MAX_PATH_COMMANDS}). */
+  pathCommands?: number;
+}
+
+/** The most path commands read on one page (a page's frame and tables take a few hundred). */
+const MAX_PATH_COMMANDS = 200_000;
+
+/** An OFD colour (`Value="r g b"`, 0–255) as CSS, or null when absent. */
+function colourOf(n: XNode | undefined): string | null {
+  if (!n) return null;
+  const [r = 0, g = 0, b = 0] = numbers(attr(n, 'Value'));
+  const c = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
+  return `rgb(${c(r)}, ${c(g)}, ${c(b)})`;
+}
+
+/**
+ * A PathObject as SVG path data in points from the page's top left: its `AbbreviatedData`
+ * (`S`/`M` move, `L` line, `Q` quadratic, `B` cubic, `A` arc — drawn as a line to its end —,
+ * `C` close) through its `CTM`, offset by its `Boundary`. Stroked unless `Stroke="false"`,
+ * filled when `Fill="true"`; colours default to black; line width in mm (default 0.353).
+ */
+function pathOf(obj: XNode, out: PageContent): void {
+  const [bx = 0, by = 0] = numbers(attr(obj, 'Boundary'));
+  const ctm = numbers(attr(obj, 'CTM'));
+  const [a, b, c, d, e, f] = ctm.length === 6 ? ctm : [1, 0, 0, 1, 0, 0];
+  const at = (x: number, y: number) =>
+    `${((bx + a * x + c * y + e) * PT).toFixed(2)} ${((by + b * x + d * y + f) * PT).toFixed(2)}`;
+  const tokens = textOf(path(kids(obj), 'AbbreviatedData'))
+    .trim()
+    .split(/\s+/);
+  const parts: string[] = [];
+  const count = { S: 2, M: 2, L: 2, Q: 4, B: 6, A: 7, C: 0 } as Record<string, number>;
+  for (let i = 0; i < tokens.length;) {
+    const op = tokens[i++];
+    const n = count[op];
+    if (n === undefined) continue;
+    const v = tokens.slice(i, i + n).map(Number);
+    i += n;
+    if (v.some((x) => !Number.isFinite(x))) break;
+    if (op === 'S' || op === 'M') parts.push(`M ${at(v[0], v[1])}`);
+    else if (op === 'L') parts.push(`L ${at(v[0], v[1])}`);
+    else if (op === 'Q') parts.push(`Q ${at(v[0], v[1])} ${at(v[2], v[3])}`);
+    else if (op === 'B') parts.push(`C ${at(v[0], v[1])} ${at(v[2], v[3])} ${at(v[4], v[5])}`);
+    else if (op === 'A') parts.push(`L ${at(v[5], v[6])}`);
+    else parts.push('Z');
+  }
+  if (!parts.length || !/^M/.test(parts[0])) return;
+  out.pathCommands = (out.pathCommands ?? 0) + parts.length;
+  if (out.pathCommands > MAX_PATH_COMMANDS) return;
+  const kid = kids(obj);
+  const stroke = attr(obj, 'Stroke') !== 'false';
+  const fill = attr(obj, 'Fill') === 'true';
+  out.graphics.paths.push({
+    d: parts.join(' '),
+    stroke: stroke ? (colourOf(path(kid, 'StrokeColor')) ?? 'rgb(0, 0, 0)') : null,
+    fill: fill ? (colourOf(path(kid, 'FillColor')) ?? 'rgb(0, 0, 0)') : null,
+    width: (Number(attr(obj, 'LineWidth')) || 0.353) * PT,
+  });
+}
+
+/** An ImageObject: the unit square through its `CTM`, offset by its `Boundary`, in points. */
+function imageOf(obj: XNode, out: PageContent): void {
+  const id = attr(obj, 'ResourceID');
+  if (!id) return;
+  const [bx = 0, by = 0] = numbers(attr(obj, 'Boundary'));
+  const ctm = numbers(attr(obj, 'CTM'));
+  const [a, b, c, d, e, f] = ctm.length === 6 ? ctm : [1, 0, 0, 1, 0, 0];
+  const xs = [e, a + e, c + e, a + c + e].map((x) => bx + x);
+  const ys = [f, b + f, d + f, b + d + f].map((y) => by + y);
+  out.imageRefs.push({
+    id,
+    x: Math.min(...xs) * PT,
+    y: Math.min(...ys) * PT,
+    width: (Math.max(...xs) - Math.min(...xs)) * PT,
+    height: (Math.max(...ys) - Math.min(...ys)) * PT,
+  });
 }
 
 /**
@@ -175,14 +255,61 @@ function collect(nodes: XNode[], height: number, out: PageContent, depth = 0): v
     const tag = tagOf(n);
     if (tag === 'Layer' || tag === 'PageBlock') collect(kids(n), height, out, depth + 1);
     else if (tag === 'TextObject') textRuns(n, height, out);
-    else if (tag === 'PathObject' || tag === 'ImageObject' || tag === 'CompositeObject')
+    else if (tag === 'PathObject' || tag === 'ImageObject' || tag === 'CompositeObject') {
       out.drawn = true;
+      if (tag === 'PathObject') pathOf(n, out);
+      else if (tag === 'ImageObject') imageOf(n, out);
+    }
     if (out.runs.length > MAX_PDF_TEXT_ITEMS)
       throw new QiyueError(
         'too-complex',
         `OFD 文字内容过于复杂：超过 ${MAX_PDF_TEXT_ITEMS} 个文字片段上限；请用原软件重新导出后再导入 (too complex: more than ${MAX_PDF_TEXT_ITEMS} characters)`,
       );
   }
+}
+
+/** The most image bytes an OFD's pages show (the rest are left undrawn): 16 MiB. */
+const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The document's images by resource id: the `MultiMedia` entries of its `DocumentRes` and
+ * `PublicRes` files whose media is a PNG or JPEG (by its bytes, not its name).
+ */
+async function mediaFiles(
+  zip: JSZip,
+  docDir: string,
+  commonData: XNode[],
+): Promise<Map<string, { type: string; bytes: Uint8Array }>> {
+  const out = new Map<string, { type: string; bytes: Uint8Array }>();
+  const resFiles = [...named(commonData, 'DocumentRes'), ...named(commonData, 'PublicRes')]
+    .map((n) => textOf(n).trim())
+    .filter(Boolean);
+  for (const loc of resFiles) {
+    const resPath = resolve(docDir, loc);
+    const res = await parsePart(zip, resPath);
+    if (!res) continue;
+    const resNode = named(res, 'Res')[0];
+    const resDir = resolve(
+      resPath.split('/').slice(0, -1).join('/'),
+      (resNode && attr(resNode, 'BaseLoc')) ?? '',
+    );
+    for (const m of named(kids(path(kids(resNode ?? {}), 'MultiMedias') ?? {}), 'MultiMedia')) {
+      const id = attr(m, 'ID');
+      const file = textOf(path(kids(m), 'MediaFile')).trim();
+      if (!id || !file) continue;
+      const entry = zip.file(resolve(resDir, file));
+      if (!entry) continue;
+      const bytes = await entry.async('uint8array');
+      const type =
+        bytes[0] === 0x89 && bytes[1] === 0x50
+          ? 'image/png'
+          : bytes[0] === 0xff && bytes[1] === 0xd8
+            ? 'image/jpeg'
+            : null;
+      if (type) out.set(id, { type, bytes });
+    }
+  }
+  return out;
 }
 
 /** One run per character of a TextObject, in PDF points (see module doc). */
@@ -279,8 +406,11 @@ async function readOfd(data: Uint8Array): Promise<SourceDocument> {
       'too-complex',
       `OFD 页数过多：共 ${pageRefs.length} 页，超过 ${MAX_PDF_PAGES} 页上限；请拆分后分别导入 (too many pages)`,
     );
+  const media = await mediaFiles(zip, docDir, kids(path(document, 'CommonData') ?? {}));
   const table = new BoxTable();
   const pages: PageLines[] = [];
+  const graphics: PageGraphics[] = [];
+  let imageBytes = 0;
   let drawn = false;
   for (const [index, ref] of pageRefs.entries()) {
     const loc = resolve(docDir, attr(ref, 'BaseLoc') ?? '');
@@ -289,7 +419,12 @@ async function readOfd(data: Uint8Array): Promise<SourceDocument> {
     const pageNode = kids(named(page, 'Page')[0] ?? {});
     const [, , ownWidth, ownHeight] = numbers(textOf(path(pageNode, 'Area', 'PhysicalBox')));
     const height = ownHeight ?? defaultHeight;
-    const content: PageContent = { runs: [], drawn: false };
+    const content: PageContent = {
+      runs: [],
+      drawn: false,
+      graphics: { paths: [], images: [] },
+      imageRefs: [],
+    };
     // The page's templates beneath it, then its own content.
     for (const t of named(pageNode, 'Template')) {
       const tLoc = templates.get(attr(t, 'TemplateID') ?? '');
@@ -300,6 +435,17 @@ async function readOfd(data: Uint8Array): Promise<SourceDocument> {
     const own_ = path(pageNode, 'Content');
     if (own_) collect(kids(own_), height, content);
     drawn ||= content.drawn;
+    for (const ref of content.imageRefs) {
+      const file = media.get(ref.id);
+      if (!file || imageBytes + file.bytes.length > MAX_IMAGE_BYTES) continue;
+      imageBytes += file.bytes.length;
+      const { id: _id, ...box } = ref;
+      content.graphics.images.push({
+        href: `data:${file.type};base64,${Buffer.from(file.bytes).toString('base64')}`,
+        ...box,
+      });
+    }
+    graphics.push(content.graphics);
     pages.push({
       lines: withoutFurniture(pageLines(content.runs, index, table), height * PT),
       height: height * PT,
@@ -314,6 +460,7 @@ async function readOfd(data: Uint8Array): Promise<SourceDocument> {
         ? 'OFD 文件没有文字编码：文字以字形轮廓或图像绘制（相当于扫描件）；暂不支持 OCR (the OFD has no text codes: its text is drawn as outlines or images; OCR is not available yet)'
         : 'OFD 文件中没有文字 (the OFD holds no text)',
     );
+  laidOut.graphics = graphics;
   const seals = zip.file(/(^|\/)Signs\/Sign_[^/]+\/Signature\.xml$/).length;
   if (seals)
     laidOut.warnings = [

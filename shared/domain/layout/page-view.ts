@@ -11,8 +11,19 @@ export interface ViewRun {
   rect: [number, number, number, number];
 }
 
-/** One page to draw: its size in points and its runs in drawing order. */
-export interface PageView {
+/**
+ * A page's vector paths and images as its source draws them (an OFD's `PathObject`s and
+ * `ImageObject`s), for the viewer to draw under the text: SVG path data and image boxes in points
+ * from the page's top left, y down (SVG's own frame; anchors stay in PDF points, y up).
+ */
+export interface PageGraphics {
+  paths: { d: string; stroke: string | null; fill: string | null; width: number }[];
+  /** `href` is a `data:image/png` or `data:image/jpeg` URL. */
+  images: { href: string; x: number; y: number; width: number; height: number }[];
+}
+
+/** One page to draw: its size in points, its runs in drawing order, and its graphics. */
+export interface PageView extends Partial<PageGraphics> {
   width: number;
   height: number;
   runs: ViewRun[];
@@ -29,7 +40,12 @@ const round = (x: number) => Math.round(x * 10) / 10;
 export function pageViews(doc: SourceDocument): PageView[] | null {
   const boxes = doc.boxes;
   if (!boxes || !doc.pageSizes) return null;
-  const pages: PageView[] = doc.pageSizes.map(([width, height]) => ({ width, height, runs: [] }));
+  const pages: PageView[] = doc.pageSizes.map(([width, height], i) => ({
+    width,
+    height,
+    runs: [],
+    ...(doc.graphics?.[i] ?? {}),
+  }));
   let run: (ViewRun & { page: number }) | null = null;
   const flush = () => {
     if (run && run.text.trim())

@@ -55,6 +55,38 @@ export function LayoutViewer({
               data-page={index + 1}
               style={{ width: page.width * SCALE, height: page.height * SCALE }}
             >
+              {page.paths?.length || page.images?.length ? (
+                // The page's lines, frames and images, under its text (points, y down).
+                <svg
+                  className="layout-graphics"
+                  data-testid="layout-graphics"
+                  width={page.width * SCALE}
+                  height={page.height * SCALE}
+                  viewBox={`0 0 ${page.width} ${page.height}`}
+                  aria-hidden
+                >
+                  {page.images?.map((img, i) => (
+                    <image
+                      key={`i${i}`}
+                      href={img.href}
+                      x={img.x}
+                      y={img.y}
+                      width={img.width}
+                      height={img.height}
+                      preserveAspectRatio="none"
+                    />
+                  ))}
+                  {page.paths?.map((p, i) => (
+                    <path
+                      key={`p${i}`}
+                      d={p.d}
+                      stroke={p.stroke ?? 'none'}
+                      fill={p.fill ?? 'none'}
+                      strokeWidth={p.width}
+                    />
+                  ))}
+                </svg>
+              ) : null}
               {page.runs.map((run, i) => {
                 const box = place(run.rect, page.height);
                 return (
