@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/main/import/index';
 import { expandDeltas } from '../../electron/main/import/ofd';
@@ -93,7 +94,7 @@ describe('OFD import', () => {
         // Glyph outlines only: the OFD twin of a scan.
         const err: unknown = await importFile(f, bytes).catch((e: unknown) => e);
         expect((err as { code: string }).code).toBe('no-text-layer');
-        expect((err as Error).message).toContain('文字以字形轮廓或图像绘制');
+        expect((err as Error).message).toContain('按图形绘制的页面经文字识别（OCR）也未读出文字');
         continue;
       }
       const doc = await importFile(f, bytes);
@@ -156,10 +157,46 @@ describe('OFD import', () => {
     expect(page.images![0].width).toBeCloseTo((20 * 72) / 25.4, 2);
     // Every path stays on the page.
     for (const p of page.paths!)
-      for (const [x, y] of p.d
-        .matchAll(/(-?[\d.]+) (-?[\d.]+)/g)
-        .map((m) => [Number(m[1]), Number(m[2])]))
+      for (const m of p.d.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)) {
+        const [x, y] = [Number(m[1]), Number(m[2])];
         expect(x >= 0 && x <= page.width && y >= 0 && y <= page.height).toBe(true);
+      }
+  });
+
+  it('reads by OCR a page that draws its text instead of coding it', async () => {
+    // helloworld.ofd with its TextObject replaced by an image of a line of text.
+    GlobalFonts.registerFromPath(
+      '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+      'Noto Sans CJK SC',
+    );
+    const canvas = createCanvas(1500, 200);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 1500, 200);
+    ctx.fillStyle = '#000';
+    ctx.font = '64px "Noto Sans CJK SC"';
+    ctx.fillText('第一条 服务期限为十二个月。', 40, 120);
+    const zip = await JSZip.loadAsync(sample('helloworld.ofd'));
+    zip.file('Doc_0/Res/line.png', await canvas.encode('png'));
+    zip.file(
+      'Doc_0/PublicRes.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res">' +
+        '<ofd:MultiMedias><ofd:MultiMedia ID="9" Type="Image" Format="PNG"><ofd:MediaFile>line.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>',
+    );
+    zip.file(
+      'Doc_0/Pages/Page_0/Content.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="2">' +
+        '<ofd:ImageObject ID="10" Boundary="20 20 150 20" CTM="150 0 0 20 0 0" ResourceID="9"/></ofd:Layer></ofd:Content></ofd:Page>',
+    );
+    const doc = await importFile('drawn.ofd', await zip.generateAsync({ type: 'uint8array' }));
+    expect(doc.ocrPages).toEqual([1]);
+    expect(doc.text).toContain('服务期限为十二个月');
+    expect(doc.warnings?.join('\n')).toContain('其文字由 OCR 从页面图形识别');
+    // Where the image puts it: from 20 mm in, 20–40 mm down an A4 page.
+    const at = doc.text.indexOf('服务');
+    expect(doc.boxes![at * 5 + 1]).toBeGreaterThan((20 * 72) / 25.4);
+    expect(doc.boxes![at * 5 + 4]).toBeLessThan(((297 - 20) * 72) / 25.4);
+    expect(doc.boxes![at * 5 + 2]).toBeGreaterThan(((297 - 40) * 72) / 25.4);
   });
 
   it('refuses a damaged, hostile or encrypted OFD, each with its own code', async () => {

@@ -113,7 +113,7 @@ export async function importFile(
         'wrong-type',
         `文件扩展名为 OFD，但内容不是 OFD（${kind === 'unknown' ? '未知格式' : kind}） (not an OFD file: the content is ${kind})`,
       );
-    return importOfd(data);
+    return importOfd(data, hooks);
   }
   if (kind !== 'unknown') {
     throw new QiyueError(

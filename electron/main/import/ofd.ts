@@ -24,6 +24,7 @@ import {
 } from '../../../shared/domain/layout/document';
 import { checkInflatedSize } from './zip-limits';
 import type { PageGraphics } from '../../../shared/domain/layout/page-view';
+import { ocrDrawnPage, type ImportHooks } from '../ocr/index';
 import { MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS } from './pdf';
 
 /** How deep elements may nest in an OFD part, page blocks included. */
@@ -354,12 +355,18 @@ function textRuns(obj: XNode, height: number, out: PageContent): void {
  * @returns the document with per-character boxes in PDF points; `pageCount` is the OFD's
  * @throws QiyueError `corrupt` (not a ZIP, no `OFD.xml`, a part that is not XML), `too-complex`
  *   (a zip bomb, too many pages or characters), `encrypted` (an encrypted OFD), `no-text-layer`
- *   (pages drawn as glyph outlines or images only: a scan in OFD form)
+ *   (no text codes, and OCR read nothing in what the pages draw), `ocr-unavailable`, `cancelled`
+ *
+ * A page with no text codes that draws paths or images (glyphs as outlines: a scan in OFD form)
+ * is drawn and read by OCR ({@link ocrDrawnPage}); `hooks` hears as its OCR begins.
  */
-export async function importOfd(data: Uint8Array): Promise<SourceDocument> {
+export async function importOfd(
+  data: Uint8Array,
+  hooks: ImportHooks = {},
+): Promise<SourceDocument> {
   checkInflatedSize(data);
   try {
-    return await readOfd(data);
+    return await readOfd(data, hooks);
   } catch (err) {
     // A structure no check above foresaw (an attribute where an element should be): damaged.
     if (err instanceof QiyueError) throw err;
@@ -367,7 +374,7 @@ export async function importOfd(data: Uint8Array): Promise<SourceDocument> {
   }
 }
 
-async function readOfd(data: Uint8Array): Promise<SourceDocument> {
+async function readOfd(data: Uint8Array, hooks: ImportHooks): Promise<SourceDocument> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
@@ -412,6 +419,7 @@ async function readOfd(data: Uint8Array): Promise<SourceDocument> {
   const graphics: PageGraphics[] = [];
   let imageBytes = 0;
   let drawn = false;
+  const ocrPages: number[] = [];
   for (const [index, ref] of pageRefs.entries()) {
     const loc = resolve(docDir, attr(ref, 'BaseLoc') ?? '');
     const page = await parsePart(zip, loc);
@@ -446,10 +454,25 @@ async function readOfd(data: Uint8Array): Promise<SourceDocument> {
       });
     }
     graphics.push(content.graphics);
+    const pageWidth = (ownWidth ?? defaultWidth) * PT;
+    // A page that draws but has no text codes (glyphs as outlines or images) is read by OCR.
+    if (
+      !content.runs.some((r) => r.str.trim()) &&
+      (content.graphics.paths.length || content.graphics.images.length)
+    ) {
+      if (hooks.signal?.aborted)
+        throw new QiyueError('cancelled', '已取消导入 (the import was cancelled)');
+      hooks.onProgress?.({ phase: 'ocr', page: index + 1, pages: pageRefs.length });
+      const read = await ocrDrawnPage(content.graphics, pageWidth, height * PT);
+      if (read.some((r) => r.str.trim())) {
+        content.runs = read;
+        ocrPages.push(index + 1);
+      }
+    }
     pages.push({
       lines: withoutFurniture(pageLines(content.runs, index, table), height * PT),
       height: height * PT,
-      width: (ownWidth ?? defaultWidth) * PT,
+      width: pageWidth,
     });
   }
   const laidOut = layoutDocument(pages, table, 'ofd', pageRefs.length);
@@ -457,14 +480,20 @@ async function readOfd(data: Uint8Array): Promise<SourceDocument> {
     throw new QiyueError(
       'no-text-layer',
       drawn
-        ? 'OFD 文件没有文字编码：文字以字形轮廓或图像绘制（相当于扫描件）；暂不支持 OCR (the OFD has no text codes: its text is drawn as outlines or images; OCR is not available yet)'
+        ? 'OFD 文件中没有可识别的文字：没有文字编码，按图形绘制的页面经文字识别（OCR）也未读出文字 (the OFD has no text codes, and OCR found no text in what its pages draw)'
         : 'OFD 文件中没有文字 (the OFD holds no text)',
     );
   laidOut.graphics = graphics;
+  if (ocrPages.length) laidOut.ocrPages = ocrPages;
   const seals = zip.file(/(^|\/)Signs\/Sign_[^/]+\/Signature\.xml$/).length;
   if (seals)
     laidOut.warnings = [
       `文件带有 ${seals} 个电子签章（GB/T 38540），契阅未验证签章的有效性 (the file carries ${seals} electronic seal(s), not verified)`,
+    ];
+  if (ocrPages.length)
+    laidOut.warnings = [
+      ...(laidOut.warnings ?? []),
+      `第 ${ocrPages.join('、')} 页没有文字编码，其文字由 OCR 从页面图形识别，可能有误读，请对照原件核对 (pages ${ocrPages.join(', ')} have no text codes: their text was read by OCR from what they draw)`,
     ];
   return laidOut;
 }

@@ -6,9 +6,10 @@
  */
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextRun } from '../../../shared/domain/layout/lines';
+import type { PageGraphics } from '../../../shared/domain/layout/page-view';
 import { OcrEngine } from './engine';
 import { runsFromOcr, suppressSeals } from './page';
-import { renderPage } from './render';
+import { MAX_OCR_PIXELS, OCR_DPI, renderPage } from './render';
 
 /** Progress of a file's import: the OCR of page `page` (1-based) of `pages` has begun. */
 export interface ImportProgress {
@@ -100,4 +101,60 @@ export async function ocrPdfPage(page: PDFPageProxy): Promise<TextRun[]> {
   suppressSeals(image);
   const lines = await ocr.read(image);
   return runsFromOcr(lines, image.toPdf);
+}
+
+/**
+ * Reads by OCR a page that draws its text as graphics (an OFD whose glyphs are paths or images,
+ * with no text codes): its paths and images drawn on white at the OCR resolution, then read as a
+ * scanned page is.
+ * @param graphics the page's paths and images (points from the top left, y down)
+ * @param width,height the page's size in points
+ * @throws QiyueError `ocr-unavailable`
+ */
+export async function ocrDrawnPage(
+  graphics: PageGraphics,
+  width: number,
+  height: number,
+): Promise<TextRun[]> {
+  const { createCanvas, loadImage, Path2D } = await import('@napi-rs/canvas');
+  const ocr = await ocrEngine();
+  let scale = OCR_DPI / 72;
+  const pixels = width * height * scale * scale;
+  if (pixels > MAX_OCR_PIXELS) scale *= Math.sqrt(MAX_OCR_PIXELS / pixels);
+  const w = Math.max(1, Math.ceil(width * scale));
+  const h = Math.max(1, Math.ceil(height * scale));
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  ctx.scale(scale, scale);
+  for (const img of graphics.images) {
+    try {
+      const bytes = Buffer.from(img.href.slice(img.href.indexOf(',') + 1), 'base64');
+      ctx.drawImage(await loadImage(bytes), img.x, img.y, img.width, img.height);
+    } catch {
+      // An image that does not decode is left undrawn, as the viewer leaves it.
+    }
+  }
+  for (const p of graphics.paths) {
+    const path = new Path2D(p.d);
+    if (p.fill) {
+      ctx.fillStyle = p.fill;
+      ctx.fill(path);
+    }
+    if (p.stroke) {
+      ctx.strokeStyle = p.stroke;
+      ctx.lineWidth = p.width;
+      ctx.stroke(path);
+    }
+  }
+  const { data } = ctx.getImageData(0, 0, w, h);
+  const image = {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    width: w,
+    height: h,
+  };
+  suppressSeals(image);
+  const lines = await ocr.read(image);
+  return runsFromOcr(lines, ([x, y]) => [x / scale, height - y / scale]);
 }
