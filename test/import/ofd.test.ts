@@ -138,6 +138,26 @@ describe('OFD import', () => {
     expect(invoice.text).toContain('项目名称\t规格型号\t单位\t数量\t单价\t金额\t税率\t税额');
     // The signed samples say their seal is there, and that Qiyue did not verify it.
     expect(invoice.warnings?.[0]).toContain('电子签章');
+    expect(invoice.warnings?.[0]).toContain(
+      '签章人证书：全国统一发票监制章国家税务总局重庆市税务局',
+    );
+  });
+
+  it('names an electronic seal and its signer where the seal files say them', async () => {
+    const signed = await importFile('s.ofd', sample('SESV4SignDoc.ofd'));
+    expect(signed.warnings?.[0]).toBe(
+      '文件带有 1 个电子签章（GB/T 38540）：“OFD R&W 测试用印章”（签章人证书：Test Certificate），契阅未验证签章的有效性 (the file carries 1 electronic seal(s): "OFD R&W 测试用印章" (signer\'s certificate: Test Certificate), not verified)',
+    );
+    const deed = await importFile('k.ofd', sample('keyword.ofd'));
+    expect(deed.warnings?.[0]).toContain('2 个电子签章');
+    expect(deed.warnings?.[0]).toContain('“淄博市周村区自然资源局(不动产登记专用章)”');
+    // A seal file that is not a seal: the seal is counted, not named.
+    const zip = await JSZip.loadAsync(sample('SESV4SignDoc.ofd'));
+    for (const f of zip.file(/Seal\.esl$|SignedValue\.dat$/)) zip.file(f.name, 'not ASN.1');
+    const broken = await importFile('b.ofd', await zip.generateAsync({ type: 'uint8array' }));
+    expect(broken.warnings?.[0]).toBe(
+      '文件带有 1 个电子签章（GB/T 38540），契阅未验证签章的有效性 (the file carries 1 electronic seal(s), not verified)',
+    );
   });
 
   it('keeps an OFD page’s lines and images for the viewer, where the page draws them', async () => {

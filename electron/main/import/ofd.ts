@@ -25,6 +25,7 @@ import {
 import { checkInflatedSize } from './zip-limits';
 import type { PageGraphics } from '../../../shared/domain/layout/page-view';
 import { ocrDrawnPage, type ImportHooks } from '../ocr/index';
+import { sealName, signerOf } from './ofd-seal';
 import { MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS } from './pdf';
 
 /** How deep elements may nest in an OFD part, page blocks included. */
@@ -269,6 +270,46 @@ function collect(nodes: XNode[], height: number, out: PageContent, depth = 0): v
   }
 }
 
+/** The largest seal or signature file read for its names (a seal is some kilobytes). */
+const MAX_SEAL_BYTES = 1024 * 1024;
+
+/**
+ * The package's electronic seals (`Signs/Sign_N/Signature.xml`), each with the seal's name and
+ * the signer's certificate subject where its files give them ({@link sealName},
+ * {@link signerOf}); null for what cannot be read. Nothing is verified.
+ */
+async function sealsOf(zip: JSZip): Promise<{ name: string | null; signer: string | null }[]> {
+  const out: { name: string | null; signer: string | null }[] = [];
+  for (const entry of zip.file(/(^|\/)Signs\/Sign_[^/]+\/Signature\.xml$/)) {
+    const seal = { name: null as string | null, signer: null as string | null };
+    out.push(seal);
+    let xml: XNode[] | null = null;
+    try {
+      xml = await parsePart(zip, entry.name);
+    } catch {
+      continue; // a damaged signature file: the seal is still counted
+    }
+    const sig = kids(named(xml ?? [], 'Signature')[0] ?? {});
+    const read = async (loc: string) => {
+      const file = loc && zip.file(resolve('', loc));
+      if (!file) return null;
+      const bytes = await file.async('uint8array');
+      return bytes.length <= MAX_SEAL_BYTES ? bytes : null;
+    };
+    const esl = await read(
+      textOf(path(kids(path(sig, 'SignedInfo') ?? {}), 'Seal', 'BaseLoc')).trim(),
+    );
+    const value = await read(textOf(path(sig, 'SignedValue')).trim());
+    try {
+      if (esl) seal.name = sealName(esl);
+      if (value) seal.signer = signerOf(value);
+    } catch {
+      // Not a seal as the standards lay it out: counted, not named.
+    }
+  }
+  return out;
+}
+
 /** The most image bytes an OFD's pages show (the rest are left undrawn): 16 MiB. */
 const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
 
@@ -485,11 +526,22 @@ async function readOfd(data: Uint8Array, hooks: ImportHooks): Promise<SourceDocu
     );
   laidOut.graphics = graphics;
   if (ocrPages.length) laidOut.ocrPages = ocrPages;
-  const seals = zip.file(/(^|\/)Signs\/Sign_[^/]+\/Signature\.xml$/).length;
-  if (seals)
+  const seals = await sealsOf(zip);
+  if (seals.length) {
+    const named = seals.filter((x) => x.name || x.signer);
+    const who = named
+      .map((x) => `“${x.name ?? '未具名印章'}”${x.signer ? `（签章人证书：${x.signer}）` : ''}`)
+      .join('、');
+    const whoEn = named
+      .map(
+        (x) =>
+          `"${x.name ?? 'unnamed seal'}"${x.signer ? ` (signer's certificate: ${x.signer})` : ''}`,
+      )
+      .join(', ');
     laidOut.warnings = [
-      `文件带有 ${seals} 个电子签章（GB/T 38540），契阅未验证签章的有效性 (the file carries ${seals} electronic seal(s), not verified)`,
+      `文件带有 ${seals.length} 个电子签章（GB/T 38540）${who ? `：${who}` : ''}，契阅未验证签章的有效性 (the file carries ${seals.length} electronic seal(s)${whoEn ? `: ${whoEn}` : ''}, not verified)`,
     ];
+  }
   if (ocrPages.length)
     laidOut.warnings = [
       ...(laidOut.warnings ?? []),
