@@ -2,7 +2,8 @@
  * End to end, in Debian's Chromium through the loopback harness: an OFD contract (made from seed
  * 003's PDF by `test/fixtures/make-seed-ofd.ts`) is imported through the library's file input,
  * opened beside its outline with its pages drawn from their text runs, and a key term clicked
- * highlights its words on the page where the OFD has them. An OFD e-invoice is drawn with its
+ * highlights its words on the page where the OFD has them; words selected there become an
+ * annotation drawn over them. An OFD e-invoice is drawn with its
  * ruled frame and its QR code under its text.
  */
 import fs from 'node:fs';
@@ -63,6 +64,35 @@ describe('an OFD contract in the app', () => {
     );
     expect(under).toMatch(/6,980,000|陆佰玖拾捌万/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'ofd-total-amount.png') });
+
+    // Words selected on the OFD page become an annotation, drawn over them.
+    await page.evaluate(() => {
+      const span = [...document.querySelectorAll('.layout-page[data-page="1"] .layout-run')].find(
+        (s) => s.textContent?.includes('贵州省民政厅'),
+      )!;
+      span.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.selectNodeContents(span);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      span.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    await page.getByTestId('ann-draft').waitFor();
+    await page.getByTestId('ann-reviewer').fill('李审');
+    await page.getByTestId('ann-comment').fill('采购人名称核对');
+    await page.getByTestId('ann-save').click();
+    const ann = viewer.locator('.layout-page[data-page="1"] .ann').first();
+    await ann.waitFor();
+    const annBox = (await ann.boundingBox())!;
+    const words = await page.evaluate(
+      ({ x, y }) =>
+        document.elementsFromPoint(x, y).find((e) => e.classList.contains('layout-run'))
+          ?.textContent ?? '',
+      { x: annBox.x + annBox.width / 2, y: annBox.y + annBox.height / 2 },
+    );
+    expect(words).toContain('贵州省民政厅');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'ofd-annotation.png') });
 
     // An OFD e-invoice: its ruled frame and its QR code drawn under its text.
     await page.getByText('返回合同库').click();

@@ -278,6 +278,19 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
             pages={data.pages}
             format={data.summary.format}
             highlight={selected?.anchor ?? null}
+            annotations={data.annotations.filter((a) => !a.deleted)}
+            onSelectText={(positions, quote) => {
+              // As on a PDF: the quote found in the analysed text, the rectangles the anchor.
+              const compact = canonicalText(quote).replace(/\s+/g, '');
+              const start = Math.max(0, data.text.indexOf(compact));
+              setDraft({ start, end: start + compact.length, quote: compact, positions });
+              setTab('annotations');
+            }}
+            onAnnotationClick={(annId) => {
+              const a = data.annotations.find((x) => x.id === annId);
+              setTab('annotations');
+              if (a) select(`ann:${a.id}`, a.anchor);
+            }}
           />
         ) : (
           <TextViewer

@@ -1,13 +1,16 @@
 /**
  * The pages of an OFD contract, drawn from their text runs (`contracts:pages`, PDF points) at
  * their positions on pages of their size, with the selected anchor's rectangles highlighted and
- * scrolled into view: the reviewer sees the clause where the page has it, as with a PDF. Page
- * images and vector graphics are not drawn; the toolbar says so.
+ * scrolled into view: the reviewer sees the clause where the page has it, as with a PDF. The
+ * page's ruled lines and images are drawn under the text; annotations are drawn over it, and text
+ * selected on a page becomes a new annotation's anchor, as on a PDF.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Anchor } from '../../lib/report-types';
 import type { Response } from '../../../../shared/ipc/contract';
+import type { Rect } from '../../../../shared/domain/document';
+import type { ViewerAnnotation } from './PdfViewer';
 
 type Pages = Response<'contracts:pages'>['pages'];
 
@@ -25,14 +28,51 @@ function place(rect: [number, number, number, number], height: number) {
   };
 }
 
+/**
+ * PDF-point rectangles of a DOM selection over the pages: each client rectangle on the page it
+ * falls on, turned from the page's pixels (y down) into its points (y up).
+ */
+function selectionPositions(range: Range, pages: Pages, root: HTMLElement): Anchor['positions'] {
+  const out = new Map<number, Rect[]>();
+  const pageEls = [...root.querySelectorAll<HTMLElement>('.layout-page')];
+  for (const r of range.getClientRects()) {
+    if (r.width < 1 || r.height < 1) continue;
+    const cx = r.left + r.width / 2;
+    const cy = r.top + r.height / 2;
+    const el = pageEls.find((p) => {
+      const b = p.getBoundingClientRect();
+      return cx >= b.left && cx <= b.right && cy >= b.top && cy <= b.bottom;
+    });
+    if (!el) continue;
+    const index = Number(el.dataset.page) - 1;
+    const b = el.getBoundingClientRect();
+    const h = pages[index].height;
+    const rect = [
+      (r.left - b.left) / SCALE,
+      h - (r.bottom - b.top) / SCALE,
+      (r.right - b.left) / SCALE,
+      h - (r.top - b.top) / SCALE,
+    ].map((v) => Math.round(v * 100) / 100) as Rect;
+    out.set(index, [...(out.get(index) ?? []), rect]);
+  }
+  return [...out.entries()].map(([pageIndex, rects]) => ({ pageIndex, rects }));
+}
+
 export function LayoutViewer({
   pages,
   format,
   highlight,
+  annotations = [],
+  onSelectText,
+  onAnnotationClick,
 }: {
   pages: Pages;
   format: string;
   highlight: Anchor | null;
+  annotations?: ViewerAnnotation[];
+  /** Called with the anchor (PDF points) and the text of what the reviewer selected. */
+  onSelectText?: (positions: Anchor['positions'], quote: string) => void;
+  onAnnotationClick?: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const first = useRef<HTMLDivElement>(null);
@@ -45,7 +85,19 @@ export function LayoutViewer({
       <div className="viewer-toolbar">
         {t('viewer.layoutSource', { format: format.toUpperCase(), pages: pages.length })}
       </div>
-      <div className="pdf-scroll" data-testid="pdf-scroll">
+      <div
+        className="pdf-scroll"
+        data-testid="pdf-scroll"
+        onMouseUp={(e) => {
+          if (!onSelectText) return;
+          const sel = window.getSelection();
+          if (!sel || sel.isCollapsed || !sel.rangeCount) return;
+          const quote = sel.toString().trim();
+          if (!quote) return;
+          const positions = selectionPositions(sel.getRangeAt(0), pages, e.currentTarget);
+          if (positions.length) onSelectText(positions, quote);
+        }}
+      >
         {pages.map((page, index) => {
           const rects = highlight?.positions.find((p) => p.pageIndex === index)?.rects ?? [];
           return (
@@ -104,6 +156,21 @@ export function LayoutViewer({
                   </span>
                 );
               })}
+              <div className="annotation-layer">
+                {annotations.flatMap((a) =>
+                  (a.anchor.positions.find((p) => p.pageIndex === index)?.rects ?? []).map(
+                    (r, i) => (
+                      <div
+                        key={`${a.id}-${i}`}
+                        className={`ann ann-${a.status}`}
+                        data-annotation={a.id}
+                        style={place(r, page.height)}
+                        onClick={() => onAnnotationClick?.(a.id)}
+                      />
+                    ),
+                  ),
+                )}
+              </div>
               <div className="highlight-layer">
                 {rects.map((r, i) => (
                   <div
