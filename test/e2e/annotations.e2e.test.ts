@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, SCREENSHOTS, type AppSession } from './browser';
+import { launchApp, SCREENSHOTS, selectWords, type AppSession } from './browser';
 import { startHarness, type Harness } from './harness';
 import { seedPath } from '../support/seeds';
 import os from 'node:os';
@@ -70,17 +70,11 @@ describe('annotations in the app', () => {
     await expect.poll(() => page.getByTestId('zoom').textContent()).toBe('100%');
     await page.locator('.pdf-page[data-page="1"][data-rendered="true"]').waitFor();
     // Select the words in the text layer as a reviewer's drag would, then release the mouse.
-    await page.evaluate(() => {
-      const span = [...document.querySelectorAll('.pdf-page[data-page="1"] .textLayer span')].find(
-        (s) => s.textContent?.includes('贵州大数据产业集团有限公司'),
-      )!;
-      const range = document.createRange();
-      range.selectNodeContents(span);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      span.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    });
+    await selectWords(
+      page,
+      '.pdf-page[data-page="1"] .textLayer span',
+      '贵州大数据产业集团有限公司',
+    );
     await page.getByTestId('ann-draft').waitFor();
     await page.getByTestId('ann-reviewer').fill('李审');
     await page.getByTestId('ann-comment').fill('乙方名称与营业执照核对');

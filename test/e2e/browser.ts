@@ -84,3 +84,25 @@ export async function launchAppWith(prefix: string, files: string[]): Promise<Ap
   }
   return app;
 }
+
+/**
+ * Selects the whole text of the first element matching `selector` that contains `words`, as a
+ * reviewer's drag over it would, and releases the mouse there (what starts an annotation).
+ */
+export async function selectWords(page: Page, selector: string, words: string): Promise<void> {
+  await page.evaluate(
+    ({ selector, words }) => {
+      const el = [...document.querySelectorAll(selector)].find((s) =>
+        s.textContent?.includes(words),
+      )!;
+      el.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    { selector, words },
+  );
+}

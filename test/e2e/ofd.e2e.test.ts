@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchApp, SCREENSHOTS, type AppSession } from './browser';
+import { launchApp, SCREENSHOTS, selectWords, type AppSession } from './browser';
 import { seedPath } from '../support/seeds';
 import { TEAM_SHARED } from '../support/corpus';
 import { ofdFromPdf } from '../fixtures/make-seed-ofd';
@@ -66,18 +66,7 @@ describe('an OFD contract in the app', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'ofd-total-amount.png') });
 
     // Words selected on the OFD page become an annotation, drawn over them.
-    await page.evaluate(() => {
-      const span = [...document.querySelectorAll('.layout-page[data-page="1"] .layout-run')].find(
-        (s) => s.textContent?.includes('贵州省民政厅'),
-      )!;
-      span.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.selectNodeContents(span);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      span.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    });
+    await selectWords(page, '.layout-page[data-page="1"] .layout-run', '贵州省民政厅');
     await page.getByTestId('ann-draft').waitFor();
     await page.getByTestId('ann-reviewer').fill('李审');
     await page.getByTestId('ann-comment').fill('采购人名称核对');

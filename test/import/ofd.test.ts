@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/main/import/index';
 import { expandDeltas } from '../../electron/main/import/ofd';
@@ -16,6 +15,7 @@ import { buildReport } from '../../shared/domain/report';
 import { sha256 } from '../../electron/main/sha256';
 import { pageViews } from '../../shared/domain/layout/page-view';
 import { ofdFromPdf } from '../fixtures/make-seed-ofd';
+import { textLineImage } from '../support/image-pdf';
 import { SEEDS_DIR, TEAM_SHARED, scoreReport } from '../support/corpus';
 
 const OFD_DIR = path.join(TEAM_SHARED, 'fixtures/ofd');
@@ -185,19 +185,16 @@ describe('OFD import', () => {
 
   it('reads by OCR a page that draws its text instead of coding it', async () => {
     // helloworld.ofd with its TextObject replaced by an image of a line of text.
-    GlobalFonts.registerFromPath(
-      '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-      'Noto Sans CJK SC',
-    );
-    const canvas = createCanvas(1500, 200);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, 1500, 200);
-    ctx.fillStyle = '#000';
-    ctx.font = '64px "Noto Sans CJK SC"';
-    ctx.fillText('第一条 服务期限为十二个月。', 40, 120);
     const zip = await JSZip.loadAsync(sample('helloworld.ofd'));
-    zip.file('Doc_0/Res/line.png', await canvas.encode('png'));
+    zip.file(
+      'Doc_0/Res/line.png',
+      await textLineImage('第一条 服务期限为十二个月。', {
+        width: 1500,
+        height: 200,
+        fontPx: 64,
+        format: 'png',
+      }),
+    );
     zip.file(
       'Doc_0/PublicRes.xml',
       '<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res">' +

@@ -14,7 +14,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/main/import/index';
 import { IsolatedParser } from '../../electron/main/isolation/parser';
@@ -22,7 +21,7 @@ import type { ImportProgress } from '../../electron/main/ocr/index';
 import { QiyueError } from '../../shared/domain/errors';
 import { harderScan } from '../fixtures/make-harder-scan';
 import { SEEDS_DIR, scoreReport } from '../support/corpus';
-import { imagePdf } from '../support/image-pdf';
+import { imagePdf, textLineImage } from '../support/image-pdf';
 import { seedPath } from '../support/seeds';
 
 const SEED = '001_18cfc68e7d229bba';
@@ -134,18 +133,12 @@ describe('OCR of scanned contracts', () => {
 
   it('reads a PDF page by page: a scanned page by OCR, a text page from its text layer', async () => {
     // Page 1: an image of a line of Chinese. Pages 2 and 3: a text layer only (Helvetica).
-    GlobalFonts.registerFromPath(
-      '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-      'Noto Sans CJK SC',
-    );
-    const canvas = createCanvas(1275, 300);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, 1275, 300);
-    ctx.fillStyle = '#000';
-    ctx.font = '40px "Noto Sans CJK SC"';
-    ctx.fillText('第一条 服务期限为十二个月。', 100, 150);
-    const jpeg = await canvas.encode('jpeg', 90);
+    const jpeg = await textLineImage('第一条 服务期限为十二个月。', {
+      width: 1275,
+      height: 300,
+      fontPx: 40,
+      format: 'jpeg',
+    });
     const pdf = imagePdf([
       { jpeg, width: 1275, height: 300, pageWidth: 612, pageHeight: 144 },
       {

@@ -109,6 +109,25 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
   if (error) return <div className="notice error">{error}</div>;
   if (!data) return <div className="loading">{t('contract.loading')}</div>;
   const select = (key: string, anchor: Anchor) => setSelected({ key, anchor });
+  // Annotations on pages (a PDF's, an OFD's): drawn over their words; selected words start one.
+  const pageAnnotations = {
+    annotations: data.annotations.filter((a) => !a.deleted),
+    onSelectText: (positions: Anchor['positions'], quote: string) => {
+      // Offsets into the analysed text, where the quote can be found; the rectangles are the
+      // anchor. A text layer shows what the PDF maps its glyphs to (radicals such as ⻚ among
+      // them); the analysed text holds the ideographs they stand for.
+      const compact = canonicalText(quote).replace(/\s+/g, '');
+      const start = Math.max(0, data.text.indexOf(compact));
+      setDraft({ start, end: start + compact.length, quote: compact, positions });
+      setTab('annotations');
+    },
+    onAnnotationClick: (annId: string) => {
+      const a = data.annotations.find((x) => x.id === annId);
+      setTab('annotations');
+      if (a) select(`ann:${a.id}`, a.anchor);
+    },
+  };
+
   return (
     <div className="contract-view">
       <aside className={`side ${tab === 'calculators' || tab === 'checklist' ? 'wide' : ''}`}>
@@ -257,40 +276,14 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
             data={data.pdf}
             ocrText={data.pages}
             highlight={selected?.anchor ?? null}
-            annotations={data.annotations.filter((a) => !a.deleted)}
-            onSelectText={(positions, quote) => {
-              // Offsets into the analysed text, where the quote can be found; the rectangles are the anchor.
-              // The text layer shows what the PDF maps its glyphs to (radicals such as ⻚ among
-              // them); the analysed text holds the ideographs they stand for.
-              const compact = canonicalText(quote).replace(/\s+/g, '');
-              const start = Math.max(0, data.text.indexOf(compact));
-              setDraft({ start, end: start + compact.length, quote: compact, positions });
-              setTab('annotations');
-            }}
-            onAnnotationClick={(annId) => {
-              const a = data.annotations.find((x) => x.id === annId);
-              setTab('annotations');
-              if (a) select(`ann:${a.id}`, a.anchor);
-            }}
+            {...pageAnnotations}
           />
         ) : data.pages?.length ? (
           <LayoutViewer
             pages={data.pages}
             format={data.summary.format}
             highlight={selected?.anchor ?? null}
-            annotations={data.annotations.filter((a) => !a.deleted)}
-            onSelectText={(positions, quote) => {
-              // As on a PDF: the quote found in the analysed text, the rectangles the anchor.
-              const compact = canonicalText(quote).replace(/\s+/g, '');
-              const start = Math.max(0, data.text.indexOf(compact));
-              setDraft({ start, end: start + compact.length, quote: compact, positions });
-              setTab('annotations');
-            }}
-            onAnnotationClick={(annId) => {
-              const a = data.annotations.find((x) => x.id === annId);
-              setTab('annotations');
-              if (a) select(`ann:${a.id}`, a.anchor);
-            }}
+            {...pageAnnotations}
           />
         ) : (
           <TextViewer

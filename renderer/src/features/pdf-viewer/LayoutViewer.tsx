@@ -9,8 +9,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Anchor } from '../../lib/report-types';
 import type { Response } from '../../../../shared/ipc/contract';
-import type { Rect } from '../../../../shared/domain/document';
 import type { ViewerAnnotation } from './PdfViewer';
+import { selectedAnchor } from '../../lib/selection';
 
 type Pages = Response<'contracts:pages'>['pages'];
 
@@ -26,36 +26,6 @@ function place(rect: [number, number, number, number], height: number) {
     width: Math.max(1, (x2 - x1) * SCALE),
     height: Math.max(1, (y2 - y1) * SCALE),
   };
-}
-
-/**
- * PDF-point rectangles of a DOM selection over the pages: each client rectangle on the page it
- * falls on, turned from the page's pixels (y down) into its points (y up).
- */
-function selectionPositions(range: Range, pages: Pages, root: HTMLElement): Anchor['positions'] {
-  const out = new Map<number, Rect[]>();
-  const pageEls = [...root.querySelectorAll<HTMLElement>('.layout-page')];
-  for (const r of range.getClientRects()) {
-    if (r.width < 1 || r.height < 1) continue;
-    const cx = r.left + r.width / 2;
-    const cy = r.top + r.height / 2;
-    const el = pageEls.find((p) => {
-      const b = p.getBoundingClientRect();
-      return cx >= b.left && cx <= b.right && cy >= b.top && cy <= b.bottom;
-    });
-    if (!el) continue;
-    const index = Number(el.dataset.page) - 1;
-    const b = el.getBoundingClientRect();
-    const h = pages[index].height;
-    const rect = [
-      (r.left - b.left) / SCALE,
-      h - (r.bottom - b.top) / SCALE,
-      (r.right - b.left) / SCALE,
-      h - (r.top - b.top) / SCALE,
-    ].map((v) => Math.round(v * 100) / 100) as Rect;
-    out.set(index, [...(out.get(index) ?? []), rect]);
-  }
-  return [...out.entries()].map(([pageIndex, rects]) => ({ pageIndex, rects }));
 }
 
 export function LayoutViewer({
@@ -89,13 +59,13 @@ export function LayoutViewer({
         className="pdf-scroll"
         data-testid="pdf-scroll"
         onMouseUp={(e) => {
-          if (!onSelectText) return;
-          const sel = window.getSelection();
-          if (!sel || sel.isCollapsed || !sel.rangeCount) return;
-          const quote = sel.toString().trim();
-          if (!quote) return;
-          const positions = selectionPositions(sel.getRangeAt(0), pages, e.currentTarget);
-          if (positions.length) onSelectText(positions, quote);
+          const selected =
+            onSelectText &&
+            selectedAnchor(e.currentTarget, '.layout-page', (i, x, y) => [
+              x / SCALE,
+              pages[i].height - y / SCALE,
+            ]);
+          if (selected) onSelectText(selected.positions, selected.quote);
         }}
       >
         {pages.map((page, index) => {

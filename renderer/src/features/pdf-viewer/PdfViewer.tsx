@@ -8,8 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
 import type { Anchor } from '../../lib/report-types';
-import type { Rect } from '../../../../shared/domain/document';
 import { openPdf, pdfjs } from './pdfjs';
+import { selectedAnchor } from '../../lib/selection';
 import type { Response } from '../../../../shared/ipc/contract';
 
 /** What OCR read on each page (`contracts:pages`): runs of text with their rectangles. */
@@ -161,40 +161,6 @@ function PageView({
   );
 }
 
-/**
- * PDF user-space rectangles of a DOM selection: each client rectangle is mapped to the page it
- * falls on and converted with that page's viewport, so the anchor is independent of the zoom.
- */
-function selectionPositions(
-  range: Range,
-  pages: PageInfo[],
-  scale: number,
-  root: HTMLElement,
-): Anchor['positions'] {
-  const out = new Map<number, Rect[]>();
-  const pageEls = [...root.querySelectorAll<HTMLElement>('.pdf-page')];
-  for (const r of range.getClientRects()) {
-    if (r.width < 1 || r.height < 1) continue;
-    const cx = r.left + r.width / 2;
-    const cy = r.top + r.height / 2;
-    const el = pageEls.find((p) => {
-      const b = p.getBoundingClientRect();
-      return cx >= b.left && cx <= b.right && cy >= b.top && cy <= b.bottom;
-    });
-    if (!el) continue;
-    const index = Number(el.dataset.page) - 1;
-    const b = el.getBoundingClientRect();
-    const viewport = pages[index].page.getViewport({ scale });
-    const [x1, y1] = viewport.convertToPdfPoint(r.left - b.left, r.bottom - b.top) as number[];
-    const [x2, y2] = viewport.convertToPdfPoint(r.right - b.left, r.top - b.top) as number[];
-    const rect: Rect = [Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)].map(
-      (v) => Math.round(v * 100) / 100,
-    ) as Rect;
-    out.set(index, [...(out.get(index) ?? []), rect]);
-  }
-  return [...out.entries()].map(([pageIndex, rects]) => ({ pageIndex, rects }));
-}
-
 export function PdfViewer({
   data,
   highlight,
@@ -339,13 +305,15 @@ export function PdfViewer({
         onScroll={onScroll}
         data-testid="pdf-scroll"
         onMouseUp={() => {
-          if (!onSelectText) return;
-          const sel = window.getSelection();
-          if (!sel || sel.isCollapsed || !sel.rangeCount) return;
-          const quote = sel.toString().trim();
-          if (!quote) return;
-          const positions = selectionPositions(sel.getRangeAt(0), pages, scale, scroller.current!);
-          if (positions.length) onSelectText(positions, quote);
+          const selected =
+            onSelectText &&
+            selectedAnchor(
+              scroller.current!,
+              '.pdf-page',
+              (i, x, y) =>
+                pages[i].page.getViewport({ scale }).convertToPdfPoint(x, y) as [number, number],
+            );
+          if (selected) onSelectText(selected.positions, selected.quote);
         }}
       >
         {passwordPrompt && (
