@@ -3,7 +3,8 @@
  * images, no text) is imported through the library's file input with its OCR progress shown page
  * by page; opened, the scan is shown with what OCR read laid over it as an invisible text layer,
  * and a key term clicked highlights its words on the image, over the characters that say it.
- * A second scan's import, cancelled while OCR reads it, leaves the library as it was.
+ * A search hit in the scan highlights the word on the image. A second scan's import, cancelled
+ * while OCR reads it, leaves the library as it was.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -63,6 +64,40 @@ describe('a scanned contract in the app', () => {
     );
     expect(under.replace(/\s/g, '')).toMatch(/[0-9,]{6,}|[壹贰叁肆伍陆柒捌玖拾佰仟万]{4,}/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'scan-total-amount.png') });
+
+    // A search hit in the scan opens its page with the word itself highlighted on the image.
+    await page.getByText('返回合同库').click();
+    await page.getByTestId('search-input').fill('违约金');
+    await page.getByTestId('search-run').click();
+    const hit = page.getByTestId('search-results').getByTestId('search-hit').first();
+    await hit.waitFor({ timeout: 30_000 });
+    const pageLabel = (await hit.locator('.page').textContent())!.replace('p.', '');
+    await hit.click();
+    const found = page
+      .locator(`.pdf-page[data-page="${pageLabel}"] [data-testid="highlight"]`)
+      .first();
+    await found.waitFor({ timeout: 30_000 });
+    const foundBox = (await found.boundingBox())!;
+    expect(foundBox.width).toBeLessThan(80); // the three characters, not the whole clause
+    const read = await page.evaluate(
+      ({ x1, x2, y }) => {
+        let text = '';
+        for (let x = x1; x < x2; x += 3) {
+          const span = document
+            .elementsFromPoint(x, y)
+            .find((e) => e.parentElement?.classList.contains('ocr-text-layer'));
+          if (span && !text.endsWith(span.textContent ?? '')) text += span.textContent;
+        }
+        return text;
+      },
+      {
+        x1: foundBox.x + 1,
+        x2: foundBox.x + foundBox.width - 1,
+        y: foundBox.y + foundBox.height / 2,
+      },
+    );
+    expect(read).toContain('违约金');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'scan-search-hit.png') });
 
     // Another scan, cancelled while OCR reads it: a notice says so, and the library is as it was.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-e2e-scan-'));

@@ -57,8 +57,15 @@ export class ContractSearch {
   }
 
   private async documentOf(c: StoredContract): Promise<SourceDocument | null> {
-    // A scan's boxes would cost its OCR again: its hits keep their clause's anchor.
-    if (c.format !== 'pdf' || c.ocrPages?.length) return null;
+    if (c.ocrPages?.length) {
+      // A scan's boxes were kept at import (reading it again would mean its OCR again); without
+      // them its hits keep their clause's anchor.
+      const boxes = await this.store.ocrBoxes(c.id).catch(() => null);
+      return boxes && boxes.length === c.text.length * 5
+        ? { format: c.format, text: c.text, pageCount: c.pageCount, boxes }
+        : null;
+    }
+    if (c.format !== 'pdf') return null;
     if (!this.docs.has(c.id)) {
       this.docs.set(
         c.id,

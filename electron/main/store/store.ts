@@ -895,6 +895,29 @@ export class ContractStore {
       scanned.has(i + 1) ? p : { ...p, runs: [] },
     );
     await this.files.write(ocrPagesFile(id), new TextEncoder().encode(JSON.stringify(pages)));
+    // Every character's box, as read: search hits in the scan land on their words without
+    // reading it again (5 float32 a UTF-16 unit of the stored text, `SourceDocument.boxes`).
+    if (doc.boxes)
+      await this.files.write(
+        ocrBoxesFile(id),
+        new Uint8Array(doc.boxes.buffer, doc.boxes.byteOffset, doc.boxes.byteLength),
+      );
+  }
+
+  /**
+   * The character boxes OCR read on a scanned contract (`SourceDocument.boxes` of its stored
+   * text), kept at import; null when it has no scanned page or they were not kept.
+   */
+  async ocrBoxes(id: string): Promise<Float32Array | null> {
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await this.files.read(ocrBoxesFile(id));
+    } catch (err) {
+      if (err instanceof QiyueError) throw err;
+      return null;
+    }
+    if (!bytes || bytes.byteLength % 20 !== 0) return null;
+    return new Float32Array(new Uint8Array(bytes).buffer);
   }
 
   /** The reviewer's name set in settings, or null when none is set yet. */
@@ -953,7 +976,7 @@ export class ContractStore {
           }
           if (doc.ocrPages?.length) {
             await this.writeOcrPages(item.id, doc);
-            copied.push(ocrPagesFile(item.id));
+            copied.push(ocrPagesFile(item.id), ocrBoxesFile(item.id));
           }
           const contract: StoredContract = {
             id: item.id,
@@ -1117,7 +1140,7 @@ export class ContractStore {
           const kept = new Set(data.contracts.flatMap(evidenceFiles));
           return { file: c.file, evidence: evidenceFiles(c).filter((f) => !kept.has(f)) };
         });
-        for (const rel of [file, ocrPagesFile(id), viewFile(id), ...evidence])
+        for (const rel of [file, ocrPagesFile(id), ocrBoxesFile(id), viewFile(id), ...evidence])
           await fs.rm(path.join(this.dataDir, rel), { force: true });
       }),
     );
@@ -1127,6 +1150,11 @@ export class ContractStore {
 /** Where an image file's viewer PDF is kept ({@link ContractStore.readViewable}). */
 function viewFile(id: string): string {
   return `files/${id}.view.pdf`;
+}
+
+/** Where a scanned contract's character boxes are kept ({@link ContractStore.ocrBoxes}). */
+function ocrBoxesFile(id: string): string {
+  return `files/${id}.ocr-boxes.bin`;
 }
 
 /** Where a scanned contract's OCR text is kept ({@link ContractStore.ocrPageViews}). */
