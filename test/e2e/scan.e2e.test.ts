@@ -9,12 +9,30 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchApp, SCREENSHOTS, type AppSession } from './browser';
 import { seedPath } from '../support/seeds';
 import { harderScan } from '../fixtures/make-harder-scan';
 
 let app: AppSession | undefined;
+
+/** What the OCR text layer holds under a box on the screen, read across its middle. */
+function ocrTextUnder(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  return page.evaluate(
+    ({ x1, x2, y }) => {
+      let text = '';
+      for (let x = x1; x < x2; x += 3) {
+        const span = document
+          .elementsFromPoint(x, y)
+          .find((e) => e.parentElement?.classList.contains('ocr-text-layer'));
+        if (span && !text.endsWith(span.textContent ?? '')) text += span.textContent;
+      }
+      return text;
+    },
+    { x1: box.x + 1, x2: box.x + box.width - 1, y: box.y + box.height / 2 },
+  );
+}
 afterAll(async () => {
   await app?.close();
 });
@@ -49,19 +67,7 @@ describe('a scanned contract in the app', () => {
     await hl.waitFor();
     expect(await hl.isVisible()).toBe(true);
     const box = (await hl.boundingBox())!;
-    const under = await page.evaluate(
-      ({ x1, x2, y }) => {
-        let text = '';
-        for (let x = x1; x < x2; x += 4) {
-          const span = document
-            .elementsFromPoint(x, y)
-            .find((e) => e.parentElement?.classList.contains('ocr-text-layer'));
-          if (span && !text.endsWith(span.textContent ?? '')) text += span.textContent;
-        }
-        return text;
-      },
-      { x1: box.x + 2, x2: box.x + box.width - 2, y: box.y + box.height / 2 },
-    );
+    const under = await ocrTextUnder(page, box);
     expect(under.replace(/\s/g, '')).toMatch(/[0-9,]{6,}|[壹贰叁肆伍陆柒捌玖拾佰仟万]{4,}/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'scan-total-amount.png') });
 
@@ -79,23 +85,7 @@ describe('a scanned contract in the app', () => {
     await found.waitFor({ timeout: 30_000 });
     const foundBox = (await found.boundingBox())!;
     expect(foundBox.width).toBeLessThan(80); // the three characters, not the whole clause
-    const read = await page.evaluate(
-      ({ x1, x2, y }) => {
-        let text = '';
-        for (let x = x1; x < x2; x += 3) {
-          const span = document
-            .elementsFromPoint(x, y)
-            .find((e) => e.parentElement?.classList.contains('ocr-text-layer'));
-          if (span && !text.endsWith(span.textContent ?? '')) text += span.textContent;
-        }
-        return text;
-      },
-      {
-        x1: foundBox.x + 1,
-        x2: foundBox.x + foundBox.width - 1,
-        y: foundBox.y + foundBox.height / 2,
-      },
-    );
+    const read = await ocrTextUnder(page, foundBox);
     expect(read).toContain('违约金');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'scan-search-hit.png') });
 

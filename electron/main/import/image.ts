@@ -9,7 +9,7 @@ import { BoxTable } from '../../../shared/domain/document';
 import { QiyueError } from '../../../shared/domain/errors';
 import { pageLines } from '../../../shared/domain/layout/lines';
 import { layoutDocument, withoutFurniture } from '../../../shared/domain/layout/document';
-import { ocrEngine, type ImportHooks } from '../ocr/index';
+import { ocrEngine, throwIfCancelled, type ImportHooks } from '../ocr/index';
 import { runsFromOcr, suppressSeals } from '../ocr/page';
 import { MAX_OCR_PIXELS } from '../ocr/render';
 import { imagePdf } from './image-pdf';
@@ -72,8 +72,7 @@ export async function importImage(
 ): Promise<SourceDocument> {
   const sharp = await loadSharp();
   const { width, height, dpi, pages } = await metadataOf(sharp, data, kind);
-  if (hooks.signal?.aborted)
-    throw new QiyueError('cancelled', '已取消导入 (the import was cancelled)');
+  throwIfCancelled(hooks);
   hooks.onProgress?.({ phase: 'ocr', page: 1, pages: 1 });
   let raw: Buffer;
   try {

@@ -24,7 +24,7 @@ import {
 } from '../../../shared/domain/layout/document';
 import { checkInflatedSize } from './zip-limits';
 import type { PageGraphics } from '../../../shared/domain/layout/page-view';
-import { ocrDrawnPage, type ImportHooks } from '../ocr/index';
+import { ocrDrawnPage, throwIfCancelled, type ImportHooks } from '../ocr/index';
 import { sealName, signerOf } from './ofd-seal';
 import { MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS } from './pdf';
 
@@ -501,8 +501,7 @@ async function readOfd(data: Uint8Array, hooks: ImportHooks): Promise<SourceDocu
       !content.runs.some((r) => r.str.trim()) &&
       (content.graphics.paths.length || content.graphics.images.length)
     ) {
-      if (hooks.signal?.aborted)
-        throw new QiyueError('cancelled', '已取消导入 (the import was cancelled)');
+      throwIfCancelled(hooks);
       hooks.onProgress?.({ phase: 'ocr', page: index + 1, pages: pageRefs.length });
       const read = await ocrDrawnPage(content.graphics, pageWidth, height * PT);
       if (read.some((r) => r.str.trim())) {

@@ -15,7 +15,13 @@ import {
   withoutFurniture,
   type PageLines,
 } from '../../../shared/domain/layout/document';
-import { ocrPdfPage, pageHasPicture, thinTextLayer, type ImportHooks } from '../ocr/index';
+import {
+  ocrPdfPage,
+  pageHasPicture,
+  thinTextLayer,
+  throwIfCancelled,
+  type ImportHooks,
+} from '../ocr/index';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -158,8 +164,7 @@ export async function importPdf(
       const height = page.view[3] - page.view[1];
       let runs = (content.items as TextItemLike[]).filter((it) => 'str' in it).map(runOf);
       if (thinTextLayer(runs) && (await pageHasPicture(page))) {
-        if (hooks.signal?.aborted)
-          throw new QiyueError('cancelled', '已取消导入 (the import was cancelled)');
+        throwIfCancelled(hooks);
         hooks.onProgress?.({ phase: 'ocr', page: p, pages: doc.numPages });
         const read = await ocrPdfPage(page);
         // What OCR read stands for the page (its few text-layer characters are drawn in the

@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { QiyueError } from '../../../shared/domain/errors';
 import type { ImportOptions } from '../import/index';
 import type { ParsedContract } from './parse';
-import type { ImportHooks } from '../ocr/index';
+import { cancelledError, type ImportHooks } from '../ocr/index';
 import type { ParseRequest, ParseResponse } from './protocol';
 
 /**
@@ -159,8 +159,6 @@ const tooComplexError = (rssMb: number) =>
     'too-complex',
     `文件过于复杂：读取时所需内存超过 ${rssMb} MiB 上限，可能是压缩炸弹或结构异常的文件；请确认来源后用原软件重新导出 (too complex: reading it needs more than ${rssMb} MiB of memory)`,
   );
-
-const cancelledError = () => new QiyueError('cancelled', '已取消导入 (the import was cancelled)');
 
 const crashedError = () =>
   new QiyueError(

@@ -5,6 +5,7 @@
  * page at a time, under that process's memory and time limits.
  */
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { QiyueError } from '../../../shared/domain/errors';
 import type { TextRun } from '../../../shared/domain/layout/lines';
 import type { PageGraphics } from '../../../shared/domain/layout/page-view';
 import { OcrEngine } from './engine';
@@ -29,6 +30,16 @@ export interface ImportHooks {
   onProgress?: (progress: ImportProgress) => void;
   /** Aborted: the import stops before its next page, refused `cancelled`. */
   signal?: AbortSignal;
+}
+
+/** The refusal of an import the reviewer stopped ({@link ImportHooks.signal}, or the parser killed). */
+export function cancelledError(): QiyueError {
+  return new QiyueError('cancelled', '已取消导入 (the import was cancelled)');
+}
+
+/** Throws {@link cancelledError} when `hooks.signal` has been aborted (checked before each page). */
+export function throwIfCancelled(hooks: ImportHooks): void {
+  if (hooks.signal?.aborted) throw cancelledError();
 }
 
 /**

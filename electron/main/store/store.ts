@@ -876,15 +876,22 @@ export class ContractStore {
    *   from a review bundle)
    */
   async ocrPageViews(id: string): Promise<PageView[] | null> {
-    let bytes: Uint8Array | null;
+    const bytes = await this.readKept(ocrPagesFile(id));
+    return bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as PageView[]) : null;
+  }
+
+  /**
+   * A file kept beside a contract's original (its OCR text or boxes), decoded; null when it is
+   * missing or the system cannot read it.
+   * @throws QiyueError `locked`, `store-unreadable` from the data files (an encrypted folder)
+   */
+  private async readKept(rel: string): Promise<Uint8Array | null> {
     try {
-      bytes = await this.files.read(ocrPagesFile(id));
+      return await this.files.read(rel);
     } catch (err) {
       if (err instanceof QiyueError) throw err;
       return null;
     }
-    if (!bytes) return null;
-    return JSON.parse(Buffer.from(bytes).toString('utf8')) as PageView[];
   }
 
   /** Keeps the OCR text of a scan's pages ({@link ocrPageViews}); nothing for other documents. */
@@ -909,13 +916,7 @@ export class ContractStore {
    * text), kept at import; null when it has no scanned page or they were not kept.
    */
   async ocrBoxes(id: string): Promise<Float32Array | null> {
-    let bytes: Uint8Array | null;
-    try {
-      bytes = await this.files.read(ocrBoxesFile(id));
-    } catch (err) {
-      if (err instanceof QiyueError) throw err;
-      return null;
-    }
+    const bytes = await this.readKept(ocrBoxesFile(id));
     if (!bytes || bytes.byteLength % 20 !== 0) return null;
     return new Float32Array(new Uint8Array(bytes).buffer);
   }
