@@ -1,7 +1,8 @@
 // Bundles the Electron main process and the sandboxed preload (which must be CommonJS) with
-// esbuild. Dependencies are bundled in, except electron itself and pdfjs-dist, which is ESM-only,
-// loads its worker and assets from its own folder, and is shipped by electron-builder.
+// esbuild. Dependencies are bundled in, except electron itself and the runtime packages
+// (scripts/runtime-packages.mjs), which electron-builder ships in node_modules.
 import { build } from 'esbuild';
+import { RUNTIME_PACKAGES } from './runtime-packages.mjs';
 
 const common = {
   bundle: true,
@@ -16,16 +17,9 @@ const nodeProcess = {
   ...common,
   format: 'cjs',
   // The OCR runtime is native (onnxruntime-node, sharp, @napi-rs/canvas) or large and loaded on
-  // first use (OpenCV's wasm, the models): shipped as packages, not bundled.
-  external: [
-    'electron',
-    'pdfjs-dist',
-    'pdfjs-dist/*',
-    'onnxruntime-node',
-    'sharp',
-    '@napi-rs/canvas',
-    '@gutenye/*',
-  ],
+  // first use (OpenCV's wasm, the models), and pdf.js is ESM-only with its own assets: shipped as
+  // packages, not bundled.
+  external: ['electron', ...RUNTIME_PACKAGES.flatMap((name) => [name, `${name}/*`])],
   // pdfjs-dist is ESM-only: keep it a runtime import() from the CJS bundle.
   supported: { 'dynamic-import': true },
   define: { 'import.meta.url': 'importMetaUrl' },

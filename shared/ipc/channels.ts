@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'contracts:list',
   'contracts:get',
   'contracts:import',
+  'contracts:importSample',
   'import:progress',
   'import:cancel',
   'contracts:file',

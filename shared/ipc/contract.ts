@@ -174,6 +174,14 @@ export const IPC_CONTRACT = {
     response: z.object({ summary: ContractSummarySchema, duplicate: z.boolean() }),
   },
   /**
+   * Imports the sample contract shipped with the app (the welcome view's 试用示例合同), as
+   * `contracts:import` imports a file: `not-found` when the installation has no sample.
+   */
+  'contracts:importSample': {
+    request: z.object({}).strict(),
+    response: z.object({ summary: ContractSummarySchema, duplicate: z.boolean() }),
+  },
+  /**
    * The import under way: the file and, for a scan, the page whose OCR has begun (1-based) of
    * its pages; null when none is running. Polled by the library while it imports.
    */

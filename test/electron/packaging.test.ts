@@ -32,7 +32,7 @@ describe('packaging configuration', () => {
     expect(config.files.some((f: string) => /test|fixtures|\.ts$/.test(f))).toBe(false);
   });
 
-  it('unpacks the OCR runtime and models, and keeps only the package platform’s runtime', () => {
+  it('unpacks the OCR runtime and models, and keeps only the package platform’s natives', () => {
     for (const dir of [
       'onnxruntime-node',
       'sharp',
@@ -51,23 +51,35 @@ describe('packaging configuration', () => {
     };
     walk(root);
     expect(binaries.length).toBeGreaterThan(8);
-    for (const [target, os] of [
-      ['linux', 'linux'],
-      ['win', 'win32'],
-      ['mac', 'darwin'],
+    // sharp's and the canvas's per-platform packages, as npm names them.
+    const platformPackages = ['linux-x64', 'linux-arm64', 'win32-x64', 'darwin-arm64'].flatMap(
+      (p) => [
+        `node_modules/@img/sharp-${p}/lib/sharp-${p}.node`,
+        `node_modules/@img/sharp-libvips-${p}/lib/libvips-cpp.so.42`,
+        `node_modules/@napi-rs/canvas-${p}-${p.startsWith('win') ? 'msvc' : 'gnu'}/skia.node`,
+      ],
+    );
+    // electron-builder expands ${os} (linux, win) and ${arch} in the patterns per build.
+    for (const [os, npmOs, arch] of [
+      ['linux', 'linux', 'x64'],
+      ['linux', 'linux', 'arm64'],
+      ['win', 'win32', 'x64'],
     ]) {
-      const excludes = (config[target].files as string[]).map((f) => f.replace(/^!/, ''));
-      const kept = binaries.filter((b) => !excludes.some((x) => minimatch(b, x)));
-      expect(kept.length, target).toBeGreaterThan(0);
+      const excludes = (config.files as string[])
+        .filter((f) => f.startsWith('!'))
+        .map((f) => f.slice(1).replaceAll('${os}', os).replaceAll('${arch}', arch));
+      const kept = [...binaries, ...platformPackages].filter(
+        (b) => !excludes.some((x) => minimatch(b, x, { dot: true })),
+      );
+      const label = `${os}-${arch}`;
+      expect(kept.filter((b) => b.startsWith(root)).length, label).toBeGreaterThan(0);
       expect(
-        kept.every((b) => b.startsWith(`${root}/${os}/`)),
-        target,
+        kept.every((b) => b.includes(`/${npmOs}/${arch}/`) || b.includes(`${npmOs}-${arch}`)),
+        `${label}: ${kept.join(', ')}`,
       ).toBe(true);
-      // The native binding itself stays.
-      expect(
-        kept.some((b) => b.endsWith('onnxruntime_binding.node')),
-        target,
-      ).toBe(true);
+      // The native binding itself, and sharp's and the canvas's for this platform, stay.
+      expect(kept.some((b) => b.endsWith(`${npmOs}/${arch}/onnxruntime_binding.node`))).toBe(true);
+      expect(kept.filter((b) => !b.startsWith(root)).length, label).toBe(3);
     }
   });
 });

@@ -12,7 +12,9 @@ import {
   type IpcResult,
   type Response,
 } from '../../../shared/ipc/contract';
+import fs from 'node:fs/promises';
 import { QiyueError } from '../../../shared/domain/errors';
+import { SAMPLE_FILE_NAME, sampleContractFile } from '../sample';
 import type { ContractStore, StoredContract } from '../store/store';
 import {
   checklistCsv,
@@ -130,6 +132,26 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
       );
     return name;
   };
+  /** Imports one file, followed by `import:progress` and stopped by `import:cancel`. */
+  const runImport = async (fileName: string, bytes: Uint8Array, password?: string) => {
+    const job = {
+      fileName,
+      page: null as number | null,
+      pages: null as number | null,
+      abort: new AbortController(),
+    };
+    imports.push(job);
+    try {
+      const { contract, duplicate } = await store.importContract(fileName, bytes, {
+        password,
+        signal: job.abort.signal,
+        onProgress: (p) => Object.assign(job, { page: p.page, pages: p.pages }),
+      });
+      return { summary: summarize(contract), duplicate };
+    } finally {
+      imports.splice(imports.indexOf(job), 1);
+    }
+  };
   return {
     'settings:get': async () => ({ reviewer: await store.reviewer() }),
     'settings:setReviewer': async ({ reviewer: name }: { reviewer: string }) => ({
@@ -236,24 +258,16 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
     'calendar:get': async () => store.calendar(),
     'calendar:set': async ({ calendar }: { calendar: HolidayCalendar }) =>
       store.setCalendar(calendar),
-    'contracts:import': async (req: { fileName: string; bytes: Uint8Array; password?: string }) => {
-      const job = {
-        fileName: req.fileName,
-        page: null as number | null,
-        pages: null as number | null,
-        abort: new AbortController(),
-      };
-      imports.push(job);
-      try {
-        const { contract, duplicate } = await store.importContract(req.fileName, req.bytes, {
-          password: req.password,
-          signal: job.abort.signal,
-          onProgress: (p) => Object.assign(job, { page: p.page, pages: p.pages }),
-        });
-        return { summary: summarize(contract), duplicate };
-      } finally {
-        imports.splice(imports.indexOf(job), 1);
-      }
+    'contracts:import': async (req: { fileName: string; bytes: Uint8Array; password?: string }) =>
+      runImport(req.fileName, req.bytes, req.password),
+    'contracts:importSample': async () => {
+      const file = sampleContractFile();
+      if (!file)
+        throw new QiyueError(
+          'not-found',
+          '本安装未附带示例合同，请导入自己的合同文件 (this installation has no sample contract)',
+        );
+      return runImport(SAMPLE_FILE_NAME, new Uint8Array(await fs.readFile(file)));
     },
     'import:progress': async () => {
       const job = imports[0];

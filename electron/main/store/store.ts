@@ -17,6 +17,7 @@
  * passphrase set (`vault.ts`), every file in it is encrypted (AES-256-GCM) and the store opens
  * only with the passphrase.
  */
+import { makePrivateFolder, PRIVATE_FOLDER_MODE } from './private-folder';
 import {
   ANALYZER_VERSION,
   carryOver,
@@ -207,8 +208,8 @@ export interface EncryptionStatus {
 /** The folders whose every file is encrypted with the folder (besides the store's generations). */
 const ENCRYPTED_FOLDERS = ['files', 'evidence', 'identity'];
 
-/** Owner-only permissions for what the store writes (POSIX; Windows keeps the profile's ACL). */
-const PRIVATE_FOLDER = 0o700;
+/** Owner-only permissions for what the store writes (see `private-folder.ts`). */
+const PRIVATE_FOLDER = PRIVATE_FOLDER_MODE;
 
 function emptyData(): StoreData {
   return { schemaVersion: STORE_SCHEMA_VERSION, contracts: [], ndaTerms: [] };
@@ -300,8 +301,7 @@ export class ContractStore {
   static async open(dataDir: string, options: StoreOptions = {}): Promise<ContractStore> {
     const root = path.resolve(dataDir);
     for (const dir of [root, path.join(root, 'files'), path.join(root, STORE_FOLDER)]) {
-      await fs.mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
-      if (process.platform !== 'win32') await fs.chmod(dir, PRIVATE_FOLDER);
+      await makePrivateFolder(dir);
     }
     let unlocked: { cipher: FolderCipher; state: VaultState } | null = null;
     if (await readVault(root)) {

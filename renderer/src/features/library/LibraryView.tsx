@@ -65,7 +65,13 @@ export function LibraryView({
   const [reanalysisSeen, setReanalysisSeen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  const refresh = useCallback(async () => setContracts(await call('contracts:list', {})), []);
+  /** False until the first list has arrived (the welcome view waits for it, not for nothing). */
+  const [loaded, setLoaded] = useState(false);
+  const [dataDir, setDataDir] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    setContracts(await call('contracts:list', {}));
+    setLoaded(true);
+  }, []);
   useEffect(() => {
     void refresh();
     // Follow the background re-analysis until it ends, refreshing the rows as contracts land.
@@ -75,6 +81,7 @@ export function LibraryView({
     const poll = async () => {
       const s = await call('store:status', {});
       if (stopped) return;
+      setDataDir(s.dataDir);
       setRecovered(s.recoveredFrom);
       setReanalysis(s.reanalysis);
       if (s.reanalysis && s.reanalysis.done !== lastDone) {
@@ -153,6 +160,24 @@ export function LibraryView({
     },
     [importOne, refresh],
   );
+
+  /** 打开示例合同 on the welcome view: imports the sample shipped with the app and opens it. */
+  const importSample = useCallback(async () => {
+    const name = t('welcome.sampleName');
+    setProgress({ current: 1, total: 1, name });
+    try {
+      const res = await call('contracts:importSample', {});
+      await refresh();
+      onOpen(res.summary.id);
+    } catch (err) {
+      setNotices((n) => [
+        ...n,
+        { kind: 'error', text: `${t('library.failed', { name })} — ${(err as Error).message}` },
+      ]);
+    } finally {
+      setProgress(null);
+    }
+  }, [onOpen, refresh, t]);
 
   // Deleting is undoable: the row disappears at once and the contract is removed from the store
   // only after UNDO_MS, unless the reviewer clicks 撤销 first.
@@ -392,7 +417,39 @@ export function LibraryView({
           </button>
         </div>
       )}
-      {visible.length === 0 ? (
+      {!loaded ? (
+        <p className="empty" aria-busy="true">
+          {t('library.loading')}
+        </p>
+      ) : contracts.length === 0 ? (
+        <section className="welcome" data-testid="welcome" aria-labelledby="welcome-title">
+          <h2 id="welcome-title">{t('welcome.title')}</h2>
+          <p>{t('welcome.what')}</p>
+          <div className="welcome-actions">
+            <button
+              className="primary"
+              onClick={() => input.current?.click()}
+              disabled={!!progress}
+              data-testid="welcome-import"
+            >
+              {t('library.import')}
+            </button>
+            <button
+              onClick={() => void importSample()}
+              disabled={!!progress}
+              data-testid="welcome-sample"
+            >
+              {t('welcome.trySample')}
+            </button>
+          </div>
+          <p className="hint">{t('welcome.formats')}</p>
+          {dataDir && (
+            <p className="hint" data-testid="welcome-data-dir">
+              {t('welcome.dataDir', { path: dataDir })}
+            </p>
+          )}
+        </section>
+      ) : visible.length === 0 ? (
         <p className="empty">{t('library.empty')}</p>
       ) : (
         <table className="contracts" data-testid="contract-list">

@@ -1,0 +1,2 @@
+/** See runtime-packages.mjs. */
+export declare const RUNTIME_PACKAGES: readonly string[];
