@@ -14,6 +14,7 @@ import { defaultDataDir, defaultProfileDir } from './store/paths';
 import { AppSession } from './ipc/session';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from './security';
 import { appFileFor } from './app-files';
+import { filesFromArgv, OpenQueue } from './open-files';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'dist', 'renderer');
 
@@ -24,9 +25,16 @@ protocol.registerSchemesAsPrivileged([
 // Chromium's profile apart from the data folder, which holds the store alone.
 app.setPath('userData', defaultProfileDir());
 
-// One Qiyue at a time: a second start focuses the window of the first (one writer of the store).
+// Files the operating system asks Qiyue to open (open-files.ts): at start, and from a second
+// start, whose files go to this instance.
+const openRequests = new OpenQueue();
+openRequests.add(filesFromArgv(process.argv, process.cwd()));
+
+// One Qiyue at a time: a second start focuses the window of the first (one writer of the store),
+// which then takes the files it was started with (the renderer asks on focus).
 if (!app.requestSingleInstanceLock()) app.quit();
-app.on('second-instance', () => {
+app.on('second-instance', (_e, argv, cwd) => {
+  openRequests.add(filesFromArgv(argv, cwd));
   const [win] = BrowserWindow.getAllWindows();
   if (win) {
     if (win.isMinimized()) win.restore();
@@ -50,6 +58,7 @@ async function createWindow(): Promise<void> {
       void store
         .reanalyzeOutdated()
         .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`)),
+    openRequests,
   );
 
   ipcMain.handle('qiyue:invoke', async (event, channel: unknown, payload: unknown) => {

@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'contracts:get',
   'contracts:import',
   'contracts:importSample',
+  'app:openRequests',
   'import:progress',
   'import:cancel',
   'contracts:file',

@@ -182,6 +182,21 @@ export const IPC_CONTRACT = {
     response: z.object({ summary: ContractSummarySchema, duplicate: z.boolean() }),
   },
   /**
+   * The files the operating system asked the app to open ("open with Qiyue", a second start with
+   * a file), taken once: each with its bytes, or the reason it could not be read.
+   */
+  'app:openRequests': {
+    request: z.object({}).strict(),
+    response: z.object({
+      files: z.array(
+        z.union([
+          z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }),
+          z.object({ fileName: z.string(), error: z.string() }),
+        ]),
+      ),
+    }),
+  },
+  /**
    * The import under way: the file and, for a scan, the page whose OCR has begun (1-based) of
    * its pages; null when none is running. Polled by the library while it imports.
    */

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchApp, SCREENSHOTS, type AppSession } from './browser';
+import { seedPath } from '../support/seeds';
 
 let app: AppSession;
 let page: Page;
@@ -60,6 +61,21 @@ describe('first run', () => {
     expect(await rows.first().textContent()).toContain('示例合同.pdf');
     expect(await page.getByTestId('welcome').count()).toBe(0);
     expect(app.externalRequests).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('open with Qiyue', () => {
+  it('imports and opens a file the operating system hands over when the window comes forward', async () => {
+    // As a second start with a file does: main queues it and focuses the window.
+    app.harness.openRequests.add([seedPath('002_21901a1de7442d81', 'docx')]);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    const title = page.locator('.contract-title');
+    await expect
+      .poll(() => title.getAttribute('title'), { timeout: 60_000 })
+      .toBe('002_21901a1de7442d81.docx');
+    await page.getByTestId('back').click();
+    await expect.poll(() => page.getByTestId('contract-list').locator('tbody tr').count()).toBe(2);
     expect(app.errors).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { ContractStore } from '../../electron/main/store/store';
 import { AppSession } from '../../electron/main/ipc/session';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { appFileFor } from '../../electron/main/app-files';
+import { OpenQueue } from '../../electron/main/open-files';
 
 const RENDERER_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -65,6 +66,8 @@ export interface Harness {
   /** The open store. @throws QiyueError `locked` while an encrypted folder is locked */
   readonly store: ContractStore;
   session: AppSession;
+  /** Files "the operating system" asks the app to open, as main's queue in the app. */
+  openRequests: OpenQueue;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export interface Harness {
 export async function startHarness(dataDir: string, port = 0): Promise<Harness> {
   // As the app does (electron/main/index.ts): locked while an encrypted folder is, and, once open,
   // contracts of an older analyser analysed again in the background.
+  const openRequests = new OpenQueue();
   const session = await AppSession.start(
     await ContractStore.isEncrypted(dataDir),
     (passphrase) => ContractStore.open(dataDir, { passphrase }),
@@ -79,6 +83,7 @@ export async function startHarness(dataDir: string, port = 0): Promise<Harness> 
       void store
         .reanalyzeOutdated()
         .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`)),
+    openRequests,
   );
   const server = http.createServer(async (req, res) => {
     try {
@@ -147,6 +152,7 @@ export async function startHarness(dataDir: string, port = 0): Promise<Harness> 
       return session.store;
     },
     session,
+    openRequests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -30,7 +30,9 @@ const rec: {
   utilityForks?: number;
   singleInstance?: boolean;
   permissionCheck?: Fn;
-} = { ipc: {}, webContents: {} };
+  appEvents: Record<string, Fn>;
+  focused?: number;
+} = { ipc: {}, webContents: {}, appEvents: {} };
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-shell-'));
 const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-shell-profile-'));
@@ -44,7 +46,7 @@ const fakeElectron = {
       rec.singleInstance = true;
       return true;
     },
-    on: () => undefined,
+    on: (ev: string, fn: Fn) => (rec.appEvents[ev] = fn),
     quit: () => undefined,
   },
   protocol: {
@@ -60,6 +62,9 @@ const fakeElectron = {
   },
   ipcMain: { handle: (channel: string, fn: Fn) => (rec.ipc[channel] = fn) },
   BrowserWindow: class {
+    static getAllWindows = () => [
+      { isMinimized: () => false, focus: () => (rec.focused = (rec.focused ?? 0) + 1) },
+    ];
     webContents = {
       on: (ev: string, fn: Fn) => (rec.webContents[ev] = fn),
       setWindowOpenHandler: (fn: Fn) => (rec.openHandler = fn),
@@ -226,5 +231,31 @@ describe('Electron main process as built', () => {
     expect(readStoreData(dataDir).contracts).toHaveLength(1);
     // The file was read in the bundled parser process, not in main.
     expect(rec.utilityForks).toBe(1);
+  });
+
+  it('takes the files a second start was given ("open with Qiyue") and focuses the window', async () => {
+    const invoke = rec.ipc['qiyue:invoke'];
+    const fromApp = { senderFrame: { url: 'app://qiyue/index.html' } };
+    expect(await invoke(fromApp, 'app:openRequests', {})).toEqual({
+      ok: true,
+      value: { files: [] },
+    });
+    const seed = seedPath('002_21901a1de7442d81', 'docx');
+    rec.appEvents['second-instance'](
+      {},
+      ['/opt/Qiyue/qiyue', '--no-sandbox', path.relative(process.cwd(), seed), 'notes.exe'],
+      process.cwd(),
+    );
+    expect(rec.focused).toBe(1);
+    const taken = await invoke(fromApp, 'app:openRequests', {});
+    expect(taken.ok).toBe(true);
+    expect(taken.value.files).toHaveLength(1);
+    expect(taken.value.files[0].fileName).toBe(path.basename(seed));
+    expect(Buffer.from(taken.value.files[0].bytes).equals(fs.readFileSync(seed))).toBe(true);
+    // Taken once.
+    expect(await invoke(fromApp, 'app:openRequests', {})).toEqual({
+      ok: true,
+      value: { files: [] },
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
 import fs from 'node:fs/promises';
 import { QiyueError } from '../../../shared/domain/errors';
 import { SAMPLE_FILE_NAME, sampleContractFile } from '../sample';
+import type { OpenQueue } from '../open-files';
 import type { ContractStore, StoredContract } from '../store/store';
 import {
   checklistCsv,
@@ -103,6 +104,8 @@ export async function checklistRows(
 export interface SessionControl {
   /** Closes the encrypted folder: the session answers `locked` until it is unlocked again. */
   lock(): Promise<void>;
+  /** Files the operating system asked the app to open (`open-files.ts`); none when absent. */
+  openRequests?: OpenQueue;
 }
 
 /** The handler table for one store. */
@@ -260,6 +263,7 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
       store.setCalendar(calendar),
     'contracts:import': async (req: { fileName: string; bytes: Uint8Array; password?: string }) =>
       runImport(req.fileName, req.bytes, req.password),
+    'app:openRequests': async () => ({ files: (await session?.openRequests?.take()) ?? [] }),
     'contracts:importSample': async () => {
       const file = sampleContractFile();
       if (!file)

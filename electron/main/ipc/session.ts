@@ -10,6 +10,7 @@ import { CHANNELS, type IpcResult } from '../../../shared/ipc/contract';
 import { ContractStore } from '../store/store';
 import { lockedError } from '../store/data-files';
 import { createHandlers, dispatch } from './handlers';
+import type { OpenQueue } from '../open-files';
 
 /**
  * Opens the folder's store, with the passphrase when it is encrypted.
@@ -25,19 +26,23 @@ export class AppSession {
     private readonly openStore: OpenStore,
     /** Called with the store each time it is opened (the app starts the re-analysis here). */
     private readonly onOpen: (store: ContractStore) => void,
+    private readonly openRequests?: OpenQueue,
   ) {}
 
   /**
    * A session for the folder: open at once when it is not encrypted, locked when it is.
    * @param encrypted whether the folder is encrypted (`ContractStore.isEncrypted`)
+   * @param openRequests files the operating system asked the app to open, served to the
+   *   renderer once the folder is open (`app:openRequests`)
    * @throws QiyueError as {@link ContractStore.open} for a folder that is not encrypted
    */
   static async start(
     encrypted: boolean,
     openStore: OpenStore,
     onOpen: (store: ContractStore) => void = () => undefined,
+    openRequests?: OpenQueue,
   ): Promise<AppSession> {
-    const session = new AppSession(openStore, onOpen);
+    const session = new AppSession(openStore, onOpen, openRequests);
     if (!encrypted) session.attach(await openStore());
     return session;
   }
@@ -60,6 +65,7 @@ export class AppSession {
         lock: async () => {
           this.open = null;
         },
+        openRequests: this.openRequests,
       }),
     };
     this.onOpen(store);

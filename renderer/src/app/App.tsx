@@ -48,6 +48,21 @@ function Workspace({
     setHistory([...history, view]);
     setView(next);
   };
+  // Files the operating system asked Qiyue to open ("open with", a second start with a file):
+  // taken at start and whenever the window comes to the front, imported in the library.
+  const [incoming, setIncoming] = useState<Response<'app:openRequests'>['files'] | null>(null);
+  useEffect(() => {
+    const take = async () => {
+      const r = await call('app:openRequests', {}).catch(() => null);
+      if (!r || r.files.length === 0) return;
+      setIncoming(r.files);
+      setHistory([]);
+      setView({ kind: 'library' });
+    };
+    void take();
+    window.addEventListener('focus', take);
+    return () => window.removeEventListener('focus', take);
+  }, []);
   const back = () => {
     setView(history[history.length - 1] ?? { kind: 'library' });
     setHistory(history.slice(0, -1));
@@ -113,6 +128,8 @@ function Workspace({
               go({ kind: 'contract', id, initial: anchor ? { anchor } : undefined })
             }
             onCompare={(ids) => go({ kind: 'compare', ids })}
+            incoming={incoming}
+            onIncomingTaken={() => setIncoming(null)}
           />
         )}
       </main>

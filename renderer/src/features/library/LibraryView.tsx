@@ -34,9 +34,14 @@ interface PendingPassword {
 export function LibraryView({
   onOpen,
   onCompare,
+  incoming = null,
+  onIncomingTaken = () => undefined,
 }: {
   onOpen: (id: string, anchor?: Anchor | null) => void;
   onCompare: (ids: string[]) => void;
+  /** Files the operating system asked the app to open: imported, and one alone then opened. */
+  incoming?: Response<'app:openRequests'>['files'] | null;
+  onIncomingTaken?: () => void;
 }) {
   const [checked, setChecked] = useState<string[]>([]);
   const { t } = useTranslation();
@@ -97,8 +102,9 @@ export function LibraryView({
     };
   }, [refresh]);
 
+  /** Imports one file; returns the contract's id, or null when it was not imported. */
   const importOne = useCallback(
-    async (file: File, pw?: string) => {
+    async (file: File, pw?: string): Promise<string | null> => {
       // Follow a scan's OCR page by page while the import runs.
       let following = true;
       const follow = async () => {
@@ -119,13 +125,14 @@ export function LibraryView({
             text: t(res.duplicate ? 'library.duplicate' : 'library.imported', { name: file.name }),
           },
         ]);
+        return res.summary.id;
       } catch (err) {
         if (err instanceof IpcCallError && err.code === 'cancelled') {
           setNotices((n) => [
             ...n,
             { kind: 'info', text: t('library.cancelled', { name: file.name }) },
           ]);
-          return;
+          return null;
         }
         if (
           err instanceof IpcCallError &&
@@ -140,6 +147,7 @@ export function LibraryView({
             text: `${t('library.failed', { name: file.name })} — ${(err as Error).message}`,
           },
         ]);
+        return null;
       } finally {
         following = false;
         setOcr(null);
@@ -148,18 +156,42 @@ export function LibraryView({
     [t],
   );
 
+  /** Imports files one after another; returns the ids of those imported (or already there). */
   const importFiles = useCallback(
-    async (files: File[]) => {
+    async (files: File[]): Promise<string[]> => {
       cancelled.current = false;
+      const ids: string[] = [];
       for (let i = 0; i < files.length && !cancelled.current; i++) {
         setProgress({ current: i + 1, total: files.length, name: files[i].name });
-        await importOne(files[i]);
+        const id = await importOne(files[i]);
+        if (id) ids.push(id);
       }
       setProgress(null);
       await refresh();
+      return ids;
     },
     [importOne, refresh],
   );
+
+  useEffect(() => {
+    if (!incoming?.length) return;
+    onIncomingTaken();
+    const unread = incoming.flatMap((f) => ('error' in f ? [f] : []));
+    if (unread.length)
+      setNotices((n) => [
+        ...n,
+        ...unread.map((f) => ({
+          kind: 'error' as const,
+          text: `${t('library.failed', { name: f.fileName })} — ${f.error}`,
+        })),
+      ]);
+    const files = incoming.flatMap((f) =>
+      'bytes' in f ? [new File([f.bytes.slice()], f.fileName)] : [],
+    );
+    void importFiles(files).then((ids) => {
+      if (files.length === 1 && ids.length === 1) onOpen(ids[0]);
+    });
+  }, [incoming, importFiles, onIncomingTaken, onOpen, t]);
 
   /** 打开示例合同 on the welcome view: imports the sample shipped with the app and opens it. */
   const importSample = useCallback(async () => {
