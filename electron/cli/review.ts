@@ -10,6 +10,7 @@
  * Resident ID and mobile numbers are printed masked (`shared/domain/pii.ts`) unless
  * `--show-personal-data` is given; the store keeps them as they are.
  */
+import { TRIAGE_LABELS, triageOf, type TriageMap } from '../../shared/domain/triage';
 import path from 'node:path';
 import type { ReviewReport } from '../../shared/domain/report';
 import { CATEGORY_LABELS } from '../../shared/domain/clauses/categories';
@@ -61,8 +62,11 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** A readable, Chinese-first summary of a report for the terminal. */
-export function formatSummary(r: ReviewReport): string {
+/**
+ * A readable, Chinese-first summary of a report for the terminal; each finding a reviewer has
+ * decided on says so (`〔误报 · 李审〕`).
+ */
+export function formatSummary(r: ReviewReport, triage?: TriageMap): string {
   const c = r.contract;
   const lines: string[] = [];
   lines.push(
@@ -122,10 +126,12 @@ export function formatSummary(r: ReviewReport): string {
         .join('；')}`,
     );
   if (r.confidentiality.duration) lines.push(`  保密期限  ${r.confidentiality.duration}`);
-  for (const f of r.findings)
+  for (const f of r.findings) {
+    const t = triageOf(triage, f);
     lines.push(
-      `  [${SEVERITY_LABELS[f.severity]}] ${RULE_LABELS[f.ruleId] ?? f.ruleId}：${f.message}${f.page ? `（第${f.page}页）` : ''}`,
+      `  [${SEVERITY_LABELS[f.severity]}] ${RULE_LABELS[f.ruleId] ?? f.ruleId}：${f.message}${f.page ? `（第${f.page}页）` : ''}${t ? `〔${TRIAGE_LABELS[t.status]} · ${t.by}〕` : ''}`,
     );
+  }
   const counts = new Map<string, number>();
   for (const cl of r.clauses) counts.set(cl.category, (counts.get(cl.category) ?? 0) + 1);
   lines.push(
@@ -157,6 +163,7 @@ async function main(): Promise<number> {
         source: { ...contract.report.source, fileName: file },
         scenarios: contract.scenarios ?? [],
         checklist: contract.checklist ?? {},
+        triage: Object.values(contract.triage ?? {}),
       }) as ReviewReport,
   );
   // What leaves the store shows resident ID and mobile numbers masked, unless asked otherwise.
@@ -167,7 +174,10 @@ async function main(): Promise<number> {
     text = out === null ? '' : `${JSON.stringify(out, null, 2)}\n`;
   } else {
     // The summary quotes the documents: made safe for the terminal (JSON escapes on its own).
-    text = terminalSafe(reports.map(formatSummary).join('\n\n') + (reports.length ? '\n' : ''));
+    text = terminalSafe(
+      reports.map((r, i) => formatSummary(r, contracts[i].contract.triage)).join('\n\n') +
+        (reports.length ? '\n' : ''),
+    );
   }
   await writeOut(text);
   // A document read only in part (English, no text) is said on stderr too, so --json users see it.

@@ -75,7 +75,14 @@ export function signOffSignatureValid(originalSha256: string, s: SignOff): boole
 }
 
 /** The fields a report export adds to the REPORT.md document. */
-const EXPORT_EXTRAS = new Set(['annotations', 'scenarios', 'checklist', 'signOff', 'ndaReview']);
+const EXPORT_EXTRAS = new Set([
+  'annotations',
+  'scenarios',
+  'checklist',
+  'signOff',
+  'ndaReview',
+  'triage',
+]);
 
 /** What {@link verifyReport} found. */
 export type SignOffCheck =

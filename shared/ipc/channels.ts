@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'contracts:get',
   'contracts:import',
   'contracts:importSample',
+  'findings:triage',
   'app:openRequests',
   'import:progress',
   'import:cancel',

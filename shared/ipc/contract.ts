@@ -22,6 +22,24 @@ export const ContractSummarySchema = z.object({
   signedOn: z.string().nullable(),
   /** The 1-based pages whose text was read by OCR (scanned pages); empty when none was. */
   ocrPages: z.array(z.number().int().positive()),
+  /**
+   * The findings still to act on (待处理 or 已确认) by severity, and all findings by triage
+   * state (`shared/domain/triage.ts`).
+   */
+  findings: z.object({
+    open: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+    byStatus: z.object({
+      open: z.number().int(),
+      accepted: z.number().int(),
+      false_positive: z.number().int(),
+      resolved: z.number().int(),
+    }),
+  }),
+  /**
+   * Where the review stands: `unreviewed` (未审: nothing decided, annotated or signed),
+   * `in_review` (审阅中), `signed_off` (已签核).
+   */
+  reviewState: z.enum(['unreviewed', 'in_review', 'signed_off']),
 });
 export type ContractSummary = z.infer<typeof ContractSummarySchema>;
 
@@ -149,6 +167,8 @@ export const IPC_CONTRACT = {
       events: PaymentEventsSchema,
       annotations: z.array(z.unknown()),
       signOff: z.unknown(),
+      /** The reviewer's decisions on the findings, by finding key (`shared/domain/triage.ts`). */
+      triage: z.record(z.string(), z.unknown()),
       /** Re-analyses by newer versions of Qiyue, oldest first. */
       history: z.array(
         z.object({
@@ -172,6 +192,22 @@ export const IPC_CONTRACT = {
       })
       .strict(),
     response: z.object({ summary: ContractSummarySchema, duplicate: z.boolean() }),
+  },
+  /**
+   * The reviewer's decision on one finding (rule + quote): 待处理, 已确认, 误报 or 已解决, with a
+   * note; signed with the reviewer's name from settings (`no-reviewer` while none is set).
+   */
+  'findings:triage': {
+    request: z
+      .object({
+        id: Sha256Schema,
+        ruleId: z.string().regex(/^[a-z][a-z0-9.-]{0,80}$/),
+        quote: z.string().max(10_000),
+        status: z.enum(['open', 'accepted', 'false_positive', 'resolved']),
+        note: z.string().max(2000),
+      })
+      .strict(),
+    response: z.object({ record: z.unknown() }),
   },
   /**
    * Imports the sample contract shipped with the app (the welcome view's 试用示例合同), as

@@ -229,3 +229,32 @@ async function onTerminal(dir: string, files: string[], answers: string[]) {
   const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   return { status, out, prompts };
 }
+
+describe('review command line and triage', () => {
+  it('says which findings a reviewer decided on, in the summary and the JSON', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-cli-triage-'));
+    const file = seedPath('004_df6ca03d82af185a', 'txt');
+    const store = await ContractStore.open(dir);
+    const { contract } = await store.importContract(path.basename(file), fs.readFileSync(file));
+    const f = contract.report.findings.find((x) => x.ruleId === 'penalty.asymmetric')!;
+    await store.triageFinding(contract.id, f, {
+      status: 'false_positive',
+      note: '第九条',
+      by: '李审',
+    });
+    const run = (args: string[]) =>
+      spawnSync(
+        path.resolve('node_modules/.bin/tsx'),
+        ['electron/cli/review.ts', '--data-dir', dir, ...args, file],
+        { encoding: 'utf8' },
+      );
+    const text = run([]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/\[中\] 违约责任不对等：.*〔误报 · 李审〕/);
+    expect(text.stdout.match(/〔/g)).toHaveLength(1);
+    const json = JSON.parse(run(['--json']).stdout);
+    expect(json.triage).toMatchObject([
+      { ruleId: 'penalty.asymmetric', status: 'false_positive', note: '第九条', by: '李审' },
+    ]);
+  });
+});

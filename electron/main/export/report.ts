@@ -3,6 +3,7 @@
  * calculator scenarios, checklist states, sign-off, NDA playbook deviations), a printable HTML
  * document (Chinese typography, print CSS), and an XLSX workbook (exceljs).
  */
+import { TRIAGE_LABELS, triageOf } from '../../../shared/domain/triage';
 import ExcelJS from 'exceljs';
 import type { StoredContract } from '../store/store';
 import type { Deviation, NdaDisagreement } from '../../../shared/domain/nda/playbook';
@@ -46,11 +47,30 @@ export function reportJson(c: StoredContract, extras: ExportExtras): object {
   return {
     ...c.report,
     annotations: (c.annotations ?? []).filter((a) => !a.deleted),
+    /** The reviewer's decisions on the findings (rule, quote, state, note, who, when, history). */
+    triage: Object.values(c.triage ?? {}),
     scenarios: c.scenarios ?? [],
     checklist: c.checklist ?? {},
     signOff: c.signOff ?? null,
     ndaReview: extras,
   };
+}
+
+/** A finding's triage as the reports print it: `已确认（张三，2026-12-02 09:30）：note`. */
+function triageText(
+  triage: StoredContract['triage'],
+  f: { ruleId: string; quote: string },
+): string {
+  const t = triageOf(triage, f);
+  if (!t) return TRIAGE_LABELS.open;
+  return `${TRIAGE_LABELS[t.status]}（${t.by}，${localTime(t.at)}）${t.note ? `：${t.note}` : ''}`;
+}
+
+/** An ISO time as `YYYY-MM-DD HH:mm` in the machine's time zone. */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 const esc = (s: unknown) =>
@@ -117,13 +137,14 @@ ${table(
 )}
 <h2>二、问题</h2>
 ${table(
-  ['严重程度', '问题', '说明', '原文', '页'],
+  ['严重程度', '问题', '说明', '原文', '页', '处理'],
   r.findings.map((f) => [
     SEVERITY_LABELS[f.severity],
     RULE_LABELS[f.ruleId] ?? f.ruleId,
     f.message,
     f.quote,
     f.page ?? '',
+    triageText(c.triage, f),
   ]),
 )}
 <h2>三、违约金条款</h2>
@@ -195,9 +216,22 @@ export async function reportXlsx(c: StoredContract, extras: ExportExtras): Promi
   );
   sheet(
     '问题',
-    ['严重程度', '规则', '说明', '原文', '页'],
-    r.findings.map((f) => [SEVERITY_LABELS[f.severity], f.ruleId, f.message, f.quote, f.page]),
-    [8, 26, 50, 50, 6],
+    ['严重程度', '问题', '说明', '原文', '页', '处理', '处理说明', '处理人', '处理时间'],
+    r.findings.map((f) => {
+      const t = triageOf(c.triage, f);
+      return [
+        SEVERITY_LABELS[f.severity],
+        RULE_LABELS[f.ruleId] ?? f.ruleId,
+        f.message,
+        f.quote,
+        f.page,
+        TRIAGE_LABELS[t?.status ?? 'open'],
+        t?.note ?? '',
+        t?.by ?? '',
+        t ? localTime(t.at) : '',
+      ];
+    }),
+    [8, 22, 50, 50, 6, 8, 30, 10, 17],
   );
   sheet(
     '违约金',

@@ -15,6 +15,7 @@ import {
 import fs from 'node:fs/promises';
 import { QiyueError } from '../../../shared/domain/errors';
 import { SAMPLE_FILE_NAME, sampleContractFile } from '../sample';
+import { triageCounts } from '../../../shared/domain/triage';
 import type { OpenQueue } from '../open-files';
 import type { ContractStore, StoredContract } from '../store/store';
 import {
@@ -55,7 +56,22 @@ export function summarize(c: StoredContract): ContractSummary {
     totalYuan: c.report.contract.totalAmount?.yuan ?? null,
     signedOn: c.report.contract.signedOn,
     ocrPages: c.ocrPages ?? [],
+    findings: triageCounts(c.report.findings, c.triage),
+    reviewState: reviewStateOf(c),
   };
+}
+
+/**
+ * Where a contract's review stands: 已签核 once signed off; 审阅中 once a finding is decided, an
+ * annotation made or a checklist item moved; else 未审.
+ */
+export function reviewStateOf(c: StoredContract): ContractSummary['reviewState'] {
+  if (c.signOff) return 'signed_off';
+  const touched =
+    Object.keys(c.triage ?? {}).length > 0 ||
+    (c.annotations ?? []).some((a) => !a.deleted) ||
+    Object.keys(c.checklist ?? {}).length > 0;
+  return touched ? 'in_review' : 'unreviewed';
 }
 
 type Handlers = { [C in Channel]: (req: any) => Promise<Response<C>> };
@@ -220,9 +236,17 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
         events: eventsOf(c),
         annotations: c.annotations ?? [],
         signOff: c.signOff ?? null,
+        triage: c.triage ?? {},
         history: c.history ?? [],
       };
     },
+    'findings:triage': async (req: Request<'findings:triage'>) => ({
+      record: await store.triageFinding(
+        req.id,
+        { ruleId: req.ruleId, quote: req.quote },
+        { status: req.status, note: req.note, by: await reviewer() },
+      ),
+    }),
     'contracts:setEvents': async ({ id, events }: { id: string; events: PaymentEvents }) => {
       await store.setEvents(id, events);
       return eventsOf(await store.get(id));

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AnchorSchema, ItemIdSchema, PaymentEventsSchema } from '../../../shared/ipc/contract';
+import { findingKey } from '../../../shared/domain/triage';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 /** An ISO timestamp as the store writes them (`2026-11-20T08:00:00.000Z`). */
@@ -142,6 +143,33 @@ const ScenarioSchema = z
 
 const ItemId = ItemIdSchema;
 
+const TriageStatusSchema = z.enum(['open', 'accepted', 'false_positive', 'resolved']);
+const TriageChangeSchema = z
+  .object({ status: TriageStatusSchema, note: Text(2000), by: Person, at: Timestamp })
+  .strict();
+/** A finding's triage, kept under its own key (rule + quote hash): a key that is not is refused. */
+const TriageSchema = z
+  .record(
+    z.string().regex(/^[a-z][a-z0-9.-]{0,80}:[0-9a-f]{8}$/),
+    z
+      .object({
+        ruleId: z.string().regex(/^[a-z][a-z0-9.-]{0,80}$/),
+        quote: Text(10_000),
+        status: TriageStatusSchema,
+        note: Text(2000),
+        by: Person,
+        at: Timestamp,
+        history: z.array(TriageChangeSchema).max(1000),
+        via: z.string().max(64).optional(),
+      })
+      .strict(),
+  )
+  .refine((t) => Object.keys(t).length <= 10_000, 'too many triage records')
+  .refine(
+    (t) => Object.entries(t).every(([key, r]) => key === findingKey(r)),
+    'a triage record must be kept under its finding key',
+  );
+
 /** A contract's record in a bundle: the reviewer's state, nothing the receiver computes. */
 export const BundleRecordSchema = z
   .object({
@@ -151,6 +179,8 @@ export const BundleRecordSchema = z
     annotations: z.array(AnnotationSchema).max(10_000),
     checklist: z.record(ItemId, ChecklistStateSchema),
     scenarios: z.array(ScenarioSchema).max(1000),
+    /** Absent in bundles from a Qiyue before triage. */
+    triage: TriageSchema.optional(),
     signOff: z
       .object({
         by: Person,

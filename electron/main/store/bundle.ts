@@ -24,6 +24,7 @@
  * Annotations and sign-offs brought by a bundle keep the fingerprint of the installation that
  * signed it (`via`); a signed sign-off keeps its author's signature, which must hold.
  */
+import { mergeTriage } from '../../../shared/domain/triage';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { MAX_IMPORT_BYTES, QiyueError } from '../../../shared/domain/errors';
@@ -62,6 +63,7 @@ function recordOf(c: StoredContract): BundleRecord {
     importedAt: c.importedAt,
     annotations: (c.annotations ?? []) as BundleRecord['annotations'],
     checklist: (c.checklist ?? {}) as BundleRecord['checklist'],
+    triage: c.triage ?? {},
     scenarios: (c.scenarios ?? []) as BundleRecord['scenarios'],
     signOff: c.signOff ?? null,
     events: c.events ?? {},
@@ -188,6 +190,10 @@ function clampFuture(record: BundleRecord, now: Date): number {
     for (const h of s.history) clamp(h, 'at');
     for (const e of s.evidence) clamp(e, 'addedAt');
   }
+  for (const t of Object.values(record.triage ?? {})) {
+    clamp(t, 'at');
+    for (const h of t.history) clamp(h, 'at');
+  }
   for (const s of record.scenarios) clamp(s, 'savedAt');
   if (record.signOff) clamp(record.signOff, 'at');
   return clamped;
@@ -303,6 +309,7 @@ export async function importBundle(
         for (const [k, v] of Object.entries(record.checklist))
           checklist[k] = laterState(checklist[k], v as ChecklistState)!;
         mine.checklist = checklist;
+        if (record.triage) mine.triage = mergeTriage(mine.triage, record.triage, signer);
         const scenarios = new Map((mine.scenarios ?? []).map((s) => [s.id, s]));
         for (const s of record.scenarios) if (!scenarios.has(s.id)) scenarios.set(s.id, s);
         mine.scenarios = [...scenarios.values()];

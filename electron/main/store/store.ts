@@ -17,6 +17,13 @@
  * passphrase set (`vault.ts`), every file in it is encrypted (AES-256-GCM) and the store opens
  * only with the passphrase.
  */
+import {
+  decide,
+  triageOf,
+  type TriageMap,
+  type TriageRecord,
+  type TriageStatus,
+} from '../../../shared/domain/triage';
 import { makePrivateFolder, PRIVATE_FOLDER_MODE } from './private-folder';
 import {
   ANALYZER_VERSION,
@@ -102,6 +109,8 @@ export interface StoredContract {
   annotations?: Annotation[];
   /** The reviewer's sign-off of this contract's review. */
   signOff?: SignOff | null;
+  /** The reviewer's decision on each finding, by rule and quote (`shared/domain/triage.ts`). */
+  triage?: TriageMap;
   /** What happened to the contract's analysis: a line per re-analysis by a newer Qiyue. */
   history?: HistoryEntry[];
 }
@@ -1047,7 +1056,35 @@ export class ContractStore {
     });
   }
 
-  /** Signs off (or, with `by` empty, withdraws the sign-off of) a contract's review. */
+  /**
+   * Records the reviewer's decision on one of the contract's findings (matched by rule and
+   * quote, so it holds through re-analysis); the previous decision goes into its history.
+   * @returns the finding's triage record
+   * @throws QiyueError `not-found` when the contract, or a finding with that rule and quote in
+   *   its current report, does not exist
+   */
+  async triageFinding(
+    id: string,
+    finding: { ruleId: string; quote: string },
+    decision: { status: TriageStatus; note: string; by: string },
+    now = new Date(),
+  ): Promise<TriageRecord> {
+    return this.mutateContract(id, (c) => {
+      const f = c.report.findings.find(
+        (x) =>
+          x.ruleId === finding.ruleId &&
+          x.quote.replace(/\s+/g, '') === finding.quote.replace(/\s+/g, ''),
+      );
+      if (!f)
+        throw new QiyueError(
+          'not-found',
+          `该合同的报告中没有这条问题（可能已重新分析）(no finding ${finding.ruleId} with that quote)`,
+        );
+      c.triage = decide(c.triage, f, { ...decision, at: now.toISOString() });
+      return triageOf(c.triage, f)!;
+    });
+  }
+
   /**
    * Signs off (or, with `by` empty, withdraws the sign-off of) a contract's review.
    * @param sign signs the sign-off over the contract as it is at that moment (main passes the

@@ -14,6 +14,7 @@ import type { Anchor, ReviewReport } from '../../lib/report-types';
 import { ClauseOutline } from './ClauseOutline';
 import { KeyTermsPanel } from './KeyTermsPanel';
 import { FindingsPanel } from '../findings/FindingsPanel';
+import { triageCounts, type TriageMap } from '../../../../shared/domain/triage';
 import { PenaltiesPanel } from '../penalties/PenaltiesPanel';
 import { NdaPanel } from '../nda/NdaPanel';
 import { CalculatorsPanel } from '../calculators/CalculatorsPanel';
@@ -47,6 +48,7 @@ interface Loaded {
   events: PaymentEvents;
   annotations: Annotation[];
   signOff: SignOff | null;
+  triage: TriageMap;
   history: { at: string; summary: string; toVersion: number }[];
 }
 
@@ -54,6 +56,15 @@ interface Loaded {
 export interface InitialSelection {
   anchor?: Anchor | null;
   clauseId?: string | null;
+}
+
+/** 问题（m）, or 问题（n/m） once some are decided: n still to act on (待处理 or 已确认) of m. */
+function findingsTabLabel(report: ReviewReport, triage: TriageMap): string {
+  const c = triageCounts(report.findings, triage);
+  const unsettled = c.byStatus.open + c.byStatus.accepted;
+  return unsettled === report.findings.length
+    ? `问题（${report.findings.length}）`
+    : `问题（${unsettled}/${report.findings.length}）`;
 }
 
 export function ContractView({ id, initial }: { id: string; initial?: InitialSelection }) {
@@ -98,6 +109,7 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
           events: c.events,
           annotations: c.annotations as Annotation[],
           signOff: (c.signOff as SignOff | null) ?? null,
+          triage: (c.triage ?? {}) as TriageMap,
           history: c.history ?? [],
         });
     })().catch((err: Error) => setError(err.message));
@@ -177,7 +189,7 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
             [
               ['outline', `条款（${data.report.clauses.length}）`],
               ['terms', '要点'],
-              ['findings', `问题（${data.report.findings.length}）`],
+              ['findings', findingsTabLabel(data.report, data.triage)],
               ['penalties', '违约/时效'],
               ['nda', '保密'],
               ['calculators', '计算器'],
@@ -216,6 +228,9 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
               report={data.report}
               selectedKey={selected?.key ?? null}
               onSelect={select}
+              contractId={id}
+              triage={data.triage}
+              onTriage={(triage) => setData({ ...data, triage })}
             />
           )}
           {tab === 'penalties' && (

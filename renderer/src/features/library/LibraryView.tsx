@@ -12,6 +12,14 @@ import { download } from '../../lib/download';
 import { formatTime, formatYuan } from '../../lib/format';
 import type { Anchor } from '../../lib/report-types';
 import { SearchBox } from '../search/SearchBox';
+import {
+  NO_FILTER,
+  nextSort,
+  orderLibrary,
+  type LibraryFilter,
+  type LibrarySort,
+  type SortKey,
+} from './library-order';
 
 interface Notice {
   /** `info`: neither done nor failed (an import the reviewer cancelled). */
@@ -121,7 +129,7 @@ export function LibraryView({
         setNotices((n) => [
           ...n,
           {
-            kind: 'ok',
+            kind: res.duplicate ? 'info' : 'ok',
             text: t(res.duplicate ? 'library.duplicate' : 'library.imported', { name: file.name }),
           },
         ]);
@@ -238,7 +246,28 @@ export function LibraryView({
     window.clearTimeout(pendingDelete.timer);
     setPendingDelete(null);
   };
-  const visible = contracts.filter((c) => c.id !== pendingDelete?.contract.id);
+  const [sort, setSort] = useState<LibrarySort | null>(null);
+  const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
+  const kept = contracts.filter((c) => c.id !== pendingDelete?.contract.id);
+  const visible = orderLibrary(kept, sort, filter);
+  /** A column head that sorts by its column (click again to reverse). */
+  const head = (key: SortKey, label: string, className?: string) => (
+    <th
+      className={className}
+      aria-sort={sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+    >
+      <button
+        className="sort"
+        onClick={() => setSort(nextSort(sort, key))}
+        data-testid={`sort-${key}`}
+      >
+        {label}
+        <span className="sort-mark" aria-hidden="true">
+          {sort?.key === key ? (sort.descending ? '▼' : '▲') : ''}
+        </span>
+      </button>
+    </th>
+  );
 
   return (
     <div
@@ -481,68 +510,142 @@ export function LibraryView({
             </p>
           )}
         </section>
-      ) : visible.length === 0 ? (
-        <p className="empty">{t('library.empty')}</p>
       ) : (
-        <table className="contracts" data-testid="contract-list">
-          <thead>
-            <tr>
-              <th>
-                <input
-                  type="checkbox"
-                  aria-label="全选"
-                  checked={visible.length > 0 && checked.length === visible.length}
-                  onChange={(e) => setChecked(e.target.checked ? visible.map((c) => c.id) : [])}
-                  data-testid="select-all"
-                />
-              </th>
-              <th>{t('library.title')}</th>
-              <th>{t('library.partyA')}</th>
-              <th>{t('library.partyB')}</th>
-              <th className="num">{t('library.amount')}</th>
-              <th>{t('library.signedOn')}</th>
-              <th>{t('library.importedAt')}</th>
-              <th>{t('library.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((c) => (
-              <tr key={c.id} onDoubleClick={() => onOpen(c.id)}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`选择 ${c.title ?? c.fileName}`}
-                    checked={checked.includes(c.id)}
-                    onChange={(e) =>
-                      setChecked(
-                        e.target.checked ? [...checked, c.id] : checked.filter((x) => x !== c.id),
-                      )
-                    }
-                  />
-                </td>
-                <td>
-                  <div className="title">{c.title ?? c.fileName}</div>
-                  <div className="file">{c.fileName}</div>
-                </td>
-                <td>{c.partyA ?? '—'}</td>
-                <td>{c.partyB ?? '—'}</td>
-                <td className="num">{formatYuan(c.totalYuan)}</td>
-                <td>{c.signedOn ?? '—'}</td>
-                <td>{formatTime(c.importedAt)}</td>
-                <td>
-                  <div className="actions">
-                    <button onClick={() => onOpen(c.id)} data-testid="open">
-                      {t('library.open')}
-                    </button>
-                    <button className="danger" onClick={() => remove(c)} data-testid="remove">
-                      {t('library.remove')}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <div className="library-filters" role="search" aria-label={t('library.filterLabel')}>
+            <input
+              type="search"
+              value={filter.words}
+              onChange={(e) => setFilter({ ...filter, words: e.target.value })}
+              placeholder={t('library.filterWords')}
+              aria-label={t('library.filterWords')}
+              data-testid="library-filter"
+            />
+            <select
+              value={filter.reviewState}
+              onChange={(e) =>
+                setFilter({
+                  ...filter,
+                  reviewState: e.target.value as LibraryFilter['reviewState'],
+                })
+              }
+              aria-label={t('library.reviewState')}
+              data-testid="library-state-filter"
+            >
+              <option value="all">{t('library.allStates')}</option>
+              {(['unreviewed', 'in_review', 'signed_off'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`library.state.${s}`)}
+                </option>
+              ))}
+            </select>
+            <label>
+              <input
+                type="checkbox"
+                checked={filter.openHighOnly}
+                onChange={(e) => setFilter({ ...filter, openHighOnly: e.target.checked })}
+                data-testid="library-high-filter"
+              />
+              {t('library.openHighOnly')}
+            </label>
+            <span className="hint">
+              {t('library.shown', { shown: visible.length, total: kept.length })}
+            </span>
+          </div>
+          {visible.length === 0 ? (
+            <p className="empty">{kept.length ? t('library.noMatch') : t('library.empty')}</p>
+          ) : (
+            <table className="contracts" data-testid="contract-list">
+              <thead>
+                <tr>
+                  <th>
+                    <input
+                      type="checkbox"
+                      aria-label="全选"
+                      checked={visible.length > 0 && checked.length === visible.length}
+                      onChange={(e) => setChecked(e.target.checked ? visible.map((c) => c.id) : [])}
+                      data-testid="select-all"
+                    />
+                  </th>
+                  {head('title', t('library.title'))}
+                  {head('partyA', t('library.partyA'))}
+                  {head('partyB', t('library.partyB'))}
+                  {head('amount', t('library.amount'), 'num')}
+                  {head('signedOn', t('library.signedOn'))}
+                  {head('risk', t('library.risk'))}
+                  {head('reviewState', t('library.reviewState'))}
+                  {head('importedAt', t('library.importedAt'))}
+                  <th>{t('library.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {visible.map((c) => (
+                  <tr key={c.id} onDoubleClick={() => onOpen(c.id)}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`选择 ${c.title ?? c.fileName}`}
+                        checked={checked.includes(c.id)}
+                        onChange={(e) =>
+                          setChecked(
+                            e.target.checked
+                              ? [...checked, c.id]
+                              : checked.filter((x) => x !== c.id),
+                          )
+                        }
+                      />
+                    </td>
+                    <td>
+                      <div className="title">{c.title ?? c.fileName}</div>
+                      <div className="file">{c.fileName}</div>
+                    </td>
+                    <td>{c.partyA ?? '—'}</td>
+                    <td>{c.partyB ?? '—'}</td>
+                    <td className="num">{formatYuan(c.totalYuan)}</td>
+                    <td className="date">{c.signedOn ?? '—'}</td>
+                    <td className="risk" data-testid="risk">
+                      {c.findings.open.high + c.findings.open.medium === 0 ? (
+                        <span className="hint">{t('library.noOpenRisk')}</span>
+                      ) : (
+                        <>
+                          {c.findings.open.high > 0 && (
+                            <span className="risk-tag sev-high" title={t('library.openHighTitle')}>
+                              {t('library.openHigh', { n: c.findings.open.high })}
+                            </span>
+                          )}
+                          {c.findings.open.medium > 0 && (
+                            <span
+                              className="risk-tag sev-medium"
+                              title={t('library.openMediumTitle')}
+                            >
+                              {t('library.openMedium', { n: c.findings.open.medium })}
+                            </span>
+                          )}
+                        </>
+                      )}
+                    </td>
+                    <td data-testid="review-state" data-state={c.reviewState}>
+                      <span className={`state-tag state-${c.reviewState}`}>
+                        {t(`library.state.${c.reviewState}`)}
+                      </span>
+                    </td>
+                    <td className="date">{formatTime(c.importedAt)}</td>
+                    <td>
+                      <div className="actions">
+                        <button onClick={() => onOpen(c.id)} data-testid="open">
+                          {t('library.open')}
+                        </button>
+                        <button className="danger" onClick={() => remove(c)} data-testid="remove">
+                          {t('library.remove')}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
       )}
     </div>
   );

@@ -189,6 +189,7 @@ export function PdfViewer({
     wrong: boolean;
   } | null>(null);
   const [password, setPassword] = useState('');
+  const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
     const task = openPdf(data);
@@ -197,18 +198,23 @@ export function PdfViewer({
     task.onPassword = (update: (pw: string) => void, reason: number) => {
       if (live) setPasswordPrompt({ update, wrong: reason === 2 });
     };
-    task.promise.then(async (d) => {
-      const list: PageInfo[] = [];
-      for (let i = 1; i <= d.numPages; i++) {
-        const page = await d.getPage(i);
-        const vp = page.getViewport({ scale: 1 });
-        list.push({ page, width: vp.width, height: vp.height });
-      }
-      if (live) {
-        setDoc(d);
-        setPages(list);
-      }
-    });
+    task.promise
+      .then(async (d) => {
+        const list: PageInfo[] = [];
+        for (let i = 1; i <= d.numPages; i++) {
+          const page = await d.getPage(i);
+          const vp = page.getViewport({ scale: 1 });
+          list.push({ page, width: vp.width, height: vp.height });
+        }
+        if (live) {
+          setDoc(d);
+          setPages(list);
+        }
+      })
+      .catch((err: Error) => {
+        // Leaving the contract while its pages load destroys the task: nothing to say then.
+        if (live) setLoadError(err.message);
+      });
     return () => {
       live = false;
       void task.destroy();
@@ -343,7 +349,14 @@ export function PdfViewer({
             </button>
           </form>
         )}
-        {!doc && !passwordPrompt && <div className="loading">{t('viewer.loading')}</div>}
+        {loadError && (
+          <div className="notice error" role="alert" data-testid="pdf-error">
+            {t('viewer.loadError', { message: loadError })}
+          </div>
+        )}
+        {!doc && !passwordPrompt && !loadError && (
+          <div className="loading">{t('viewer.loading')}</div>
+        )}
         {pages.map((p, i) => (
           <PageView
             key={i}

@@ -1,0 +1,78 @@
+/** The library's sort and filters (renderer/src/features/library/library-order.ts). */
+import { describe, expect, it } from 'vitest';
+import {
+  NO_FILTER,
+  nextSort,
+  orderLibrary,
+} from '../../renderer/src/features/library/library-order';
+import type { ContractSummary } from '../../shared/ipc/contract';
+
+const row = (
+  id: string,
+  over: Partial<ContractSummary> & { high?: number; medium?: number } = {},
+): ContractSummary => ({
+  id: id.padEnd(64, '0'),
+  fileName: `${id}.pdf`,
+  format: 'pdf',
+  pageCount: 1,
+  importedAt: '2026-12-01T00:00:00.000Z',
+  title: null,
+  partyA: null,
+  partyB: null,
+  totalYuan: null,
+  signedOn: null,
+  ocrPages: [],
+  findings: {
+    open: { high: over.high ?? 0, medium: over.medium ?? 0, low: 0 },
+    byStatus: { open: 0, accepted: 0, false_positive: 0, resolved: 0 },
+  },
+  reviewState: 'unreviewed',
+  ...over,
+});
+
+const ids = (rows: ContractSummary[]) => rows.map((r) => r.fileName.replace('.pdf', ''));
+
+describe('library order', () => {
+  const rows = [
+    row('a', { totalYuan: '999999.99', high: 0, medium: 3, partyA: '阿克苏地区数字化发展局' }),
+    row('b', { totalYuan: '1160000.00', high: 2, medium: 1, partyA: '北京市科学技术委员会' }),
+    row('c', { totalYuan: null, high: 2, medium: 2, reviewState: 'signed_off' }),
+    row('d', { totalYuan: '375980.00', high: 1, medium: 0, reviewState: 'in_review' }),
+  ];
+
+  it('sorts by open high findings first, then medium, most first', () => {
+    expect(ids(orderLibrary(rows, nextSort(null, 'risk'), NO_FILTER))).toEqual([
+      'c',
+      'b',
+      'd',
+      'a',
+    ]);
+  });
+
+  it('sorts amounts as decimals, absent amounts last in either direction', () => {
+    const desc = nextSort(null, 'amount');
+    expect(desc.descending).toBe(true);
+    expect(ids(orderLibrary(rows, desc, NO_FILTER))).toEqual(['b', 'a', 'd', 'c']);
+    expect(ids(orderLibrary(rows, nextSort(desc, 'amount'), NO_FILTER))).toEqual([
+      'd',
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  it('sorts parties in pinyin order and filters by words, state and open high risk', () => {
+    const byA = nextSort(null, 'partyA');
+    expect(byA.descending).toBe(false);
+    expect(ids(orderLibrary(rows, byA, NO_FILTER))).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids(orderLibrary(rows, null, { ...NO_FILTER, words: '科学 北京' }))).toEqual(['b']);
+    expect(ids(orderLibrary(rows, null, { ...NO_FILTER, reviewState: 'in_review' }))).toEqual([
+      'd',
+    ]);
+    expect(ids(orderLibrary(rows, null, { ...NO_FILTER, openHighOnly: true }))).toEqual([
+      'b',
+      'c',
+      'd',
+    ]);
+  });
+});
