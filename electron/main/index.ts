@@ -42,6 +42,33 @@ app.on('second-instance', (_e, argv, cwd) => {
   }
 });
 
+/**
+ * Prints an HTML report to A4 PDF in a hidden window: sandboxed, no scripts, no preload, the
+ * document given as a data: URL (the network filter lets nothing else through).
+ * @throws Electron's error when the page cannot be loaded or printed
+ */
+async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      spellcheck: false,
+    },
+  });
+  try {
+    win.webContents.on('will-navigate', (e) => e.preventDefault());
+    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+    return new Uint8Array(pdf);
+  } finally {
+    win.destroy();
+  }
+}
+
 async function createWindow(): Promise<void> {
   // Files are read and analysed in a utility process under time and memory limits.
   const parser = new IsolatedParser(undefined, spawnUtilityParser);
@@ -59,6 +86,7 @@ async function createWindow(): Promise<void> {
         .reanalyzeOutdated()
         .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`)),
     openRequests,
+    printHtmlToPdf,
   );
 
   ipcMain.handle('qiyue:invoke', async (event, channel: unknown, payload: unknown) => {

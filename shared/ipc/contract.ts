@@ -424,8 +424,11 @@ export const IPC_CONTRACT = {
       .strict(),
     response: z.object({ signOff: z.unknown() }),
   },
+  /** One contract's review as a file: JSON, HTML, XLSX, or the HTML report printed to PDF. */
   'report:export': {
-    request: z.object({ id: Sha256Schema, format: z.enum(['json', 'html', 'xlsx']) }).strict(),
+    request: z
+      .object({ id: Sha256Schema, format: z.enum(['json', 'html', 'xlsx', 'pdf']) })
+      .strict(),
     response: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }),
   },
   'bundle:export': {

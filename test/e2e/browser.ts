@@ -34,8 +34,23 @@ export async function launchApp(prefix: string, dataDir?: string): Promise<AppSe
   if (!fs.existsSync('dist/renderer/index.html'))
     throw new Error('renderer not built: run npm run build');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const harness = await startHarness(dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-  const browser = await chromium.launch({
+  // The app prints the report with Electron's printToPDF; here this browser's print does it, in
+  // a context without scripts, as the app's hidden print window has none.
+  let browser: Browser | null = null;
+  const printToPdf = async (html: string): Promise<Uint8Array> => {
+    const context = await browser!.newContext({ javaScriptEnabled: false });
+    try {
+      const p = await context.newPage();
+      await p.setContent(html);
+      return new Uint8Array(await p.pdf({ format: 'A4', printBackground: true }));
+    } finally {
+      await context.close();
+    }
+  };
+  const harness = await startHarness(dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 0, {
+    printToPdf,
+  });
+  browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',

@@ -71,8 +71,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts the harness for the store in `dataDir` on 127.0.0.1 (`port` 0 picks a free one). */
-export async function startHarness(dataDir: string, port = 0): Promise<Harness> {
+/**
+ * Starts the harness for the store in `dataDir` on 127.0.0.1 (`port` 0 picks a free one).
+ * @param options.printToPdf prints the HTML report to PDF, as Electron's printToPDF does in the
+ *   app (the end-to-end tests print with their own Chromium); without it `pdf` is refused
+ */
+export async function startHarness(
+  dataDir: string,
+  port = 0,
+  options: { printToPdf?: (html: string) => Promise<Uint8Array> } = {},
+): Promise<Harness> {
   // As the app does (electron/main/index.ts): locked while an encrypted folder is, and, once open,
   // contracts of an older analyser analysed again in the background.
   const openRequests = new OpenQueue();
@@ -84,6 +92,7 @@ export async function startHarness(dataDir: string, port = 0): Promise<Harness> 
         .reanalyzeOutdated()
         .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`)),
     openRequests,
+    options.printToPdf,
   );
   const server = http.createServer(async (req, res) => {
     try {

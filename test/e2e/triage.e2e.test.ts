@@ -5,6 +5,7 @@
  * open high/medium findings and the review state, sorts by open high findings and filters by
  * state. Screenshots at 1280×720 and 1920×1080 in test-output/e2e/.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,5 +163,34 @@ describe('triaging findings', () => {
     await expect.poll(() => rows().count()).toBe(withHigh);
     expect(app.errors).toEqual([]);
     expect(app.externalRequests).toEqual([]);
+  });
+
+  it('prints the report to PDF: its pages hold the findings and the decision', async () => {
+    await open004();
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-pdf').click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe('审阅报告-004_df6ca03d82af185a.pdf');
+    const file = (await pdf.path())!;
+    expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    // A4: 595 × 842 pt (Chromium rounds to whole points).
+    expect(info.stdout, info.stdout).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts/);
+    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+    const flat = text.replace(/\s+/g, '');
+    for (const words of [
+      '合同审阅报告',
+      '二、问题',
+      '三、违约金条款',
+      '误报（李审',
+      '北京慧正通软科技有限公司',
+    ])
+      expect(flat, words).toContain(words);
+    // Personal ID numbers stay masked on paper too.
+    expect(flat).not.toMatch(/\d{17}[\dX]/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'triage-print-1280x720.png') });
   });
 });

@@ -32,6 +32,12 @@ const rec: {
   permissionCheck?: Fn;
   appEvents: Record<string, Fn>;
   focused?: number;
+  printWindow?: {
+    opts: { show?: boolean; webPreferences: Record<string, unknown> };
+    url?: string;
+    options?: unknown;
+    destroyed: boolean;
+  };
 } = { ipc: {}, webContents: {}, appEvents: {} };
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-shell-'));
@@ -65,16 +71,34 @@ const fakeElectron = {
     static getAllWindows = () => [
       { isMinimized: () => false, focus: () => (rec.focused = (rec.focused ?? 0) + 1) },
     ];
-    webContents = {
-      on: (ev: string, fn: Fn) => (rec.webContents[ev] = fn),
-      setWindowOpenHandler: (fn: Fn) => (rec.openHandler = fn),
-    };
-    constructor(opts: { webPreferences: Record<string, unknown> }) {
-      rec.window = opts;
+    // The first window is the app's; later ones print the report (hidden).
+    private readonly print: boolean;
+    webContents: Record<string, Fn>;
+    constructor(opts: { show?: boolean; webPreferences: Record<string, unknown> }) {
+      this.print = !!rec.window;
+      if (this.print) rec.printWindow = { opts, destroyed: false };
+      else rec.window = opts;
+      this.webContents = this.print
+        ? {
+            on: () => undefined,
+            setWindowOpenHandler: () => undefined,
+            printToPDF: async (o: unknown) => {
+              rec.printWindow!.options = o;
+              return Buffer.from('%PDF-1.7 printed');
+            },
+          }
+        : {
+            on: (ev: string, fn: Fn) => (rec.webContents[ev] = fn),
+            setWindowOpenHandler: (fn: Fn) => (rec.openHandler = fn),
+          };
     }
     loadURL(url: string) {
-      rec.url = url;
+      if (this.print) rec.printWindow!.url = url;
+      else rec.url = url;
       return Promise.resolve();
+    }
+    destroy() {
+      if (this.print) rec.printWindow!.destroyed = true;
     }
   },
   Menu: { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t },
@@ -257,5 +281,29 @@ describe('Electron main process as built', () => {
       ok: true,
       value: { files: [] },
     });
+  });
+
+  it('prints the report in a hidden window without scripts, from a data: URL, and closes it', async () => {
+    const invoke = rec.ipc['qiyue:invoke'];
+    const fromApp = { senderFrame: { url: 'app://qiyue/index.html' } };
+    const list = await invoke(fromApp, 'contracts:list', {});
+    const id = list.value[0].id;
+    const printed = await invoke(fromApp, 'report:export', { id, format: 'pdf' });
+    expect(printed.ok).toBe(true);
+    expect(printed.value.fileName).toMatch(/^审阅报告-.*\.pdf$/);
+    expect(Buffer.from(printed.value.bytes).toString()).toBe('%PDF-1.7 printed');
+    const w = rec.printWindow!;
+    expect(w.opts.show).toBe(false);
+    expect(w.opts.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+    });
+    expect(w.opts.webPreferences.preload).toBeUndefined();
+    expect(w.url!.startsWith('data:text/html;charset=utf-8,')).toBe(true);
+    expect(decodeURIComponent(w.url!)).toContain('合同审阅报告');
+    expect(w.options).toMatchObject({ pageSize: 'A4' });
+    expect(w.destroyed).toBe(true);
   });
 });

@@ -268,3 +268,21 @@ describe('IPC dispatch', () => {
     expect(none.value.groups).toEqual([]);
   });
 });
+
+describe('printing the report', () => {
+  it('is refused with a clear message where nothing can print (the command line, tests)', async () => {
+    const store = await ContractStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-print-')));
+    const { contract } = await store.importContract(
+      '004.txt',
+      new Uint8Array(fs.readFileSync(seedPath('004_df6ca03d82af185a', 'txt'))),
+    );
+    const res = await dispatch(createHandlers(store), 'report:export', {
+      id: contract.id,
+      format: 'pdf',
+    });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported-format', message: expect.stringContaining('导出 HTML') },
+    });
+  });
+});

@@ -122,6 +122,11 @@ export interface SessionControl {
   lock(): Promise<void>;
   /** Files the operating system asked the app to open (`open-files.ts`); none when absent. */
   openRequests?: OpenQueue;
+  /**
+   * Prints an HTML document (the report) to A4 PDF bytes: Electron's `printToPDF` in the app,
+   * the test browser's print in the harness. Without it, `report:export` refuses `pdf`.
+   */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 /** The handler table for one store. */
@@ -204,17 +209,31 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
         ),
       };
     },
-    'report:export': async ({ id, format }: { id: string; format: 'json' | 'html' | 'xlsx' }) => {
+    'report:export': async ({
+      id,
+      format,
+    }: {
+      id: string;
+      format: 'json' | 'html' | 'xlsx' | 'pdf';
+    }) => {
       // Exports show ID and mobile numbers masked; the store keeps the text as it is.
       const c = maskPersonalDataDeep(await store.get(id));
       const extras = maskPersonalDataDeep(await ndaReview(store, c));
       const stem = `审阅报告-${c.fileName.replace(/\.[^.]+$/, '')}`;
+      const printer = session?.printToPdf;
+      if (format === 'pdf' && !printer)
+        throw new QiyueError(
+          'unsupported-format',
+          '此处无法打印为 PDF：请导出 HTML 后用浏览器打印 (printing is not available here)',
+        );
       const bytes =
         format === 'json'
           ? new TextEncoder().encode(JSON.stringify(reportJson(c, extras), null, 2))
           : format === 'html'
             ? new TextEncoder().encode(reportHtml(c, extras))
-            : await reportXlsx(c, extras);
+            : format === 'pdf'
+              ? await printer!(reportHtml(c, extras))
+              : await reportXlsx(c, extras);
       return { fileName: `${stem}.${format}`, bytes: bytes as Uint8Array<ArrayBuffer> };
     },
     'bundle:export': async ({ ids }: { ids: string[] | null }) => ({

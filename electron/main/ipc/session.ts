@@ -27,6 +27,7 @@ export class AppSession {
     /** Called with the store each time it is opened (the app starts the re-analysis here). */
     private readonly onOpen: (store: ContractStore) => void,
     private readonly openRequests?: OpenQueue,
+    private readonly printToPdf?: (html: string) => Promise<Uint8Array>,
   ) {}
 
   /**
@@ -34,6 +35,7 @@ export class AppSession {
    * @param encrypted whether the folder is encrypted (`ContractStore.isEncrypted`)
    * @param openRequests files the operating system asked the app to open, served to the
    *   renderer once the folder is open (`app:openRequests`)
+   * @param printToPdf prints the HTML report to PDF (`report:export` format `pdf`)
    * @throws QiyueError as {@link ContractStore.open} for a folder that is not encrypted
    */
   static async start(
@@ -41,8 +43,9 @@ export class AppSession {
     openStore: OpenStore,
     onOpen: (store: ContractStore) => void = () => undefined,
     openRequests?: OpenQueue,
+    printToPdf?: (html: string) => Promise<Uint8Array>,
   ): Promise<AppSession> {
-    const session = new AppSession(openStore, onOpen, openRequests);
+    const session = new AppSession(openStore, onOpen, openRequests, printToPdf);
     if (!encrypted) session.attach(await openStore());
     return session;
   }
@@ -66,6 +69,7 @@ export class AppSession {
           this.open = null;
         },
         openRequests: this.openRequests,
+        printToPdf: this.printToPdf,
       }),
     };
     this.onOpen(store);

@@ -74,6 +74,8 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
   const [tab, setTab] = useState<Tab>('outline');
   const [selected, setSelected] = useState<{ key: string; anchor: Anchor } | null>(null);
   const [draft, setDraft] = useState<Anchor | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -170,19 +172,33 @@ export function ContractView({ id, initial }: { id: string; initial?: InitialSel
         ))}
         <div className="export-bar">
           导出报告：
-          {(['json', 'html', 'xlsx'] as const).map((format) => (
+          {(['json', 'html', 'xlsx', 'pdf'] as const).map((format) => (
             <button
               key={format}
               className="link"
               data-testid={`export-${format}`}
+              disabled={printing && format === 'pdf'}
+              title={format === 'pdf' ? '打印审阅报告，存为 PDF（A4）' : undefined}
               onClick={async () => {
-                const r = await call('report:export', { id, format });
-                download(r.fileName, r.bytes);
+                if (format === 'pdf') setPrinting(true);
+                try {
+                  const r = await call('report:export', { id, format });
+                  download(r.fileName, r.bytes);
+                } catch (err) {
+                  setExportError((err as Error).message);
+                } finally {
+                  if (format === 'pdf') setPrinting(false);
+                }
               }}
             >
-              {format.toUpperCase()}
+              {format === 'pdf' ? (printing ? '正在打印…' : '打印 PDF') : format.toUpperCase()}
             </button>
           ))}
+          {exportError && (
+            <span className="notice error" role="alert">
+              {exportError}
+            </span>
+          )}
         </div>
         <div className="tabs" role="tablist">
           {(
