@@ -56,6 +56,7 @@ async function printHtmlToPdf(html: string): Promise<Uint8Array> {
       nodeIntegration: false,
       javascript: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {
