@@ -10,6 +10,8 @@
  * Resident ID and mobile numbers are printed masked (`shared/domain/pii.ts`) unless
  * `--show-personal-data` is given; the store keeps them as they are.
  */
+import { clauseCiter } from '../../shared/domain/clauses/cite';
+import { groupFindings, messageWithoutRule } from '../../shared/domain/findings/display';
 import { TRIAGE_LABELS, triageOf, type TriageMap } from '../../shared/domain/triage';
 import path from 'node:path';
 import type { ReviewReport } from '../../shared/domain/report';
@@ -104,15 +106,18 @@ export function formatSummary(r: ReviewReport, triage?: TriageMap): string {
     lines.push(
       `  第${i.sequence}期    ${i.percent ? `${i.percent}%  ` : ''}¥${i.yuan ? groupYuan(i.yuan) : '—'}  ${i.condition}`,
     );
+  const cite = clauseCiter(r.clauses);
+  /** `十一、3. 违约责任 第8页`, as a lawyer cites the item. */
+  const where = (clauseId: string | readonly string[] | null, page: number | null) =>
+    [cite(clauseId)?.text, page ? `第${page}页` : null].filter(Boolean).join(' ') || '—';
   if (r.penaltyRules.length) {
-    // One line per rule; alike rules once, with the clauses they stand in.
-    const clauseOf = new Map(r.clauses.map((cl) => [cl.id, cl]));
+    // One line per rule; alike rules once, with each clause they stand in.
     lines.push(`  违约金    ${r.penaltyRules.length} 条`);
     for (const g of groupPenaltyRules(r.penaltyRules)) {
       const p = g.rules[0];
-      const where = [...new Set(g.rules.map((x) => clauseOf.get(x.clauseId ?? '')?.number || '—'))];
+      const places = [...new Set(g.rules.map((x) => where(x.clauseId, x.page)))];
       lines.push(
-        `    ${p.payer === 'partyA' ? '甲方' : '乙方'}  ${TRIGGER_LABELS[p.trigger]}  ${p.kind ? KIND_LABELS[p.kind] : '方式不明'}${p.kind === 'actual_loss' ? '' : `  ${penaltyRateLabel(p, false)}`}${p.percent !== null ? `（${BASE_LABELS[p.base]}）` : ''}  ${g.rules.length > 1 ? `${g.rules.length} 处：` : ''}${where.join('、')}`,
+        `    ${p.payer === 'partyA' ? '甲方' : '乙方'}  ${TRIGGER_LABELS[p.trigger]}  ${p.kind ? KIND_LABELS[p.kind] : '方式不明'}${p.kind === 'actual_loss' ? '' : `  ${penaltyRateLabel(p, false)}`}${p.percent !== null ? `（${BASE_LABELS[p.base]}）` : ''}  ${g.rules.length > 1 ? `${g.rules.length} 处：` : ''}${places.join('；')}`,
       );
     }
   }
@@ -126,10 +131,14 @@ export function formatSummary(r: ReviewReport, triage?: TriageMap): string {
         .join('；')}`,
     );
   if (r.confidentiality.duration) lines.push(`  保密期限  ${r.confidentiality.duration}`);
-  for (const f of r.findings) {
+  // Alike findings once, with the number of places; each with its clause and page.
+  for (const g of groupFindings(r.findings)) {
+    const f = g.first;
     const t = triageOf(triage, f);
+    const label = RULE_LABELS[f.ruleId] ?? f.ruleId;
+    const places = [...new Set(g.all.map((x) => where(x.clauseIds, x.page)))].join('；');
     lines.push(
-      `  [${SEVERITY_LABELS[f.severity]}] ${RULE_LABELS[f.ruleId] ?? f.ruleId}：${f.message}${f.page ? `（第${f.page}页）` : ''}${t ? `〔${TRIAGE_LABELS[t.status]} · ${t.by}〕` : ''}`,
+      `  [${SEVERITY_LABELS[f.severity]}] ${label}：${messageWithoutRule(f.message, label)}（${g.all.length > 1 ? `${g.all.length} 处：` : ''}${places}）${t ? `〔${TRIAGE_LABELS[t.status]} · ${t.by}〕` : ''}`,
     );
   }
   const counts = new Map<string, number>();

@@ -80,14 +80,22 @@ async function createWindow(): Promise<void> {
     await ContractStore.isEncrypted(dataDir),
     (passphrase) =>
       ContractStore.open(dataDir, { parse: (...args) => parser.parse(...args), passphrase }),
-    // Contracts analysed by an older Qiyue are analysed again in the background, one atomic
-    // write each; the library shows each as it lands.
-    (store) =>
-      void store
-        .reanalyzeOutdated()
-        .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`)),
-    openRequests,
-    printHtmlToPdf,
+    {
+      // Contracts analysed by an older Qiyue are analysed again in the background, one atomic
+      // write each; the library shows each as it lands.
+      onOpen: (store) =>
+        void store
+          .reanalyzeOutdated()
+          .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`)),
+      openRequests,
+      printToPdf: printHtmlToPdf,
+      installation: {
+        dataDir,
+        version: app.getVersion(),
+        electron: process.versions.electron ?? null,
+        chrome: process.versions.chrome ?? null,
+      },
+    },
   );
 
   ipcMain.handle('qiyue:invoke', async (event, channel: unknown, payload: unknown) => {

@@ -9,6 +9,9 @@ import type { Severity } from './findings/types';
 import type { NdaSource } from './nda/extract';
 import type { DocumentPart } from './lexicon/document-parts';
 
+/** The parties as contracts name them. */
+export const PARTY_LABELS: Record<'partyA' | 'partyB', string> = { partyA: '甲方', partyB: '乙方' };
+
 export const TRIGGER_LABELS: Record<PenaltyTrigger, string> = {
   late_payment: '逾期付款',
   late_delivery: '逾期履行',
@@ -94,12 +97,28 @@ export const NDA_TERM_LABELS: Record<string, string> = {
   survival: '终止后效力',
 };
 
-/** Minutes as Chinese text: 90 → `1小时30分钟`, 1440 → `1天`. */
-export function formatMinutes(minutes: number): string {
-  if (minutes % 1440 === 0) return `${minutes / 1440}天`;
-  if (minutes % 60 === 0) return `${minutes / 60}小时`;
-  if (minutes > 60) return `${Math.floor(minutes / 60)}小时${minutes % 60}分钟`;
-  return `${minutes}分钟`;
+/** How a duration is written in one language (`formatMinutes`). */
+export interface DurationWords {
+  days(n: number): string;
+  hours(n: number): string;
+  hoursMinutes(h: number, m: number): string;
+  minutes(n: number): string;
+}
+
+/** Durations in Chinese: `1天`, `2小时`, `1小时30分钟`, `30分钟`. */
+export const ZH_DURATION_WORDS: DurationWords = {
+  days: (n) => `${n}天`,
+  hours: (n) => `${n}小时`,
+  hoursMinutes: (h, m) => `${h}小时${m}分钟`,
+  minutes: (n) => `${n}分钟`,
+};
+
+/** Minutes as text: 90 → `1小时30分钟`, 1440 → `1天` (in `words`' language, Chinese by default). */
+export function formatMinutes(minutes: number, words: DurationWords = ZH_DURATION_WORDS): string {
+  if (minutes % 1440 === 0) return words.days(minutes / 1440);
+  if (minutes % 60 === 0) return words.hours(minutes / 60);
+  if (minutes > 60) return words.hoursMinutes(Math.floor(minutes / 60), minutes % 60);
+  return words.minutes(minutes);
 }
 
 /** `"6980000.00"` → `"6,980,000.00"`, on the string (money never goes through JS numbers). */
@@ -108,11 +127,35 @@ export function groupYuan(yuan: string): string {
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
 }
 
+/** How a penalty's rate is written in one language (`penaltyRateLabel`). */
+export interface RateWords {
+  actualLoss: string;
+  forfeitsBond: string;
+  lpr: string;
+  loanRate: string;
+  feeMonths(n: number): string;
+  blank: string;
+  perDay: string;
+  perOccurrence: string;
+}
+
+/** Penalty rates in Chinese, as reviewers write them. */
+export const ZH_RATE_WORDS: RateWords = {
+  actualLoss: '赔偿实际损失',
+  forfeitsBond: '没收履约保证金',
+  lpr: '按LPR计息',
+  loanRate: '按同期贷款利率计息',
+  feeMonths: (n) => `${n}个月服务费`,
+  blank: '比例未填',
+  perDay: '/日',
+  perOccurrence: '/次',
+};
+
 /**
  * What a penalty rule charges, as reviewers write it: a percent of its base (`0.1%`) or a fixed
  * sum in yuan (`¥500.00`), followed by `/日` or `/次` for per-day and per-occurrence rules when
- * `withUnit`; `空白` where the contract leaves the rate blank; `赔偿实际损失` for a duty to
- * compensate the actual loss (no agreed amount).
+ * `withUnit`; `比例未填` where the contract leaves the rate blank; `赔偿实际损失` for a duty to
+ * compensate the actual loss (no agreed amount). In `words`' language, Chinese by default.
  */
 export function penaltyRateLabel(
   p: Pick<
@@ -120,38 +163,64 @@ export function penaltyRateLabel(
     'percent' | 'yuan' | 'kind' | 'feeMonths' | 'rateBenchmark' | 'forfeitsBond'
   > & { yuanMin?: string; percentMin?: string },
   withUnit = true,
+  words: RateWords = ZH_RATE_WORDS,
 ): string {
-  if (p.kind === 'actual_loss') return '赔偿实际损失';
-  if (p.forfeitsBond) return '没收履约保证金';
-  if (p.rateBenchmark) return p.rateBenchmark === 'LPR' ? '按LPR计息' : '按同期贷款利率计息';
+  if (p.kind === 'actual_loss') return words.actualLoss;
+  if (p.forfeitsBond) return words.forfeitsBond;
+  if (p.rateBenchmark) return p.rateBenchmark === 'LPR' ? words.lpr : words.loanRate;
   const amount =
     p.percent !== null
       ? `${p.percentMin ? `${p.percentMin}%–` : ''}${p.percent}%`
       : p.yuan !== null
         ? `${p.yuanMin ? `¥${groupYuan(p.yuanMin)}–` : ''}¥${groupYuan(p.yuan)}`
         : p.feeMonths
-          ? `${p.feeMonths}个月服务费`
-          : '空白';
-  if (!withUnit) return amount;
-  return amount + (p.kind === 'per_day' ? '/日' : p.kind === 'per_occurrence' ? '/次' : '');
+          ? words.feeMonths(p.feeMonths)
+          : words.blank;
+  // A blank rate has no unit: `比例未填/日` reads as a rate.
+  if (!withUnit || amount === words.blank) return amount;
+  return (
+    amount +
+    (p.kind === 'per_day' ? words.perDay : p.kind === 'per_occurrence' ? words.perOccurrence : '')
+  );
 }
+
+/** How the review's scope is written in one language (`scopeLabel`). */
+export interface ScopeWords {
+  whole: string;
+  part(what: string, pages: string): string;
+  contractPart: string;
+  page(n: number): string;
+  pages(from: number, to: number): string;
+}
+
+/** The review's scope in Chinese. */
+export const ZH_SCOPE_WORDS: ScopeWords = {
+  whole: '审阅范围：全文',
+  part: (what, pages) => `审阅范围：${what}${pages}`,
+  contractPart: '合同部分',
+  page: (n) => `（第${n}页）`,
+  pages: (from, to) => `（第${from}–${to}页）`,
+};
 
 /**
  * What was reviewed, as a reviewer says it: `审阅范围：第五章 合同条款及格式（第59–88页）` for a
- * tender's contract chapter, `审阅范围：全文` for a contract as a whole.
+ * tender's contract chapter, `审阅范围：全文` for a contract as a whole (in `words`' language).
  */
-export function scopeLabel(scope: {
-  whole: boolean;
-  heading: string | null;
-  pages: { from: number; to: number } | null;
-}): string {
-  if (scope.whole) return '审阅范围：全文';
+export function scopeLabel(
+  scope: {
+    whole: boolean;
+    heading: string | null;
+    pages: { from: number; to: number } | null;
+  },
+  words: ScopeWords = ZH_SCOPE_WORDS,
+): string {
+  if (scope.whole) return words.whole;
   const pages = scope.pages
     ? scope.pages.from === scope.pages.to
-      ? `（第${scope.pages.from}页）`
-      : `（第${scope.pages.from}–${scope.pages.to}页）`
+      ? words.page(scope.pages.from)
+      : words.pages(scope.pages.from, scope.pages.to)
     : '';
-  return `审阅范围：${scope.heading ?? '合同部分'}${pages}`;
+  return words.part(scope.heading ?? words.contractPart, pages);
 }
 
 /** Alike penalty rules (same payer, breach, kind, rate and base) as one group, in document order. */

@@ -40,6 +40,8 @@ export const CHANNEL_NAMES = [
   'bundle:export',
   'bundle:import',
   'identity:get',
+  'app:info',
+  'app:setLanguage',
   'settings:get',
   'settings:setReviewer',
   'store:status',

@@ -73,6 +73,10 @@ const PassphraseSchema = z
   .refine((s) => !s.includes('\u0000'), 'no NUL');
 
 /** Whether the data folder is encrypted, and whether it is open. */
+/** The interface languages (`renderer/src/locales`). */
+export const LanguageSchema = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
 const VaultStatusSchema = z.object({ encrypted: z.boolean(), locked: z.boolean() });
 
 /** An installation key's fingerprint: eight groups of four hex digits. */
@@ -85,6 +89,11 @@ export const PaymentEventsSchema = z
   .object({
     signedOn: IsoDateSchema.nullable().optional(),
     invoiceDate: IsoDateSchema.nullable().optional(),
+    /** Each installment's own invoice date, by its sequence (`"2"` → the second installment). */
+    invoiceDates: z
+      .record(z.string().regex(/^\d{1,3}$/), IsoDateSchema.nullable())
+      .refine((r) => Object.keys(r).length <= 100, 'at most 100 installments')
+      .optional(),
     acceptanceDate: IsoDateSchema.nullable().optional(),
     serviceEnd: IsoDateSchema.nullable().optional(),
   })
@@ -460,6 +469,26 @@ export const IPC_CONTRACT = {
     request: z.object({}).strict(),
     response: z.object({ fingerprint: FingerprintSchema }),
   },
+  /**
+   * The installation: version, data folder and interface language. Answers while the folder is
+   * locked (the unlock screen is shown in the chosen language).
+   */
+  'app:info': {
+    request: z.object({}).strict(),
+    response: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      language: LanguageSchema,
+      electron: z.string().nullable(),
+      chrome: z.string().nullable(),
+      node: z.string(),
+    }),
+  },
+  /** Sets the interface language, kept in the data folder's `preferences.json` (also while locked). */
+  'app:setLanguage': {
+    request: z.object({ language: LanguageSchema }).strict(),
+    response: z.object({ language: LanguageSchema }),
+  },
   'settings:get': {
     request: z.object({}).strict(),
     /** The reviewer's name main signs changes with (null until set). */
@@ -532,7 +561,10 @@ export type Response<C extends Channel> = z.infer<(typeof IPC_CONTRACT)[C]['resp
 /** The error shape every failed call returns. `code` is a QiyueErrorCode. */
 export interface IpcError {
   code: string;
+  /** The bilingual message, `中文 (English)` (`splitBilingual`). */
   message: string;
+  /** Values the renderer's wording of `code` names (a limit, a file name). */
+  params?: Record<string, string | number>;
 }
 
 /** What every call returns: a value or an error, never a thrown exception. */

@@ -136,6 +136,24 @@ describe('review command line', () => {
     expect(r.stdout).toContain('合同金额  ¥6,980,000.00（陆佰玖拾捌万元整）');
     expect(r.stdout).toContain('甲方      贵州省民政厅（法定代表人：孙拥辉）');
   });
+
+  it('cites each penalty and finding by clause and page, alike ones once with their places', () => {
+    const r = review([seedPath('004_df6ca03d82af185a', 'pdf')]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    // One rule per line under 违约金, each with its clause number and page.
+    const penalty = lines.find((l) => l.includes('逾期履行  按日  1%（合同总金额）'))!;
+    expect(penalty).toMatch(/十一、3\. 第8页$/);
+    expect(lines.find((l) => l.includes('其他违约  按实际损失'))).toMatch(
+      /^ {4}乙方 .*8 处：五、9\. 第5页；/,
+    );
+    // The two blank 代表人 fields of one signature table: one line, 2 places, its clause.
+    const blank = lines.filter((l) => l.includes('栏目空白'));
+    expect(blank).toHaveLength(1);
+    expect(blank[0]).toMatch(/（2 处：签署页 第9页）$/);
+    // No message repeats its rule's name.
+    expect(r.stdout).not.toMatch(/(\S+)：\1：/);
+  });
 });
 
 describe('review command line on an encrypted data folder', () => {

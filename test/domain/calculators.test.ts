@@ -9,6 +9,7 @@ import { countedPenalty, perDayPenalty } from '../../shared/domain/calculators/p
 import {
   dueDateOf,
   fromWritten,
+  paymentSchedule,
   taxSplit,
   toWritten,
 } from '../../shared/domain/calculators/payments';
@@ -28,6 +29,8 @@ const late004 = {
   terminationAfterDays: 30,
   terminationWhen: 'exceeded' as const,
   terminationPercent: '30',
+  // The reviewer ticked 解除合同: the lump sum counts once the threshold is passed.
+  terminate: true,
 };
 
 describe('per-day penalties', () => {
@@ -49,6 +52,7 @@ describe('per-day penalties', () => {
         terminationAfterDays: 15,
         terminationWhen: 'exceeded' as const,
         terminationPercent: '5',
+        terminate: true,
       },
       '104700.00',
       false,
@@ -62,6 +66,7 @@ describe('per-day penalties', () => {
         terminationAfterDays: 15,
         terminationWhen: 'exceeded' as const,
         terminationPercent: '5',
+        terminate: true,
       },
       '460680.00',
       true,
@@ -152,6 +157,44 @@ describe('per-day penalties', () => {
       ['1,160,000.00 × 30%', '348000.00'],
       ['522000.00 + 348000.00', '870000.00'],
     ]);
+  });
+
+  it('adds the termination lump sum only when termination is chosen, and says so', () => {
+    const kept = perDayPenalty({ ...late004, days: 45, terminate: false });
+    expect(kept.totalYuan).toBe('522000.00');
+    expect(kept.terminationApplies).toBe(true);
+    expect(kept.notes).toEqual([
+      '逾期超过 30 日：守约方有权解除合同',
+      '未选择解除合同：解除违约金未计入',
+    ]);
+    const early = perDayPenalty({ ...late004, days: 20 });
+    expect(early.totalYuan).toBe('232000.00');
+    expect(early.notes).toEqual(['未达解除条件（逾期须超过 30 日）：解除违约金未计入']);
+  });
+
+  it('without a loss, prompts once the total reaches 30 % of the contract total', () => {
+    // 1,160,000 × 1 % × 29 = 336,400 = 29.0 % of the total: no prompt; day 30: 30.0 %.
+    const below = perDayPenalty({ ...late004, days: 29, contractTotalYuan: '1160000.00' });
+    expect(below.courtFlag).toBeNull();
+    const at = perDayPenalty({ ...late004, days: 30, contractTotalYuan: '1160000.00' });
+    expect(at.courtFlag).toMatchObject({ sharePercent: '30', lossYuan: null });
+    expect(at.notes.at(-1)).toContain('合同总金额的 30%');
+  });
+
+  it('words its refusals in the language asked, without NaN', () => {
+    expect(() => perDayPenalty({ ...late004, days: '' })).toThrow('天数须为 0 或正整数');
+    expect(() => perDayPenalty({ ...late004, days: 'abc' })).toThrow('天数须为 0 或正整数');
+    expect(() => perDayPenalty({ ...late004, baseYuan: 'x', days: 3 })).toThrow('基数不是有效数字');
+    for (const bad of ['', 'abc', '-1', '1.5'])
+      try {
+        perDayPenalty({ ...late004, days: bad });
+      } catch (err) {
+        expect((err as Error).message).not.toMatch(/NaN|[A-Za-z]/);
+      }
+    // Thousands separators as reviewers type them are accepted.
+    expect(perDayPenalty({ ...late004, baseYuan: '1,160,000', days: 1 }).totalYuan).toBe(
+      '11600.00',
+    );
   });
 
   it('flags a penalty more than 30 % above the entered loss, citing the source', () => {
@@ -371,6 +414,48 @@ describe('payment schedule and working days', () => {
     const r = dueDateOf(condition, events);
     expect(r.dueDate).toBe(due);
     expect(r.needs).toBe(needs);
+  });
+
+  it('counts each installment from its own invoice date where one is entered (seed 004)', () => {
+    const installments = [
+      {
+        sequence: 1,
+        percent: '80',
+        yuan: '928000.00',
+        condition:
+          '合同签订后三十个工作日内乙方向甲方提供合同金额80%的增值税普通发票，甲方收到发票后十个工作日内',
+        clauseId: null,
+      },
+      {
+        sequence: 2,
+        percent: '20',
+        yuan: '232000.00',
+        condition:
+          '年底前，乙方向甲方提交已完成工作的总结报告和服务成果，提供合同金额20%的增值税普通发票，甲方收到发票后十个工作日内',
+        clauseId: null,
+      },
+    ] as Parameters<typeof paymentSchedule>[0];
+    const events = {
+      invoiceDate: '2024-07-01',
+      invoiceDates: { '2': '2024-12-16' },
+    };
+    const [first, second] = paymentSchedule(installments, events);
+    // The first has no own date: the common one, 2024-07-01 + 10 working days.
+    expect(first).toMatchObject({ dueDate: '2024-07-15', from: 'invoiceDate' });
+    // The second's own invoice of 2024-12-16 + 10 working days.
+    expect(second).toMatchObject({ dueDate: '2024-12-30', from: 'invoiceDate' });
+    expect(second.basis).toBe('收到发票（2024-12-16）后 10 个工作日');
+    expect(paymentSchedule(installments, {})[1]).toMatchObject({
+      dueDate: null,
+      needs: 'invoiceDate',
+      basis: '需输入“收到发票”日期',
+    });
+  });
+
+  it('refuses a bad tax rate or amount in plain words, without NaN', () => {
+    expect(() => taxSplit('1168000', 'x')).toThrow('金额和税率须为非负数');
+    expect(() => toWritten('abc')).toThrow('金额无效');
+    expect(toWritten('1,160,000')).toBe('壹佰壹拾陆万元整');
   });
 
   it('splits tax: 1,168,000 at 6 % → 1,101,886.79 + 66,113.21', () => {

@@ -92,6 +92,7 @@ describe('calculators with a fixed sum', () => {
       terminationAfterDays: 30,
       terminationWhen: 'exceeded',
       terminationPercent: '30',
+      terminate: true,
     });
     expect(r.terminationApplies).toBe(true);
     expect(r.totalYuan).toBe('363500.00'); // 15,500.00 + 348,000.00

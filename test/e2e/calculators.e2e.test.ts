@@ -37,25 +37,48 @@ async function open(partyB: string) {
 }
 
 describe('calculators and checklist in the app', () => {
-  it('seed 004: 45 days of late delivery, with termination past day 30', async () => {
+  it('seed 004: 45 days of late delivery; termination only when ticked', async () => {
     await open('北京慧正通软科技有限公司');
     await page.getByTestId('tab-calculators').click();
     const calc = page.getByTestId('penalty-calculator');
-    const lateOption = calc.locator('option', { hasText: '逾期履行 1%（按日）' });
+    const lateOption = calc.locator('option', { hasText: '逾期履行 · 1% (按日)' });
     await page
       .getByTestId('calc-rule')
       .selectOption((await lateOption.getAttribute('value')) as string);
     await expect.poll(() => page.getByTestId('calc-base').inputValue()).toBe('1160000.00');
+    // The clause is cited beside the rule's words.
+    expect(await calc.locator('.rule-text [data-testid="clause-ref"]').textContent()).toMatch(
+      /p\.\d+/,
+    );
     await page.getByTestId('calc-days').fill('45');
+    // Termination unticked: the per-day penalty alone, and a note that termination is open.
+    expect(await page.getByTestId('calc-terminate').isChecked()).toBe(false);
     await page.getByTestId('calc-run').click();
     const result = page.getByTestId('calc-result');
     await result.waitFor();
+    expect(await page.getByTestId('calc-total').textContent()).toBe('¥522,000.00');
+    const notes = await page.getByTestId('calc-note').allTextContents();
+    expect(notes[0]).toContain('超过 30 日');
+    expect(notes[1]).toContain('未选择解除合同');
+    // 522,000 is 45 % of the total: the art. 585 / art. 65 prompt, with its source.
+    expect(notes.at(-1)).toContain('合同总金额的 45%');
+    expect(await page.getByTestId('calc-source').textContent()).toContain('第585条');
+    await page.screenshot({ path: path.join(SCREENSHOTS, '004-late-delivery-no-termination.png') });
+    // Ticked: the termination lump sum is added.
+    await page.getByTestId('calc-terminate').check();
+    await page.getByTestId('calc-run').click();
+    await expect.poll(() => page.getByTestId('calc-total').textContent()).toBe('¥870,000.00');
     const text = await result.textContent();
     expect(text).toContain('1,160,000.00（合同总金额）× 1% × 45 日');
     expect(text).toContain('522,000.00');
     expect(text).toContain('348,000.00');
-    expect(await page.getByTestId('calc-note').first().textContent()).toContain('超过 30 日');
-    expect(await page.getByTestId('calc-total').textContent()).toBe('¥870,000.00');
+    // A typo gets a plain message, not NaN.
+    await page.getByTestId('calc-days').fill('4x');
+    await page.getByTestId('calc-run').click();
+    expect(await page.getByTestId('calc-error').textContent()).toBe('天数须为 0 或正整数');
+    await page.getByTestId('calc-days').fill('45');
+    await page.getByTestId('calc-run').click();
+    await expect.poll(() => page.getByTestId('calc-total').textContent()).toBe('¥870,000.00');
     // The clause the rule rests on is highlighted in the PDF beside it.
     await page.locator('[data-testid="highlight"]').first().waitFor();
     await page.getByTestId('calc-save').click();

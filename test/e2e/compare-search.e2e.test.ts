@@ -25,25 +25,59 @@ afterAll(async () => {
 });
 
 describe('comparison, search and NDA playbook in the app', () => {
-  it('compares all five contracts; the late-delivery row marks 004 strictest and 000 most lenient', async () => {
+  it('compares all five contracts, colouring each value by whom it favours', async () => {
     await page.goto(app.harness.url);
     await page.getByTestId('select-all').check();
     await page.getByTestId('compare-selected').click();
+    // 乙方 pays a late-delivery penalty: 004's 1 %/day favours 甲方, 000's 0.1 %/day 乙方.
     const row = page.locator('[data-row="penalty.partyB.late_delivery.per_day"]');
     await row.waitFor();
-    expect(await row.locator('td.strictest').textContent()).toContain('1%/日');
-    expect(await row.locator('td.lenient').textContent()).toContain('0.1%/日');
-    expect(await page.locator('[data-row="totalAmount"]').textContent()).toContain('6980000.00');
+    expect(await row.getByTestId('favours').textContent()).toBe('越高越有利于甲方');
+    expect(await row.locator('td[data-favours="partyA"]').textContent()).toContain('1%/日');
+    expect(await row.locator('td[data-favours="partyB"]').textContent()).toContain('0.1%/日');
+    // 甲方 pays a late-payment penalty: the shorter time before 乙方 may terminate (003's 15
+    // days) favours 乙方, and is coloured so, not "strictest for 乙方".
+    const aRow = page.locator('[data-row="penalty.partyA.late_payment.per_day.termination"]');
+    expect(await aRow.getByTestId('favours').textContent()).toBe('越低越有利于乙方');
+    expect(await aRow.locator('td[data-favours="partyB"]').textContent()).toContain('15 日');
+    expect(await aRow.locator('td[data-favours="partyB"]').getAttribute('class')).toContain(
+      'fav-b',
+    );
+    // A ranked row colours the best value for each party (or none when all agree); an unranked
+    // row colours nothing.
+    const rows = await page.locator('tr[data-row]').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        favours: tr.querySelector('[data-testid="favours"]')?.textContent ?? '',
+        marked: [...tr.querySelectorAll('td[data-favours]')].map((td) =>
+          td.getAttribute('data-favours'),
+        ),
+      })),
+    );
+    for (const r of rows)
+      if (r.favours === '—') expect(r.marked).toEqual([]);
+      else
+        expect(
+          r.marked.length === 0 || (r.marked.includes('partyA') && r.marked.includes('partyB')),
+        ).toBe(true);
+    // Amounts grouped; short heads (supplier and date) with the full title on hover.
+    expect(await page.locator('[data-row="totalAmount"]').textContent()).toContain('6,980,000.00');
+    const head = page
+      .getByTestId('matrix-head')
+      .filter({ hasText: '贵州大数据产业集团 · 2025-06-27' });
+    // The full title is on hover: the contract's own title, not the short head.
+    expect(await head.getAttribute('title')).toMatch(/合同/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'compare-matrix.png'), fullPage: false });
-    // Clause diff: two liability clauses side by side, changes marked.
+    // The clause diff in its own view: two liability clauses side by side, changes marked.
+    await page.getByTestId('compare-tab-diff').click();
     const diff = page.getByTestId('clause-diff');
-    await diff.scrollIntoViewIfNeeded();
     await page.getByTestId('diff-category').selectOption('liability');
     await expect.poll(() => diff.locator('del').count()).toBeGreaterThan(0);
     await expect.poll(() => diff.locator('ins').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'clause-diff.png') });
-    // A contract's 保密 clause against the playbook's standard wording.
+    // A contract's 保密 clause against the playbook's standard wording, found by typing.
     await page.getByTestId('diff-category').selectOption('confidentiality');
+    await page.getByTestId('diff-search-right').fill('保密审查标准');
+    await expect.poll(() => page.getByTestId('diff-right').locator('option').count()).toBe(1);
     await page.getByTestId('diff-right').selectOption('playbook:confidentiality');
     await expect
       .poll(() => page.getByTestId('diff-b').textContent())
@@ -51,7 +85,8 @@ describe('comparison, search and NDA playbook in the app', () => {
     await expect.poll(() => diff.locator('ins').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'clause-diff-playbook.png') });
     // A cell opens its clause beside the PDF.
-    await row.locator('td.strictest').click();
+    await page.getByTestId('compare-tab-matrix').click();
+    await row.locator('td[data-favours="partyA"] button').click();
     await page.locator('[data-testid="highlight"]').first().waitFor({ timeout: 15_000 });
     await page.getByTestId('back').click();
     await page.getByTestId('back').click();

@@ -90,6 +90,20 @@ describe('findings in the app', () => {
     await page.getByTestId('tab-findings').click();
     const item = page.locator('.finding[data-rule="pii.personal-id"]').first();
     await expect.poll(() => item.textContent()).toContain('320321********4212');
+    // Masked in its quote too, and in every panel, until the reviewer reveals it.
+    const quote = item.getByTestId('finding-quote');
+    const text = await page.getByTestId('findings').textContent();
+    expect(text).not.toMatch(/320321\d{8}4212/);
+    await page.getByTestId('reveal-personal-data').click();
+    expect(await page.getByTestId('reveal-personal-data').getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await expect.poll(() => quote.textContent()).toMatch(/320321\d{8}4212/);
+    await page.getByTestId('reveal-personal-data').click();
+    await expect.poll(() => quote.textContent()).toContain('320321********4212');
+    await page.getByTestId('tab-nda').click();
+    expect(await page.getByTestId('nda').textContent()).not.toMatch(/320321\d{8}4212/);
+    await page.getByTestId('tab-findings').click();
     await item.click();
     await expectHighlightInView();
     await page.waitForTimeout(300);

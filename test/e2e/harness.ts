@@ -22,6 +22,11 @@ const RENDERER_DIR = path.resolve(
   '../../dist/renderer',
 );
 
+/** Qiyue's version, as the app reports it (`app.getVersion()` reads the same field). */
+const PACKAGE_VERSION: string = JSON.parse(
+  await fs.readFile(path.resolve(RENDERER_DIR, '../../package.json'), 'utf8'),
+).version;
+
 const BRIDGE = `(() => {
   const enc = (k, v) => v instanceof Uint8Array ? { $bytes: b64(v) } : v;
   const b64 = (u8) => { let s = ''; for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode.apply(null, u8.subarray(i, i + 0x8000)); return btoa(s); };
@@ -87,12 +92,15 @@ export async function startHarness(
   const session = await AppSession.start(
     await ContractStore.isEncrypted(dataDir),
     (passphrase) => ContractStore.open(dataDir, { passphrase }),
-    (store) =>
-      void store
-        .reanalyzeOutdated()
-        .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`)),
-    openRequests,
-    options.printToPdf,
+    {
+      onOpen: (store) =>
+        void store
+          .reanalyzeOutdated()
+          .catch((err: Error) => console.error(`re-analysis failed: ${err.message}`)),
+      openRequests,
+      printToPdf: options.printToPdf,
+      installation: { dataDir: path.resolve(dataDir), version: PACKAGE_VERSION },
+    },
   );
   const server = http.createServer(async (req, res) => {
     try {

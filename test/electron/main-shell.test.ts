@@ -54,6 +54,7 @@ const fakeElectron = {
     },
     on: (ev: string, fn: Fn) => (rec.appEvents[ev] = fn),
     quit: () => undefined,
+    getVersion: () => '0.0.0-test',
   },
   protocol: {
     registerSchemesAsPrivileged: (s: unknown) => (rec.schemes = s),
@@ -255,6 +256,22 @@ describe('Electron main process as built', () => {
     expect(readStoreData(dataDir).contracts).toHaveLength(1);
     // The file was read in the bundled parser process, not in main.
     expect(rec.utilityForks).toBe(1);
+    // Settings › About: the app's version and data folder; the language kept beside the store.
+    expect(await invoke(fromApp, 'app:info', {})).toMatchObject({
+      ok: true,
+      value: { version: '0.0.0-test', dataDir, language: 'zh-CN' },
+    });
+    expect(await invoke(fromApp, 'app:setLanguage', { language: 'en' })).toEqual({
+      ok: true,
+      value: { language: 'en' },
+    });
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'preferences.json'), 'utf8'))).toEqual({
+      language: 'en',
+    });
+    expect(await invoke(fromApp, 'app:setLanguage', { language: 'fr' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('takes the files a second start was given ("open with Qiyue") and focuses the window', async () => {

@@ -220,6 +220,7 @@ describe('triage in the store', () => {
       '问题',
       '说明',
       '原文',
+      '条款',
       '页',
       '处理',
       '处理说明',
@@ -227,11 +228,21 @@ describe('triage in the store', () => {
       '处理时间',
     ]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
-    const row = rows.find((r) => r[6] === '误报')!;
+    const row = rows.find((r) => r[7] === '误报')!;
     expect(row).toBeTruthy();
-    // The rule by its name, as a reviewer reads it, not its id.
-    expect(row[2]).not.toBe('penalty.asymmetric');
-    expect(row.slice(7, 9)).toEqual(['对等条款在第九条', '李审']);
+    // The rule by its name, as a reviewer reads it, not its id; its clause cited.
+    expect(row[2]).toBe('违约责任不对等');
+    expect(row[5]).toMatch(/^[一二三四五六七八九十]+、/);
+    expect(row.slice(8, 10)).toEqual(['对等条款在第九条', '李审']);
+    // Penalties: parties and kinds as words, amounts as numbers a spreadsheet can sum.
+    const penalties = wb.getWorksheet('违约金')!;
+    const prow = penalties.getRow(2);
+    expect(['甲方', '乙方']).toContain(prow.getCell(1).value);
+    const pct = penalties
+      .getColumn(4)
+      .values.slice(2)
+      .find((v) => v !== '' && v !== undefined);
+    expect(typeof pct).toBe('number');
   });
 
   it('travels in a review bundle and merges with the receiver’s decisions', async () => {

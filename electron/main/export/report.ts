@@ -18,7 +18,32 @@ import {
   formatMinutes,
   penaltyRateLabel,
   groupYuan,
+  PARTY_LABELS,
 } from '../../../shared/domain/labels';
+import { clauseCiter } from '../../../shared/domain/clauses/cite';
+import { messageWithoutRule } from '../../../shared/domain/findings/display';
+
+/**
+ * A number in a spreadsheet cell with its display format, so a column of amounts can be summed.
+ * The yuan string becomes the cell's number only here, for the spreadsheet to hold (no
+ * arithmetic is done on it); the two-place format shows it as the contract writes it.
+ */
+class NumberCell {
+  constructor(
+    readonly value: number,
+    readonly format: string,
+  ) {}
+}
+
+/** A two-place yuan string as a summable cell (`#,##0.00`), or empty. */
+function yuanCell(yuan: string | null | undefined): NumberCell | '' {
+  return yuan ? new NumberCell(Number(yuan), '#,##0.00') : '';
+}
+
+/** A percent string (`"0.1"` is 0.1 %) as a number cell shown with its decimals, or empty. */
+function percentCell(percent: string | null | undefined): NumberCell | '' {
+  return percent ? new NumberCell(Number(percent), '0.####') : '';
+}
 
 /** Everything an export carries besides the stored contract. */
 export interface ExportExtras {
@@ -82,6 +107,7 @@ const esc = (s: unknown) =>
 /** A printable HTML document of the review. */
 export function reportHtml(c: StoredContract, extras: ExportExtras, now = new Date()): string {
   const r = c.report;
+  const cite = clauseCiter(r.clauses);
   const k = r.contract;
   const rows = (cells: unknown[][]) =>
     cells.map((row) => `<tr>${row.map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`).join('');
@@ -137,36 +163,40 @@ ${table(
 )}
 <h2>二、问题</h2>
 ${table(
-  ['严重程度', '问题', '说明', '原文', '页', '处理'],
+  ['严重程度', '问题', '说明', '原文', '条款', '页', '处理'],
   r.findings.map((f) => [
     SEVERITY_LABELS[f.severity],
     RULE_LABELS[f.ruleId] ?? f.ruleId,
-    f.message,
+    messageWithoutRule(f.message, RULE_LABELS[f.ruleId] ?? f.ruleId),
     f.quote,
+    cite(f.clauseIds)?.text ?? '',
     f.page ?? '',
     triageText(c.triage, f),
   ]),
 )}
 <h2>三、违约金条款</h2>
 ${table(
-  ['违约方', '情形', '方式', '比例或金额', '基数', '原文', '页'],
+  ['违约方', '情形', '方式', '比例或金额', '基数', '原文', '条款', '页'],
   r.penaltyRules.map((p) => [
-    p.payer === 'partyA' ? '甲方' : '乙方',
+    PARTY_LABELS[p.payer],
     TRIGGER_LABELS[p.trigger],
-    p.kind ? KIND_LABELS[p.kind] : '不明',
+    p.kind ? KIND_LABELS[p.kind] : '方式不明',
     p.kind === 'actual_loss' ? '—' : penaltyRateLabel(p, false),
     p.percent !== null || (p.yuan === null && p.kind !== 'actual_loss') ? BASE_LABELS[p.base] : '—',
     p.text,
+    cite(p.clauseId)?.text ?? '',
     p.page ?? '',
   ]),
 )}
 <h2>四、服务时效</h2>
 ${table(
-  ['指标', '时限', '原文'],
+  ['指标', '时限', '原文', '条款', '页'],
   r.serviceLevels.map((s) => [
     METRIC_LABELS[s.metric],
     s.percent ? `≥${s.percent}%` : s.minutes !== null ? formatMinutes(s.minutes) : `${s.seconds}秒`,
     s.text,
+    cite(s.clauseId)?.text ?? '',
+    s.page ?? '',
   ]),
 )}
 <h2>五、保密审查</h2>
@@ -204,10 +234,20 @@ export async function reportXlsx(c: StoredContract, extras: ExportExtras): Promi
   const sheet = (name: string, head: string[], body: unknown[][], widths: number[]) => {
     const s = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     s.addRow(head).font = { bold: true };
-    for (const row of body) s.addRow(row.map((x) => (x === null || x === undefined ? '' : x)));
+    for (const row of body) {
+      const added = s.addRow(
+        row.map((x) =>
+          x === null || x === undefined ? '' : x instanceof NumberCell ? x.value : x,
+        ),
+      );
+      row.forEach((x, i) => {
+        if (x instanceof NumberCell) added.getCell(i + 1).numFmt = x.format;
+      });
+    }
     widths.forEach((w, i) => (s.getColumn(i + 1).width = w));
   };
   const r = c.report;
+  const cite = clauseCiter(r.clauses);
   sheet(
     '关键条款',
     ['项目', '值', '页'],
@@ -216,14 +256,15 @@ export async function reportXlsx(c: StoredContract, extras: ExportExtras): Promi
   );
   sheet(
     '问题',
-    ['严重程度', '问题', '说明', '原文', '页', '处理', '处理说明', '处理人', '处理时间'],
+    ['严重程度', '问题', '说明', '原文', '条款', '页', '处理', '处理说明', '处理人', '处理时间'],
     r.findings.map((f) => {
       const t = triageOf(c.triage, f);
       return [
         SEVERITY_LABELS[f.severity],
         RULE_LABELS[f.ruleId] ?? f.ruleId,
-        f.message,
+        messageWithoutRule(f.message, RULE_LABELS[f.ruleId] ?? f.ruleId),
         f.quote,
+        cite(f.clauseIds)?.text ?? '',
         f.page,
         TRIAGE_LABELS[t?.status ?? 'open'],
         t?.note ?? '',
@@ -231,27 +272,36 @@ export async function reportXlsx(c: StoredContract, extras: ExportExtras): Promi
         t ? localTime(t.at) : '',
       ];
     }),
-    [8, 22, 50, 50, 6, 8, 30, 10, 17],
+    [8, 22, 50, 50, 22, 6, 8, 30, 10, 17],
   );
   sheet(
     '违约金',
-    ['违约方', '情形', '方式', '比例%', '金额（元）', '基数', '原文'],
+    ['违约方', '情形', '方式', '比例%', '金额（元）', '基数', '原文', '条款', '页'],
     r.penaltyRules.map((p) => [
-      p.payer,
+      PARTY_LABELS[p.payer],
       TRIGGER_LABELS[p.trigger],
-      p.kind,
-      p.percent,
-      p.yuan,
+      p.kind ? KIND_LABELS[p.kind] : '方式不明',
+      percentCell(p.percent),
+      yuanCell(p.yuan),
       BASE_LABELS[p.base],
       p.text,
+      cite(p.clauseId)?.text ?? '',
+      p.page,
     ]),
-    [8, 14, 14, 8, 14, 14, 80],
+    [8, 14, 14, 8, 14, 14, 80, 22, 6],
   );
   sheet(
     '服务时效',
-    ['指标', '分钟', '百分比', '原文'],
-    r.serviceLevels.map((s) => [METRIC_LABELS[s.metric], s.minutes, s.percent, s.text]),
-    [10, 8, 8, 60],
+    ['指标', '分钟', '百分比', '原文', '条款', '页'],
+    r.serviceLevels.map((s) => [
+      METRIC_LABELS[s.metric],
+      s.minutes,
+      percentCell(s.percent ?? null),
+      s.text,
+      cite(s.clauseId)?.text ?? '',
+      s.page,
+    ]),
+    [10, 8, 8, 60, 22, 6],
   );
   sheet(
     '保密审查',
@@ -264,6 +314,17 @@ export async function reportXlsx(c: StoredContract, extras: ExportExtras): Promi
     ANNOTATION_COLUMNS,
     annotationRows(c, (t) => t),
     [8, 40, 40, 16, 10, 20],
+  );
+  sheet(
+    '计算方案',
+    ['方案', '金额（元）', '过程', '保存时间'],
+    (c.scenarios ?? []).map((s) => [
+      s.name,
+      yuanCell(s.totalYuan),
+      s.summary,
+      localTime(s.savedAt),
+    ]),
+    [40, 16, 80, 17],
   );
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -10,6 +10,7 @@ import {
   type Channel,
   type ContractSummary,
   type IpcResult,
+  type Language,
   type Response,
 } from '../../../shared/ipc/contract';
 import fs from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { QiyueError } from '../../../shared/domain/errors';
 import { SAMPLE_FILE_NAME, sampleContractFile } from '../sample';
 import { triageCounts } from '../../../shared/domain/triage';
 import type { OpenQueue } from '../open-files';
+import { readPreferences, writePreferences } from '../store/preferences';
 import type { ContractStore, StoredContract } from '../store/store';
 import {
   checklistCsv,
@@ -127,6 +129,50 @@ export interface SessionControl {
    * the test browser's print in the harness. Without it, `report:export` refuses `pdf`.
    */
   printToPdf?: (html: string) => Promise<Uint8Array>;
+  /** The installation `app:info` describes; the store's folder and version `unknown` without. */
+  installation?: AppInstallation;
+}
+
+/** The installation `app:info` describes: where its data is and which version runs. */
+export interface AppInstallation {
+  /** The data folder; its `preferences.json` holds the interface language. */
+  dataDir: string;
+  /** Qiyue's version (package.json). */
+  version: string;
+  /** Electron's and Chromium's versions in the app, null in the harness. */
+  electron?: string | null;
+  chrome?: string | null;
+}
+
+/**
+ * `app:info` and `app:setLanguage` for an installation: the same whether the folder is locked
+ * or open (the unlock screen speaks the chosen language).
+ */
+export function installationHandlers(inst: AppInstallation | undefined) {
+  const need = () => {
+    if (!inst)
+      throw new QiyueError(
+        'invalid-request',
+        '此处没有安装信息 (no installation: the session was started without one)',
+      );
+    return inst;
+  };
+  return {
+    'app:info': async () => {
+      const i = need();
+      return {
+        version: i.version,
+        dataDir: i.dataDir,
+        language: (await readPreferences(i.dataDir)).language,
+        electron: i.electron ?? null,
+        chrome: i.chrome ?? null,
+        node: process.versions.node,
+      };
+    },
+    'app:setLanguage': async ({ language }: { language: Language }) => ({
+      language: (await writePreferences(need().dataDir, { language })).language,
+    }),
+  };
 }
 
 /** The handler table for one store. */
@@ -177,6 +223,9 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
     }
   };
   return {
+    ...installationHandlers(
+      session?.installation ?? { dataDir: store.dataDir, version: 'unknown' },
+    ),
     'settings:get': async () => ({ reviewer: await store.reviewer() }),
     'settings:setReviewer': async ({ reviewer: name }: { reviewer: string }) => ({
       reviewer: await store.setReviewer(name.trim()),
@@ -414,7 +463,14 @@ export async function dispatch(
     return { ok: true, value };
   } catch (err) {
     if (err instanceof QiyueError)
-      return { ok: false, error: { code: err.code, message: err.message } };
+      return {
+        ok: false,
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.params ? { params: err.params } : {}),
+        },
+      };
     return {
       ok: false,
       error: { code: 'internal', message: `内部错误 (internal error: ${(err as Error).message})` },

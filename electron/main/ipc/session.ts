@@ -9,8 +9,26 @@
 import { CHANNELS, type IpcResult } from '../../../shared/ipc/contract';
 import { ContractStore } from '../store/store';
 import { lockedError } from '../store/data-files';
-import { createHandlers, dispatch } from './handlers';
+import { createHandlers, dispatch, installationHandlers, type AppInstallation } from './handlers';
 import type { OpenQueue } from '../open-files';
+
+/** What the app hands a session beside the store (all optional: tests leave them out). */
+export interface SessionOptions {
+  /** Called with the store each time it is opened (the app starts the re-analysis here). */
+  onOpen?: (store: ContractStore) => void;
+  /**
+   * Files the operating system asked the app to open, served to the renderer once the folder is
+   * open (`app:openRequests`).
+   */
+  openRequests?: OpenQueue;
+  /** Prints the HTML report to PDF (`report:export` format `pdf`). */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
+  /**
+   * The installation (`app:info`, `app:setLanguage`); without it, the store's data folder and
+   * an unknown version.
+   */
+  installation?: AppInstallation;
+}
 
 /**
  * Opens the folder's store, with the passphrase when it is encrypted.
@@ -24,28 +42,20 @@ export class AppSession {
 
   private constructor(
     private readonly openStore: OpenStore,
-    /** Called with the store each time it is opened (the app starts the re-analysis here). */
-    private readonly onOpen: (store: ContractStore) => void,
-    private readonly openRequests?: OpenQueue,
-    private readonly printToPdf?: (html: string) => Promise<Uint8Array>,
+    private readonly options: SessionOptions,
   ) {}
 
   /**
    * A session for the folder: open at once when it is not encrypted, locked when it is.
    * @param encrypted whether the folder is encrypted (`ContractStore.isEncrypted`)
-   * @param openRequests files the operating system asked the app to open, served to the
-   *   renderer once the folder is open (`app:openRequests`)
-   * @param printToPdf prints the HTML report to PDF (`report:export` format `pdf`)
    * @throws QiyueError as {@link ContractStore.open} for a folder that is not encrypted
    */
   static async start(
     encrypted: boolean,
     openStore: OpenStore,
-    onOpen: (store: ContractStore) => void = () => undefined,
-    openRequests?: OpenQueue,
-    printToPdf?: (html: string) => Promise<Uint8Array>,
+    options: SessionOptions = {},
   ): Promise<AppSession> {
-    const session = new AppSession(openStore, onOpen, openRequests, printToPdf);
+    const session = new AppSession(openStore, options);
     if (!encrypted) session.attach(await openStore());
     return session;
   }
@@ -68,16 +78,17 @@ export class AppSession {
         lock: async () => {
           this.open = null;
         },
-        openRequests: this.openRequests,
-        printToPdf: this.printToPdf,
+        openRequests: this.options.openRequests,
+        printToPdf: this.options.printToPdf,
+        installation: this.options.installation,
       }),
     };
-    this.onOpen(store);
+    this.options.onOpen?.(store);
   }
 
   /**
-   * Validates and runs one call (`handlers.ts` `dispatch`); while locked, only `vault:status`
-   * and `vault:unlock` answer.
+   * Validates and runs one call (`handlers.ts` `dispatch`); while locked, only `vault:status`,
+   * `vault:unlock` and the installation's `app:info` and `app:setLanguage` answer.
    */
   async dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>> {
     if (this.open) return dispatch(this.open.handlers, channel, payload);
@@ -93,6 +104,7 @@ export class AppSession {
       typeof dispatch
     >[0];
     table['vault:status'] = async () => ({ encrypted: true, locked: true });
+    Object.assign(table, installationHandlers(this.options.installation));
     table['vault:unlock'] = async ({ passphrase }: { passphrase: string }) => {
       const store = await this.openStore(passphrase);
       // Another call may have unlocked it while this passphrase was checked: that one stays.

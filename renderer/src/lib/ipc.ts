@@ -11,11 +11,15 @@ declare global {
   }
 }
 
-/** A failed IPC call; `code` is the QiyueErrorCode from main. */
+/**
+ * A failed IPC call: `code` is the QiyueErrorCode from main, `message` main's bilingual
+ * `中文 (English)` text, `params` the values its wording names (see `errors.ts`).
+ */
 export class IpcCallError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -27,6 +31,7 @@ export async function call<C extends Channel>(
   request: Request<C>,
 ): Promise<Response<C>> {
   const result = await window.qiyue.invoke(channel, request);
-  if (!result.ok) throw new IpcCallError(result.error.code, result.error.message);
+  if (!result.ok)
+    throw new IpcCallError(result.error.code, result.error.message, result.error.params);
   return result.value as Response<C>;
 }

@@ -16,6 +16,7 @@ import {
   PRC_HOLIDAYS,
 } from '../calendar/holidays';
 import type { Step } from './penalty';
+import { ZH_PAYMENT_WORDS, type PaymentEventName, type PaymentWords } from './words';
 import { COUNT_SOURCE } from '../lexicon/numerals';
 import { durationUnitSource, readDuration } from '../recognize/durations';
 
@@ -27,7 +28,10 @@ const PAYMENT_PERIOD = new RegExp(
 /** Dates of events an installment may be due after. ISO dates; absent when not yet known. */
 export interface PaymentEvents {
   signedOn?: string | null;
+  /** The invoice date of every installment without one of its own. */
   invoiceDate?: string | null;
+  /** Each installment's own invoice date, by its sequence (`"2"`). */
+  invoiceDates?: Record<string, string | null>;
   acceptanceDate?: string | null;
   serviceEnd?: string | null;
 }
@@ -43,35 +47,53 @@ export interface ScheduledPayment {
   /** How the due date follows from the condition, or what is missing. */
   basis: string;
   /** The event whose date is needed, when it is missing. */
-  needs: keyof PaymentEvents | null;
+  needs: PaymentEventName | null;
+  /** The event the due date counts from, when the condition names one. */
+  from: PaymentEventName | null;
 }
 
-const EVENTS: [keyof PaymentEvents, RegExp, string][] = [
-  ['invoiceDate', /发票/, '收到发票'],
-  ['acceptanceDate', /验收/, '验收合格'],
-  ['serviceEnd', /服务期满|期满|到期/, '服务期满'],
-  ['signedOn', /签订|签署|生效/, '合同签订'],
+const EVENTS: [PaymentEventName, RegExp][] = [
+  ['invoiceDate', /发票/],
+  ['acceptanceDate', /验收/],
+  ['serviceEnd', /服务期满|期满|到期/],
+  ['signedOn', /签订|签署|生效/],
 ];
 
 /**
  * The due date of one condition.
- * @returns the date, the basis of the computation, and the event that is missing if any
+ * @param sequence the installment's sequence: its own invoice date (`events.invoiceDates`)
+ *   counts before the common one
+ * @param words the language of `basis` (Chinese by default)
+ * @returns the date, the basis of the computation, the event counted from, and the event that
+ *   is missing if any
  */
 export function dueDateOf(
   condition: string,
   events: PaymentEvents,
   calendar: HolidayCalendar = PRC_HOLIDAYS,
-): { dueDate: string | null; basis: string; needs: keyof PaymentEvents | null } {
+  words: PaymentWords = ZH_PAYMENT_WORDS,
+  sequence?: number,
+): {
+  dueDate: string | null;
+  basis: string;
+  needs: PaymentEventName | null;
+  from: PaymentEventName | null;
+} {
   condition = condition.replace(/[【】\[\]]/g, '');
   const monthEnd = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:底|末)(?:前|之前)?/.exec(condition);
   if (monthEnd) {
     const first = `${monthEnd[1]}-${monthEnd[2].padStart(2, '0')}-01`;
-    return { dueDate: addMonths(first, 1, -1), basis: `${monthEnd[0]}：当月最后一日`, needs: null };
+    return {
+      dueDate: addMonths(first, 1, -1),
+      basis: words.monthEnd(monthEnd[0]),
+      needs: null,
+      from: null,
+    };
   }
   const fixed = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:前|之前|以前)/.exec(condition);
   if (fixed) {
     const iso = `${fixed[1]}-${fixed[2].padStart(2, '0')}-${fixed[3].padStart(2, '0')}`;
-    return { dueDate: iso, basis: `合同约定日期 ${iso}`, needs: null };
+    return { dueDate: iso, basis: words.fixedDate(iso), needs: null, from: null };
   }
   // The last period counts: `签订后三十个工作日内提供发票，收到发票后十个工作日内` pays 10 working
   // days after the invoice.
@@ -79,19 +101,25 @@ export function dueDateOf(
   const rel = rels.length ? rels[rels.length - 1] : null;
   // The last event named before the period is the one it counts from.
   const before = rel ? condition.slice(0, rel.index ?? 0) : condition;
-  const named = EVENTS.map(([key, re, label]) => {
+  const named = EVENTS.map(([key, re]) => {
     let last = -1;
     for (const m of before.matchAll(new RegExp(re.source, 'g'))) last = m.index ?? last;
-    return { key, label, at: last };
+    return { key, at: last };
   })
     .filter((e) => e.at >= 0)
     .sort((a, b) => b.at - a.at)[0];
-  if (!rel || !named) return { dueDate: null, basis: '合同未约定具体付款期限', needs: null };
+  const none = { dueDate: null, basis: words.noPeriod, needs: null, from: null };
+  if (!rel || !named) return none;
   const period = readDuration(rel[1], rel[2]);
   const n = period?.value ?? null;
-  const from = events[named.key];
-  if (n === null) return { dueDate: null, basis: '合同未约定具体付款期限', needs: null };
-  if (!from) return { dueDate: null, basis: `需输入“${named.label}”日期`, needs: named.key };
+  if (n === null) return none;
+  const own =
+    named.key === 'invoiceDate' && sequence !== undefined
+      ? events.invoiceDates?.[String(sequence)]
+      : null;
+  const from = own ?? events[named.key];
+  const label = words.event[named.key];
+  if (!from) return { dueDate: null, basis: words.needs(label), needs: named.key, from: named.key };
   const unit = period!.unit;
   const due =
     unit === 'workday'
@@ -99,27 +127,31 @@ export function dueDateOf(
       : unit === 'day'
         ? addDays(from, n)
         : addMonths(from, n);
-  const note =
-    unit === 'workday' && !coversYear(due, calendar) ? '（该年份节假日未录入，仅扣除周末）' : '';
+  const note = unit === 'workday' && !coversYear(due, calendar) ? words.holidaysMissing : '';
   return {
     dueDate: due,
-    basis: `${named.label}（${from}）后 ${n} ${rel[2] === '工作日' ? '个工作日' : rel[2]}${note}`,
+    basis: `${words.after(label, from, n, unit === 'workday' ? 'workday' : unit === 'day' ? 'day' : 'month')}${note}`,
     needs: null,
+    from: named.key,
   };
 }
 
-/** The schedule of all installments. */
+/**
+ * The schedule of all installments, each due from its own invoice date where one is entered.
+ * @param words the language of each `basis` (Chinese by default)
+ */
 export function paymentSchedule(
   installments: Installment[],
   events: PaymentEvents,
   calendar: HolidayCalendar = PRC_HOLIDAYS,
+  words: PaymentWords = ZH_PAYMENT_WORDS,
 ): ScheduledPayment[] {
   return installments.map((i) => ({
     sequence: i.sequence,
     percent: i.percent,
     yuan: i.yuan,
     condition: i.condition,
-    ...dueDateOf(i.condition, events, calendar),
+    ...dueDateOf(i.condition, events, calendar, words, i.sequence),
   }));
 }
 
@@ -130,11 +162,18 @@ export function paymentSchedule(
 export function taxSplit(
   totalYuan: string,
   ratePercent: string,
+  words: PaymentWords = ZH_PAYMENT_WORDS,
 ): { excludingTax: string; tax: string; steps: Step[] } {
-  const total = new Decimal(totalYuan);
-  const rate = new Decimal(ratePercent);
+  let total: Decimal;
+  let rate: Decimal;
+  try {
+    total = new Decimal(totalYuan);
+    rate = new Decimal(ratePercent);
+  } catch {
+    throw new RangeError(words.invalidTax);
+  }
   if (!total.isFinite() || total.isNegative() || !rate.isFinite() || rate.isNegative())
-    throw new RangeError(`金额和税率必须是非负数 (amount and rate must be ≥ 0)`);
+    throw new RangeError(words.invalidTax);
   const excl = total.div(rate.div(100).plus(1)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const tax = total.minus(excl);
   return {
@@ -142,12 +181,12 @@ export function taxSplit(
     tax: tax.toFixed(2),
     steps: [
       {
-        label: '不含税金额',
+        label: words.excludingTax,
         expression: `${total.toFixed(2)} ÷ (1 + ${rate.toString()}%)`,
         value: excl.toFixed(2),
       },
       {
-        label: '税额',
+        label: words.tax,
         expression: `${total.toFixed(2)} − ${excl.toFixed(2)}`,
         value: tax.toFixed(2),
       },
@@ -155,10 +194,18 @@ export function taxSplit(
   };
 }
 
-/** Figures → 大写 (`280000` → `贰拾捌万元整`). @throws RangeError for a negative or invalid amount */
-export function toWritten(yuan: string): string {
-  const d = new Decimal(yuan);
-  if (!d.isFinite() || d.isNegative()) throw new RangeError(`金额无效 (invalid amount: ${yuan})`);
+/**
+ * Figures → 大写 (`280000` → `贰拾捌万元整`).
+ * @throws RangeError worded in `words` for a negative or invalid amount
+ */
+export function toWritten(yuan: string, words: PaymentWords = ZH_PAYMENT_WORDS): string {
+  let d: Decimal;
+  try {
+    d = new Decimal(yuan.replace(/[,，\s]/g, ''));
+  } catch {
+    throw new RangeError(words.invalidAmount);
+  }
+  if (!d.isFinite() || d.isNegative()) throw new RangeError(words.invalidAmount);
   return writeAmount(d);
 }
 

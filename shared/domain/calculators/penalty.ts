@@ -1,15 +1,19 @@
 /**
  * Penalty calculators (违约金计算), exact to the fen with decimal.js, rounding half up at the
  * end only, every step shown. Inputs come prefilled from the contract's own penalty rules and
- * amounts and may be edited ("what if").
+ * amounts and may be edited ("what if"); a termination lump sum is added only when the reviewer
+ * chooses termination.
  *
  * Court adjustment (information, not legal advice): PRC Civil Code art. 585 lets a court reduce
  * liquidated damages that are excessively higher than the loss; the Supreme People's Court's
  * 2023 Interpretation on the General Part of Contracts in the Civil Code, art. 65, treats damages
- * more than 30 % above the loss as generally "excessively higher".
+ * more than 30 % above the loss as generally "excessively higher". Without an entered loss,
+ * Qiyue's own review line applies: a total of {@link REVIEW_SHARE_PERCENT} % of the contract
+ * total or more is flagged for the reviewer to check the loss (a prompt, not a legal threshold).
  */
 import Decimal from 'decimal.js';
 import { groupYuan } from '../labels';
+import { ZH_CALC_WORDS, type CalcField, type CalcWords } from './words';
 
 /** One line of working: what was computed, how, and the value (yuan or days as a string). */
 export interface Step {
@@ -24,45 +28,93 @@ export interface CalculationResult {
   steps: Step[];
   /** Whether the other party may terminate at this point (per-day and per-occurrence rules). */
   terminationApplies: boolean;
-  /** Information for the reviewer (cap reached, court adjustment). */
+  /** Information for the reviewer (cap reached, termination, court adjustment). */
   notes: string[];
-  /** Set when a loss was entered and the penalty exceeds it by more than 30 %. */
-  courtFlag: { lossYuan: string; excessPercent: string; source: string } | null;
+  /**
+   * Set when the total exceeds the entered loss by more than 30 % (`lossYuan`, `excessPercent`),
+   * or, with no loss entered, reaches {@link REVIEW_SHARE_PERCENT} % of the contract total
+   * (`sharePercent`); `source` cites the law.
+   */
+  courtFlag: {
+    lossYuan: string | null;
+    excessPercent: string | null;
+    sharePercent: string | null;
+    source: string;
+  } | null;
 }
 
 /** Civil Code art. 585 and SPC 2023 Interpretation art. 65: the source cited with the flag. */
-export const COURT_ADJUSTMENT_SOURCE =
-  '《民法典》第585条；《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》（2023）第65条：违约金超过造成损失的百分之三十的，一般可以认定为过分高于造成的损失';
+export const COURT_ADJUSTMENT_SOURCE = ZH_CALC_WORDS.courtSource;
+
+/**
+ * Qiyue's review line, percent of the contract total: a penalty total at or above it is flagged
+ * when no loss is entered. Not a legal threshold: the law compares with the loss (art. 65 above);
+ * 30 % mirrors that rule's margin so the reviewer checks the loss before relying on the sum.
+ */
+export const REVIEW_SHARE_PERCENT = '30';
 
 const fen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 const yuan = (d: Decimal) => fen(d).toFixed(2);
 const money = (d: Decimal) => groupYuan(yuan(d));
 
-function toDecimal(value: string | number, what: string): Decimal {
+/**
+ * A non-negative decimal from what the reviewer typed (thousands separators allowed).
+ * @throws RangeError worded in `words` when it is not a number or is negative
+ */
+function toDecimal(value: string | number, field: CalcField, words: CalcWords): Decimal {
   let d: Decimal;
   try {
-    d = new Decimal(value);
+    d = new Decimal(typeof value === 'string' ? value.replace(/[,，\s]/g, '') : value);
   } catch {
-    throw new RangeError(`${what}不是有效数字 (${what} is not a number: ${value})`);
+    throw new RangeError(words.notANumber(words.field[field]));
   }
-  if (!d.isFinite() || d.isNegative())
-    throw new RangeError(`${what}必须是非负数 (${what} must be ≥ 0: ${value})`);
+  if (!d.isFinite()) throw new RangeError(words.notANumber(words.field[field]));
+  if (d.isNegative()) throw new RangeError(words.negative(words.field[field]));
   return d;
 }
 
+/**
+ * A whole count (days, occurrences) from a number or typed text.
+ * @throws RangeError with `message` when it is not 0 or a positive whole number
+ */
+function toCount(value: number | string, message: string): number {
+  const n = typeof value === 'number' ? value : /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(message);
+  return n;
+}
+
+/** The art. 585 / art. 65 prompt, or Qiyue's share-of-total prompt (see module doc). */
 function courtCheck(
   total: Decimal,
   loss: string | undefined,
+  contractTotal: string | undefined,
   notes: string[],
+  words: CalcWords,
 ): CalculationResult['courtFlag'] {
-  if (loss === undefined || loss === '') return null;
-  const l = toDecimal(loss, '实际损失');
-  if (l.isZero() || total.lte(l.times(1.3))) return null;
-  const excess = total.minus(l).div(l).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
-  notes.push(
-    `违约金超过实际损失 ${excess.toString()}%（超过 30%），法院可能根据当事人请求予以适当减少。此为提示，不构成法律意见。`,
-  );
-  return { lossYuan: yuan(l), excessPercent: excess.toString(), source: COURT_ADJUSTMENT_SOURCE };
+  if (loss !== undefined && loss !== '') {
+    const l = toDecimal(loss, 'loss', words);
+    if (l.isZero() || total.lte(l.times(1.3))) return null;
+    const excess = total.minus(l).div(l).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+    notes.push(words.courtOverLoss(excess.toString()));
+    return {
+      lossYuan: yuan(l),
+      excessPercent: excess.toString(),
+      sharePercent: null,
+      source: words.courtSource,
+    };
+  }
+  if (!contractTotal) return null;
+  const whole = toDecimal(contractTotal, 'total', words);
+  if (whole.isZero()) return null;
+  const share = total.div(whole).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+  if (share.lt(REVIEW_SHARE_PERCENT)) return null;
+  notes.push(words.courtShare(share.toString(), REVIEW_SHARE_PERCENT));
+  return {
+    lossYuan: null,
+    excessPercent: null,
+    sharePercent: share.toString(),
+    source: words.courtSource,
+  };
 }
 
 /** Inputs of {@link perDayPenalty}. Percent values are percent (`"0.1"` is 0.1 %). */
@@ -76,8 +128,8 @@ export interface PerDayInput {
    * then used only for a cap or a termination lump sum given as percentages.
    */
   fixedYuan?: string | null;
-  /** Days of delay or interruption, counted as the contract counts them. */
-  days: number;
+  /** Days of delay or interruption, counted as the contract counts them (typed text allowed). */
+  days: number | string;
   /** Days before the penalty starts (`自第5日起` → 4). */
   startsAfterDays?: number | null;
   /** Cap of the accumulated penalty, percent of the base. */
@@ -88,58 +140,70 @@ export interface PerDayInput {
   terminationWhen?: 'reached' | 'exceeded';
   /** Lump sum due on termination, percent of the base (`…解除合同并要求支付合同总金额30%`). */
   terminationPercent?: string | null;
+  /**
+   * Whether the reviewer chose termination: only then, and only past the threshold, is the lump
+   * sum added. Default false.
+   */
+  terminate?: boolean;
   /** Actual loss entered by the user, for the court-adjustment flag. */
   lossYuan?: string;
+  /** The contract total in yuan, for the share-of-total prompt when no loss is entered. */
+  contractTotalYuan?: string;
 }
 
 /**
- * Per-day penalty: base × percent (or the fixed daily sum) × chargeable days, capped, plus the termination lump sum once
- * the threshold is passed. E.g. seed 004: 1,160,000.00 × 1% × 45 = 522,000.00; past day 30 the
- * purchaser may terminate and claim 1,160,000.00 × 30% = 348,000.00.
- * @throws RangeError for negative or non-numeric inputs
+ * Per-day penalty: base × percent (or the fixed daily sum) × chargeable days, capped, plus the
+ * termination lump sum when termination is chosen and the threshold is passed. E.g. seed 004:
+ * 1,160,000.00 × 1% × 45 = 522,000.00; past day 30 the purchaser may terminate and, if it does,
+ * claim 1,160,000.00 × 30% = 348,000.00 more.
+ * @param words the language of the working (Chinese by default)
+ * @throws RangeError, worded in `words`, for negative or non-numeric inputs
  */
-export function perDayPenalty(input: PerDayInput): CalculationResult {
-  if (!Number.isInteger(input.days) || input.days < 0)
-    throw new RangeError(`天数必须是非负整数 (days must be a whole number ≥ 0: ${input.days})`);
-  const fixed = input.fixedYuan ? toDecimal(input.fixedYuan, '约定金额') : null;
-  const needsBase = !fixed || !!input.capPercent || !!input.terminationPercent;
-  const base = needsBase ? toDecimal(input.baseYuan, '基数') : new Decimal(0);
+export function perDayPenalty(
+  input: PerDayInput,
+  words: CalcWords = ZH_CALC_WORDS,
+): CalculationResult {
+  const days = toCount(input.days, words.wholeDays);
+  const fixed = input.fixedYuan ? toDecimal(input.fixedYuan, 'fixed', words) : null;
+  const needsBase =
+    !fixed || !!input.capPercent || (!!input.terminationPercent && !!input.terminate);
+  const base = needsBase ? toDecimal(input.baseYuan, 'base', words) : new Decimal(0);
   const steps: Step[] = [];
   const notes: string[] = [];
   const start = input.startsAfterDays ?? 0;
-  const chargeable = Math.max(0, input.days - start);
+  const chargeable = Math.max(0, days - start);
   if (start)
     steps.push({
-      label: '计费天数',
-      expression: `${input.days} − ${start}（第${start + 1}日起计）`,
+      label: words.chargeableDays,
+      expression: `${days} − ${start}（${words.startsOn(start + 1)}）`,
       value: `${chargeable}`,
     });
   let amount: Decimal;
   if (fixed) {
     amount = fixed.times(chargeable);
     steps.push({
-      label: '按日违约金',
-      expression: `${money(fixed)}（约定每日金额）× ${chargeable} 日`,
+      label: words.perDay,
+      expression: `${money(fixed)}（${words.agreedDaily}）× ${words.days(chargeable)}`,
       value: yuan(amount),
     });
   } else {
-    const pct = toDecimal(input.percentPerDay, '比例');
+    const pct = toDecimal(input.percentPerDay, 'percent', words);
     amount = base.times(pct).div(100).times(chargeable);
     steps.push({
-      label: '按日违约金',
-      expression: `${money(base)}（${input.baseLabel}）× ${pct.toString()}% × ${chargeable} 日`,
+      label: words.perDay,
+      expression: `${money(base)}（${input.baseLabel}）× ${pct.toString()}% × ${words.days(chargeable)}`,
       value: yuan(amount),
     });
   }
   if (input.capPercent) {
-    const cap = base.times(toDecimal(input.capPercent, '上限')).div(100);
+    const cap = base.times(toDecimal(input.capPercent, 'cap', words)).div(100);
     if (amount.gt(cap)) {
       steps.push({
-        label: '上限',
+        label: words.cap,
         expression: `${money(base)} × ${input.capPercent}%`,
         value: yuan(cap),
       });
-      notes.push(`已达违约金上限 ${input.capPercent}%`);
+      notes.push(words.capReached(input.capPercent));
       amount = cap;
     }
   }
@@ -148,22 +212,29 @@ export function perDayPenalty(input: PerDayInput): CalculationResult {
   if (input.terminationAfterDays) {
     terminationApplies =
       input.terminationWhen === 'reached'
-        ? input.days >= input.terminationAfterDays
-        : input.days > input.terminationAfterDays;
-    if (terminationApplies) {
+        ? days >= input.terminationAfterDays
+        : days > input.terminationAfterDays;
+    if (terminationApplies)
       notes.push(
-        `逾期${input.terminationWhen === 'reached' ? '达到' : '超过'} ${input.terminationAfterDays} 日：守约方有权解除合同`,
+        words.terminationRight(input.terminationWhen === 'reached', input.terminationAfterDays),
       );
-      if (input.terminationPercent) {
-        const lump = base.times(toDecimal(input.terminationPercent, '解除违约金比例')).div(100);
+    if (input.terminationPercent) {
+      if (!input.terminate) {
+        if (terminationApplies) notes.push(words.terminationNotChosen);
+      } else if (!terminationApplies) {
+        notes.push(words.terminationNotReached(input.terminationAfterDays));
+      } else {
+        const lump = base
+          .times(toDecimal(input.terminationPercent, 'terminationPercent', words))
+          .div(100);
         steps.push({
-          label: '解除合同违约金',
+          label: words.termination,
           expression: `${money(base)} × ${input.terminationPercent}%`,
           value: yuan(lump),
         });
         total = total.plus(lump);
         steps.push({
-          label: '合计',
+          label: words.total,
           expression: `${yuan(amount)} + ${yuan(lump)}`,
           value: yuan(total),
         });
@@ -175,7 +246,7 @@ export function perDayPenalty(input: PerDayInput): CalculationResult {
     steps,
     terminationApplies,
     notes,
-    courtFlag: courtCheck(total, input.lossYuan, notes),
+    courtFlag: courtCheck(total, input.lossYuan, input.contractTotalYuan, notes, words),
   };
 }
 
@@ -186,61 +257,69 @@ export interface CountedInput {
   percent: string;
   /** A fixed sum in yuan, once or per occurrence (`支付违约金人民币5万元`), in place of base × percent. */
   fixedYuan?: string | null;
-  occurrences: number;
+  /** Occurrences (typed text allowed). */
+  occurrences: number | string;
   /** Occurrences at which the other party may terminate (`达到三次（项）…解除合同` → 3). */
   terminationAfterOccurrences?: number | null;
   /** `违约金和损失赔偿以高者为准`: the result is the higher of the penalty and the loss. */
   higherOfLoss?: boolean;
   lossYuan?: string;
+  /** The contract total in yuan, for the share-of-total prompt when no loss is entered. */
+  contractTotalYuan?: string;
 }
 
 /**
- * Lump-sum or per-occurrence penalty: base × percent (or the fixed sum) × occurrences; with `higherOfLoss`, the
- * higher of that and the entered loss. E.g. seed 001: 375,980.00 × 5% × 3 = 56,397.00, and the
- * third delayed item gives the purchaser the right to terminate.
- * @throws RangeError for negative or non-numeric inputs
+ * Lump-sum or per-occurrence penalty: base × percent (or the fixed sum) × occurrences; with
+ * `higherOfLoss`, the higher of that and the entered loss. E.g. seed 001: 375,980.00 × 5% × 3 =
+ * 56,397.00, and the third delayed item gives the purchaser the right to terminate.
+ * @param words the language of the working (Chinese by default)
+ * @throws RangeError, worded in `words`, for negative or non-numeric inputs
  */
-export function countedPenalty(input: CountedInput): CalculationResult {
-  if (!Number.isInteger(input.occurrences) || input.occurrences < 0)
-    throw new RangeError(
-      `次数必须是非负整数 (occurrences must be a whole number ≥ 0: ${input.occurrences})`,
-    );
+export function countedPenalty(
+  input: CountedInput,
+  words: CalcWords = ZH_CALC_WORDS,
+): CalculationResult {
+  const occurrences = toCount(input.occurrences, words.wholeOccurrences);
   const steps: Step[] = [];
   const notes: string[] = [];
-  const times = input.occurrences === 1 ? '' : ` × ${input.occurrences} 次`;
+  const times = occurrences === 1 ? '' : ` × ${words.times(occurrences)}`;
+  const label = occurrences === 1 ? words.penalty : words.perOccurrence;
   let amount: Decimal;
   if (input.fixedYuan) {
-    const fixed = toDecimal(input.fixedYuan, '约定金额');
-    amount = fixed.times(input.occurrences);
+    const fixed = toDecimal(input.fixedYuan, 'fixed', words);
+    amount = fixed.times(occurrences);
     steps.push({
-      label: input.occurrences === 1 ? '违约金' : '按次违约金',
-      expression: `${money(fixed)}（约定金额）${times}`,
+      label,
+      expression: `${money(fixed)}（${words.agreedSum}）${times}`,
       value: yuan(amount),
     });
   } else {
-    const base = toDecimal(input.baseYuan, '基数');
-    const pct = toDecimal(input.percent, '比例');
-    amount = base.times(pct).div(100).times(input.occurrences);
+    const base = toDecimal(input.baseYuan, 'base', words);
+    const pct = toDecimal(input.percent, 'percent', words);
+    amount = base.times(pct).div(100).times(occurrences);
     steps.push({
-      label: input.occurrences === 1 ? '违约金' : '按次违约金',
+      label,
       expression: `${money(base)}（${input.baseLabel}）× ${pct.toString()}%${times}`,
       value: yuan(amount),
     });
   }
   let total = amount;
   if (input.higherOfLoss && input.lossYuan) {
-    const loss = toDecimal(input.lossYuan, '实际损失');
+    const loss = toDecimal(input.lossYuan, 'loss', words);
     total = Decimal.max(amount, loss);
     steps.push({
-      label: '以高者为准',
+      label: words.higherOfLoss,
       expression: `max(${yuan(amount)}, ${yuan(loss)})`,
       value: yuan(total),
     });
   }
   const terminationApplies =
-    !!input.terminationAfterOccurrences && input.occurrences >= input.terminationAfterOccurrences;
-  if (terminationApplies)
-    notes.push(`已达 ${input.terminationAfterOccurrences} 次：守约方有权单方解除合同`);
-  const court = input.higherOfLoss ? null : courtCheck(total, input.lossYuan, notes);
+    !!input.terminationAfterOccurrences && occurrences >= input.terminationAfterOccurrences;
+  if (terminationApplies) notes.push(words.occurrencesReached(input.terminationAfterOccurrences!));
+  // The higher of the penalty and the loss is never "excessively higher" than the loss.
+  const court =
+    input.higherOfLoss && input.lossYuan
+      ? null
+      : courtCheck(total, input.lossYuan, input.contractTotalYuan, notes, words);
   return { totalYuan: yuan(total), steps, terminationApplies, notes, courtFlag: court };
 }

@@ -2,7 +2,11 @@
  * The comparison matrix: normalised terms as rows, contracts as columns — total amount,
  * installments, performance bond, each penalty (payer × breach: rate, base, termination
  * threshold), each service level, confidentiality duration, dispute forum, acceptance period.
- * Rows whose values can be ranked mark the strictest and the most lenient contract.
+ *
+ * Rows whose values can be ranked say whom a term favours: each has the party it binds (the
+ * payer of a penalty, 乙方 for a bond or a response time, 甲方 for an acceptance period) and the
+ * direction that is stricter on it; the strictest value favours the other party most, the most
+ * lenient favours the bound party most. A high 甲方 termination penalty thus favours 乙方.
  */
 import Decimal from 'decimal.js';
 import type { ReviewReport } from '../report';
@@ -14,52 +18,41 @@ import {
   METRIC_LABELS,
   TRIGGER_LABELS,
   formatMinutes,
+  groupYuan,
   penaltyRateLabel,
 } from '../labels';
-import { csvDocument } from '../csv';
+import {
+  other,
+  type CellValue,
+  type ComparisonMatrix,
+  type CompareInput,
+  type Direction,
+  type MatrixCell,
+  type MatrixRow,
+  type MatrixTerm,
+  type Party,
+} from './matrix-types';
 
 /** The days an acceptance is due in (`10个工作日内组织验收`; a month counts 30 days). */
 const ACCEPTANCE_PERIOD = new RegExp(
   `[^，。；]{0,16}?(${COUNT_SOURCE})\\s*(?:个)?(${durationUnitSource(['workday', 'day', 'month'])})内[^，。；]{0,12}?(?:组织|进行|完成)?验收`,
 );
-/** One contract of a comparison. */
-export interface CompareInput {
-  id: string;
-  title: string;
-  report: ReviewReport;
-}
+export type {
+  CellValue,
+  ComparisonMatrix,
+  CompareInput,
+  Direction,
+  MatrixCell,
+  MatrixContract,
+  MatrixRow,
+  MatrixTerm,
+  Party,
+} from './matrix-types';
+export { other } from './matrix-types';
 
-/** One cell: the display value, a rankable number when there is one, and where it is. */
-export interface MatrixCell {
-  display: string;
-  /** Decimal string used for ranking (percent, days, minutes, yuan), or null. */
-  value: string | null;
-  clauseId: string | null;
-  page: number | null;
-}
-
-/** Which way is stricter: a higher penalty rate, or a shorter response time. */
-export type Direction = 'higher_is_stricter' | 'lower_is_stricter' | null;
-
-/** One row of the matrix. */
-export interface MatrixRow {
-  key: string;
-  label: string;
-  direction: Direction;
-  /** contract id → cell (absent when the contract does not state it). */
-  cells: Record<string, MatrixCell>;
-  strictest: string[];
-  mostLenient: string[];
-}
-
-/** The matrix. Money in yuan (two places), percentages as percent. */
-export interface ComparisonMatrix {
-  contracts: { id: string; title: string }[];
-  rows: MatrixRow[];
-}
-
+/** Marks the contracts whose value favours each party most (see module doc). */
 function rank(row: MatrixRow): MatrixRow {
-  if (!row.direction) return row;
+  if (!row.direction || !row.binds) return row;
   const vals = Object.entries(row.cells).filter(([, c]) => c.value !== null) as [
     string,
     MatrixCell & { value: string },
@@ -70,9 +63,12 @@ function rank(row: MatrixRow): MatrixRow {
   const min = Decimal.min(...nums.map(([, v]) => v));
   if (max.equals(min)) return row;
   const at = (v: Decimal) => nums.filter(([, x]) => x.equals(v)).map(([id]) => id);
-  return row.direction === 'higher_is_stricter'
-    ? { ...row, strictest: at(max), mostLenient: at(min) }
-    : { ...row, strictest: at(min), mostLenient: at(max) };
+  const strictest = row.direction === 'higher_is_stricter' ? at(max) : at(min);
+  const lenient = row.direction === 'higher_is_stricter' ? at(min) : at(max);
+  const bestFor = { partyA: [], partyB: [] } as Record<Party, string[]>;
+  bestFor[other(row.binds)] = strictest;
+  bestFor[row.binds] = lenient;
+  return { ...row, bestFor };
 }
 
 function clausePage(report: ReviewReport, clauseId: string | null): number | null {
@@ -95,21 +91,44 @@ function firstMatch(
 /** Builds the matrix of several contracts' reports. */
 export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
   const rows = new Map<string, MatrixRow>();
-  const row = (key: string, label: string, direction: Direction) => {
+  const row = (
+    key: string,
+    label: string,
+    term: MatrixTerm,
+    direction: Direction = null,
+    binds: Party | null = null,
+  ) => {
     if (!rows.has(key))
-      rows.set(key, { key, label, direction, cells: {}, strictest: [], mostLenient: [] });
+      rows.set(key, {
+        key,
+        label,
+        term,
+        direction,
+        binds: direction ? binds : null,
+        cells: {},
+        bestFor: { partyA: [], partyB: [] },
+      });
     return rows.get(key)!;
   };
-  row('totalAmount', '合同总金额（元）', null);
-  row('installments', '分期付款', null);
-  row('performanceBond', '履约保证金（%）', 'higher_is_stricter');
+  const get = (key: string) => rows.get(key)!;
+  row('totalAmount', '合同总金额（元）', { kind: 'totalAmount' });
+  row('installments', '分期付款', { kind: 'installments' });
+  // The contractor (乙方) lodges the bond: a higher one is harder on it.
+  row(
+    'performanceBond',
+    '履约保证金（%）',
+    { kind: 'performanceBond' },
+    'higher_is_stricter',
+    'partyB',
+  );
   for (const { id, report } of inputs) {
     const c = report.contract;
     const kt = (key: string) => report.keyTerms.find((k) => k.key === key);
     if (c.totalAmount) {
       const t = kt('totalAmount');
-      row('totalAmount', '', null).cells[id] = {
-        display: c.totalAmount.yuan,
+      get('totalAmount').cells[id] = {
+        display: groupYuan(c.totalAmount.yuan),
+        cell: { kind: 'yuan', yuan: c.totalAmount.yuan },
         value: c.totalAmount.yuan,
         clauseId: t?.clauseId ?? null,
         page: t?.page ?? null,
@@ -117,10 +136,14 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
     }
     if (c.paymentInstallments.length) {
       const first = c.paymentInstallments[0];
-      row('installments', '', null).cells[id] = {
+      get('installments').cells[id] = {
         display: c.paymentInstallments
-          .map((i) => (i.percent ? `${i.percent}%` : `¥${i.yuan}`))
+          .map((i) => (i.percent ? `${i.percent}%` : `¥${groupYuan(i.yuan ?? '0')}`))
           .join(' / '),
+        cell: {
+          kind: 'installments',
+          parts: c.paymentInstallments.map((i) => ({ percent: i.percent, yuan: i.yuan })),
+        },
         value: String(c.paymentInstallments.length),
         clauseId: first.clauseId,
         page: clausePage(report, first.clauseId),
@@ -128,8 +151,9 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
     }
     if (c.performanceBond?.percent) {
       const t = kt('performanceBond');
-      row('performanceBond', '', null).cells[id] = {
+      get('performanceBond').cells[id] = {
         display: `${c.performanceBond.percent}%`,
+        cell: { kind: 'percent', percent: c.performanceBond.percent },
         value: c.performanceBond.percent,
         clauseId: t?.clauseId ?? null,
         page: t?.page ?? null,
@@ -145,21 +169,56 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
       const label = lossOnly
         ? `赔偿责任：${party}${TRIGGER_LABELS[p.trigger]}（${KIND_LABELS.actual_loss}）`
         : `违约金：${party}${TRIGGER_LABELS[p.trigger]}（${p.kind ? KIND_LABELS[p.kind] : '方式不明'}，${unit}）`;
-      const r = row(key, label, lossOnly ? null : 'higher_is_stricter');
+      const term: MatrixTerm = lossOnly
+        ? { kind: 'compensation', payer: p.payer, trigger: p.trigger }
+        : {
+            kind: 'penalty',
+            payer: p.payer,
+            trigger: p.trigger,
+            penaltyKind: p.kind,
+            unit: p.yuan !== null ? 'yuan' : 'percent',
+          };
+      // A higher penalty is harder on whoever pays it.
+      const r = row(key, label, term, lossOnly ? null : 'higher_is_stricter', p.payer);
       if (r.cells[id]) continue; // the first rule of that kind stands for the contract
+      const withBase = p.yuan === null && !lossOnly;
       r.cells[id] = {
-        display: `${penaltyRateLabel(p)}${p.yuan === null && !lossOnly ? ` · ${BASE_LABELS[p.base]}` : ''}${p.terminationAfterDays ? ` · 超${p.terminationAfterDays}日可解除` : ''}`,
+        display: `${penaltyRateLabel(p)}${withBase ? ` · ${BASE_LABELS[p.base]}` : ''}${p.terminationAfterDays ? ` · 超${p.terminationAfterDays}日可解除` : ''}`,
+        cell: {
+          kind: 'penalty',
+          rule: {
+            percent: p.percent,
+            yuan: p.yuan,
+            kind: p.kind,
+            feeMonths: p.feeMonths,
+            rateBenchmark: p.rateBenchmark,
+            forfeitsBond: p.forfeitsBond,
+            base: p.base,
+            terminationAfterDays: p.terminationAfterDays,
+          },
+          withBase,
+        },
         value: p.percent ?? p.yuan,
         clauseId: p.clauseId,
         page: p.page,
       };
-      if (p.terminationAfterDays) {
+      if (p.terminationAfterDays && !lossOnly) {
+        // Fewer days before the other side may terminate are harder on the payer.
         row(
           `${key}.termination`,
           `${label.replace('（', '：解除门槛（').replace(`，${unit}）`, '，日）')}`,
+          {
+            kind: 'penaltyTermination',
+            payer: p.payer,
+            trigger: p.trigger,
+            penaltyKind: p.kind,
+            unit: p.yuan !== null ? 'yuan' : 'percent',
+          },
           'lower_is_stricter',
+          p.payer,
         ).cells[id] = {
           display: `${p.terminationAfterDays} 日`,
+          cell: { kind: 'days', days: p.terminationAfterDays },
           value: String(p.terminationAfterDays),
           clauseId: p.clauseId,
           page: p.page,
@@ -176,10 +235,14 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
             : s.seconds !== undefined
               ? new Decimal(s.seconds).div(60).toString()
               : null;
+      // The contractor (乙方) gives the service: a shorter limit or a higher availability is
+      // harder on it.
       const r = row(
         key,
         `服务时效：${METRIC_LABELS[s.metric]}${s.metric === 'availability' ? '（%）' : '（分钟）'}`,
+        { kind: 'sla', metric: s.metric },
         s.metric === 'availability' ? 'higher_is_stricter' : 'lower_is_stricter',
+        'partyB',
       );
       const prev = r.cells[id];
       // The strictest commitment of a contract stands for it.
@@ -198,6 +261,12 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
               : s.minutes !== null
                 ? formatMinutes(s.minutes)
                 : `${s.seconds}秒`,
+          cell:
+            s.metric === 'availability'
+              ? { kind: 'availability', percent: s.percent ?? '' }
+              : s.minutes !== null
+                ? { kind: 'minutes', minutes: s.minutes }
+                : { kind: 'seconds', seconds: s.seconds ?? 0 },
           value,
           clauseId: s.clauseId,
           page: s.page,
@@ -205,8 +274,16 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
     }
     if (report.confidentiality.duration) {
       const years = /(\d+)\s*年/.exec(report.confidentiality.duration);
-      row('confidentiality.duration', '保密期限', 'higher_is_stricter').cells[id] = {
+      // The contractor keeps the purchaser's secrets: a longer duty is harder on 乙方.
+      row(
+        'confidentiality.duration',
+        '保密期限',
+        { kind: 'confidentiality' },
+        'higher_is_stricter',
+        'partyB',
+      ).cells[id] = {
         display: report.confidentiality.duration,
+        cell: { kind: 'quote', text: report.confidentiality.duration },
         value: /长期|永久|公开时止/.test(report.confidentiality.duration)
           ? '100'
           : years
@@ -222,8 +299,9 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
       /(?:提交|向)?[^，。；]{0,20}(?:仲裁委员会|人民法院)[^，。；]{0,10}/,
     );
     if (forum)
-      row('dispute.forum', '争议解决', null).cells[id] = {
+      row('dispute.forum', '争议解决', { kind: 'forum' }).cells[id] = {
         display: forum.text.trim(),
+        cell: { kind: 'quote', text: forum.text.trim() },
         value: null,
         clauseId: forum.clauseId,
         page: clausePage(report, forum.clauseId),
@@ -232,8 +310,16 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
     if (acc) {
       const m = ACCEPTANCE_PERIOD.exec(acc.text);
       const period = m && readDuration(m[1], m[2]);
-      row('acceptance.period', '验收期限（日）', 'lower_is_stricter').cells[id] = {
+      // The purchaser (甲方) organises the acceptance: a shorter period is harder on it.
+      row(
+        'acceptance.period',
+        '验收期限（日）',
+        { kind: 'acceptance' },
+        'lower_is_stricter',
+        'partyA',
+      ).cells[id] = {
         display: acc.text.trim(),
+        cell: { kind: 'quote', text: acc.text.trim() },
         value: period ? String(period.value * (period.unit === 'month' ? 30 : 1)) : null,
         clauseId: acc.clauseId,
         page: clausePage(report, acc.clauseId),
@@ -241,27 +327,12 @@ export function compareContracts(inputs: CompareInput[]): ComparisonMatrix {
     }
   }
   return {
-    contracts: inputs.map(({ id, title }) => ({ id, title })),
+    contracts: inputs.map(({ id, title, report }) => ({
+      id,
+      title,
+      supplier: report.contract.parties.find((p) => p.role === 'partyB')?.name ?? null,
+      signedOn: report.contract.signedOn,
+    })),
     rows: [...rows.values()].filter((r) => Object.keys(r.cells).length > 0).map(rank),
   };
-}
-
-/** The matrix as CSV (UTF-8 with BOM): one row per term, one column per contract. */
-export function matrixCsv(m: ComparisonMatrix): string {
-  const lines = [['条款', ...m.contracts.map((c) => c.title)]];
-  for (const r of m.rows)
-    lines.push([
-      r.label,
-      ...m.contracts.map((c) => {
-        const x = r.cells[c.id];
-        if (!x) return '';
-        const mark = r.strictest.includes(c.id)
-          ? '（最严）'
-          : r.mostLenient.includes(c.id)
-            ? '（最宽）'
-            : '';
-        return `${x.display}${mark}`;
-      }),
-    ]);
-  return csvDocument(lines);
 }

@@ -4,6 +4,7 @@
  * history, and the reviewer's sign-off of the contract.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   ANNOTATION_STATUS_LABELS,
   type Annotation,
@@ -13,6 +14,11 @@ import {
 import type { Anchor } from '../../lib/report-types';
 import { call } from '../../lib/ipc';
 import { useReviewer } from '../../lib/reviewer';
+import { useErrorText } from '../../lib/errors';
+import { useLabels } from '../../lib/labels';
+import { formatTime } from '../../lib/format';
+import { ReviewerField } from '../../components/ReviewerField';
+import { usePersonalData } from '../../lib/pii';
 
 const STATUSES = Object.keys(ANNOTATION_STATUS_LABELS) as AnnotationStatus[];
 
@@ -24,15 +30,17 @@ function StatusSelect({
   value: AnnotationStatus;
   onChange: (status: AnnotationStatus) => void;
 }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
   return (
     <select
       value={value}
       onChange={(e) => onChange(e.target.value as AnnotationStatus)}
-      aria-label="状态"
+      aria-label={t('annotations.status')}
     >
       {STATUSES.map((s) => (
         <option key={s} value={s}>
-          {ANNOTATION_STATUS_LABELS[s]}
+          {labels.word('annotationStatus', s)}
         </option>
       ))}
     </select>
@@ -60,7 +68,22 @@ export function AnnotationsPanel({
   selectedKey: string | null;
   onSelect: (key: string, anchor: Anchor) => void;
 }) {
-  const { reviewer, setReviewer, saved } = useReviewer();
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const errorText = useErrorText();
+  const pii = usePersonalData();
+  const reviewerName = useReviewer();
+  const { reviewer, saved } = reviewerName;
+  const [error, setError] = useState<string | null>(null);
+  /** Runs one change; a refusal is shown, not lost. */
+  const attempt = async (fn: () => Promise<void>) => {
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
   const [comment, setComment] = useState('');
   const [tags, setTags] = useState('');
   const [status, setStatus] = useState<AnnotationStatus>('pending');
@@ -69,7 +92,6 @@ export function AnnotationsPanel({
   const [undo, setUndo] = useState<Annotation | null>(null);
   const [signNote, setSignNote] = useState('');
   const replace = (a: Annotation) => onChange(annotations.map((x) => (x.id === a.id ? a : x)));
-  const saveReviewer = (v: string) => setReviewer(v);
   const create = async () => {
     if (!draft) return;
     await saved();
@@ -108,24 +130,16 @@ export function AnnotationsPanel({
   return (
     <div className="annotations" data-testid="annotations">
       <div className="check-toolbar">
-        <label>
-          审阅人
-          <input
-            value={reviewer}
-            onChange={(e) => saveReviewer(e.target.value)}
-            placeholder="姓名"
-            data-testid="ann-reviewer"
-          />
-        </label>
+        <ReviewerField name={reviewerName} testId="ann-reviewer" />
         <select
           value={filter}
           onChange={(e) => setFilter(e.target.value as typeof filter)}
-          aria-label="按状态筛选"
+          aria-label={t('annotations.statusFilter')}
         >
-          <option value="all">全部</option>
+          <option value="all">{t('common.all')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {ANNOTATION_STATUS_LABELS[s]}
+              {labels.word('annotationStatus', s)}
             </option>
           ))}
         </select>
@@ -133,65 +147,81 @@ export function AnnotationsPanel({
           <select
             value={tagFilter}
             onChange={(e) => setTagFilter(e.target.value)}
-            aria-label="按标签筛选"
+            aria-label={t('annotations.tagFilter')}
           >
-            <option value="">全部标签</option>
-            {allTags.map((t) => (
-              <option key={t} value={t}>
-                #{t}
+            <option value="">{t('annotations.allTags')}</option>
+            {allTags.map((tag) => (
+              <option key={tag} value={tag}>
+                #{tag}
               </option>
             ))}
           </select>
         )}
       </div>
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
       {draft ? (
         <form
           className="ann-draft"
           onSubmit={(e) => {
             e.preventDefault();
-            void create();
+            void attempt(create);
           }}
           data-testid="ann-draft"
         >
-          <div className="quote">“{draft.quote.slice(0, 120)}”</div>
+          <div className="quote" lang="zh-CN">
+            “{pii(draft.quote.slice(0, 120))}”
+          </div>
           <textarea
             value={comment}
             onChange={(e) => setComment(e.target.value)}
-            placeholder="批注意见"
+            placeholder={t('annotations.comment')}
+            aria-label={t('annotations.comment')}
             rows={3}
             data-testid="ann-comment"
           />
           <input
             value={tags}
             onChange={(e) => setTags(e.target.value)}
-            placeholder="标签（逗号分隔）"
+            placeholder={t('annotations.tags')}
+            aria-label={t('annotations.tags')}
             data-testid="ann-tags"
           />
           <StatusSelect value={status} onChange={setStatus} />
           <button className="primary" type="submit" data-testid="ann-save">
-            添加批注
+            {t('annotations.add')}
           </button>
           <button type="button" onClick={onDraftDone}>
-            取消
+            {t('common.cancel')}
           </button>
         </form>
       ) : (
-        <p className="hint">在右侧文档中选中文字即可添加批注。</p>
+        <p className="hint">{t('annotations.howTo')}</p>
       )}
       {undo && (
         <div className="notice undo" role="status">
-          已删除批注
+          {t('annotations.deleted')}
           <button
             className="link"
             data-testid="ann-undo"
-            onClick={async () => {
-              await change(undo, { deleted: false });
-              setUndo(null);
-            }}
+            onClick={() =>
+              void attempt(async () => {
+                await change(undo, { deleted: false });
+                setUndo(null);
+              })
+            }
           >
-            撤销
+            {t('common.undo')}
           </button>
         </div>
+      )}
+      {shown.length === 0 && !draft && (
+        <p className="empty-small">
+          {annotations.some((a) => !a.deleted) ? t('annotations.noMatch') : t('annotations.none')}
+        </p>
       )}
       <ul className="ann-list">
         {shown.map((a) => (
@@ -200,55 +230,75 @@ export function AnnotationsPanel({
             className={selectedKey === `ann:${a.id}` ? 'selected' : ''}
             data-annotation-item={a.id}
           >
-            <button className="link quote" onClick={() => onSelect(`ann:${a.id}`, a.anchor)}>
-              “{a.anchor.quote.slice(0, 60)}”
+            <button
+              className="link quote"
+              onClick={() => onSelect(`ann:${a.id}`, a.anchor)}
+              lang="zh-CN"
+            >
+              “{pii(a.anchor.quote.slice(0, 60))}”
             </button>
             <div className="ann-edit">
-              <StatusSelect value={a.status} onChange={(st) => void change(a, { status: st })} />
+              <StatusSelect
+                value={a.status}
+                onChange={(st) => void attempt(async () => void (await change(a, { status: st })))}
+              />
               <input
                 defaultValue={a.comment}
-                aria-label="批注意见"
-                onBlur={(e) =>
-                  e.target.value !== a.comment && void change(a, { comment: e.target.value })
-                }
+                aria-label={t('annotations.comment')}
+                onBlur={(e) => {
+                  const comment = e.target.value;
+                  if (comment !== a.comment)
+                    void attempt(async () => void (await change(a, { comment })));
+                }}
               />
               <button
                 className="danger"
-                onClick={async () => {
-                  setUndo(await change(a, { deleted: true }));
-                }}
+                onClick={() =>
+                  void attempt(async () => setUndo(await change(a, { deleted: true })))
+                }
                 data-testid="ann-delete"
               >
-                删除
+                {t('common.delete')}
               </button>
             </div>
             <div
               className="sub"
-              title={a.history.map((h) => `${h.at} ${h.by} ${h.action}`).join('\n')}
+              title={a.history
+                .map((h) =>
+                  t('annotations.historyLine', {
+                    at: formatTime(h.at),
+                    by: h.by,
+                    action: t(`annotations.action.${h.action}`),
+                  }),
+                )
+                .join('\n')}
             >
-              {a.tags.map((t) => `#${t}`).join(' ')} {a.reviewer} ·{' '}
-              {a.updatedAt.slice(0, 16).replace('T', ' ')}
-              {a.anchor.positions[0] ? ` · p.${a.anchor.positions[0].pageIndex + 1}` : ''}
+              {a.tags.map((tag) => `#${tag}`).join(' ')} {a.reviewer} · {formatTime(a.updatedAt)}
+              {a.anchor.positions[0]
+                ? ` · ${t('common.pageShort', { n: a.anchor.positions[0].pageIndex + 1 })}`
+                : ''}
             </div>
           </li>
         ))}
       </ul>
       <section className="sign-off" data-testid="sign-off">
-        <h2>审阅签字</h2>
+        <h2>{t('annotations.signOff')}</h2>
         {signOff ? (
           <p>
-            {signOff.by} 于 {signOff.at.slice(0, 16).replace('T', ' ')} 签字确认
-            {signOff.note ? `：${signOff.note}` : ''}
+            {t('annotations.signedBy', { by: signOff.by, at: formatTime(signOff.at) })}
+            {signOff.note ? t('annotations.signNoteSuffix', { note: signOff.note }) : ''}
             <button
               className="link"
-              onClick={async () =>
-                onSignOff(
-                  (await call('contracts:signOff', { id: contractId, note: '', withdraw: true }))
-                    .signOff as SignOff | null,
+              onClick={() =>
+                void attempt(async () =>
+                  onSignOff(
+                    (await call('contracts:signOff', { id: contractId, note: '', withdraw: true }))
+                      .signOff as SignOff | null,
+                  ),
                 )
               }
             >
-              撤回
+              {t('annotations.withdraw')}
             </button>
           </p>
         ) : (
@@ -256,20 +306,24 @@ export function AnnotationsPanel({
             <input
               value={signNote}
               onChange={(e) => setSignNote(e.target.value)}
-              placeholder="审阅意见（可选）"
+              placeholder={t('annotations.signNote')}
+              aria-label={t('annotations.signNote')}
             />
             <button
               className="primary"
               disabled={!reviewer}
-              onClick={async () => {
-                await saved();
-                onSignOff(
-                  (await call('contracts:signOff', { id: contractId, note: signNote }))
-                    .signOff as SignOff,
-                );
-              }}
+              title={reviewer ? undefined : t('annotations.needReviewer')}
+              onClick={() =>
+                void attempt(async () => {
+                  await saved();
+                  onSignOff(
+                    (await call('contracts:signOff', { id: contractId, note: signNote }))
+                      .signOff as SignOff,
+                  );
+                })
+              }
             >
-              签字确认
+              {t('annotations.sign')}
             </button>
           </div>
         )}

@@ -1,17 +1,14 @@
 /**
- * Calculators beside the PDF: penalties (per day, once, per occurrence; cap, termination,
- * court-adjustment flag), performance score and KPI rubric, and the payment schedule with due
- * dates, tax split and 大写 ↔ figures. Prefilled from the contract, editable, each result with
- * its working; selecting a rule highlights its clause; scenarios are saved with the contract.
+ * Calculators beside the PDF: penalties (per day, once, per occurrence; cap, termination as the
+ * reviewer's explicit choice, the court-adjustment prompt), performance score and KPI rubric,
+ * and the payment schedule with due dates (each installment from its own invoice date), tax
+ * split and 大写 ↔ figures. Prefilled from the contract, editable, each result with its working
+ * and the clause it rests on; scenarios are saved with the contract.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { PRC_HOLIDAYS, type HolidayCalendar } from '../../../../shared/domain/calendar/holidays';
-import {
-  BASE_LABELS,
-  KIND_LABELS,
-  penaltyRateLabel,
-  TRIGGER_LABELS,
-} from '../../../../shared/domain/labels';
+import { useTranslation } from 'react-i18next';
+import Decimal from 'decimal.js';
+import type { HolidayCalendar } from '../../../../shared/domain/calendar/holidays';
 import {
   countedPenalty,
   perDayPenalty,
@@ -34,10 +31,16 @@ import {
 import { extractSubItems } from '../../../../shared/domain/terms/sub-items';
 import { dailyFee } from '../../../../shared/domain/calculators/daily-fee';
 import type { Scenario } from '../../../../shared/domain/checklist';
-import { call } from '../../lib/ipc';
-import { formatYuan } from '../../lib/format';
-import type { PanelProps } from '../../lib/panel';
 import type { ReportPenaltyRule } from '../../../../shared/domain/report';
+import { call } from '../../lib/ipc';
+import { formatTime, formatYuan } from '../../lib/format';
+import type { PanelProps } from '../../lib/panel';
+import { useLabels, type Labels } from '../../lib/labels';
+import { useCalcWords } from '../../lib/calc-words';
+import { useErrorText } from '../../lib/errors';
+import { useNavigation } from '../../app/navigation';
+import { ClauseRef, useCiter } from '../../components/ClauseRef';
+import { DateField } from '../../components/DateField';
 
 interface Props extends PanelProps {
   contractId: string;
@@ -48,13 +51,37 @@ interface Props extends PanelProps {
   onEventsChange: (e: PaymentEvents) => void;
 }
 
-function ruleLabel(r: ReportPenaltyRule): string {
-  return `${r.payer === 'partyA' ? '甲方' : '乙方'}·${TRIGGER_LABELS[r.trigger]} ${penaltyRateLabel(r, false)}${r.kind ? `（${KIND_LABELS[r.kind]}）` : '（方式不明）'}`;
+/** A rule as the picker names it: `乙方 · 逾期履行 · 1%/日`. */
+function ruleLabel(r: ReportPenaltyRule, labels: Labels, unclear: string): string {
+  return [
+    labels.party(r.payer),
+    labels.word('trigger', r.trigger),
+    `${labels.penaltyRate(r, false)} (${r.kind ? labels.word('kind', r.kind) : unclear})`,
+  ].join(' · ');
+}
+
+/**
+ * The base a rule is computed on, prefilled only where the contract fixes it: the agreed sum of
+ * a fixed-sum rule, the contract total, or the estimated daily fee; a sub-item budget, an overdue
+ * or paid amount is the reviewer's to enter.
+ */
+function baseFor(rule: ReportPenaltyRule | null, report: Props['report']): string {
+  if (!rule) return '';
+  if (rule.yuan !== null) return rule.yuan;
+  if (rule.base === 'contract_total') return report.contract.totalAmount?.yuan ?? '';
+  if (rule.base === 'daily_fee') return dailyFee(report.contract)?.yuan ?? '';
+  return '';
 }
 
 function Result({ result }: { result: CalculationResult | { error: string } | null }) {
+  const { t } = useTranslation();
   if (!result) return null;
-  if ('error' in result) return <div className="notice error">{result.error}</div>;
+  if ('error' in result)
+    return (
+      <div className="notice error" role="alert" data-testid="calc-error">
+        {result.error}
+      </div>
+    );
   return (
     <div className="calc-result" data-testid="calc-result">
       <ol className="steps">
@@ -70,14 +97,18 @@ function Result({ result }: { result: CalculationResult | { error: string } | nu
         ))}
       </ol>
       <div className="total">
-        合计 <strong data-testid="calc-total">¥{formatYuan(result.totalYuan)}</strong>
+        {t('calc.total')} <strong data-testid="calc-total">¥{formatYuan(result.totalYuan)}</strong>
       </div>
       {result.notes.map((n, i) => (
         <div key={i} className="notice warn-note" data-testid="calc-note">
           {n}
         </div>
       ))}
-      {result.courtFlag && <div className="source">依据：{result.courtFlag.source}</div>}
+      {result.courtFlag && (
+        <div className="source" data-testid="calc-source">
+          {t('calc.source', { source: result.courtFlag.source })}
+        </div>
+      )}
     </div>
   );
 }
@@ -90,6 +121,11 @@ function PenaltyCalculator({
   scenarios,
   onScenariosChange,
 }: Props) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const words = useCalcWords();
+  const errorText = useErrorText();
+  const cite = useCiter(report.clauses);
   // Compensation of the actual loss has nothing to compute from the contract.
   const rules = report.penaltyRules.filter((r) => r.kind !== 'actual_loss');
   const [ruleId, setRuleId] = useState(rules[0]?.id ?? '');
@@ -97,124 +133,168 @@ function PenaltyCalculator({
   const total = report.contract.totalAmount?.yuan ?? '';
   const subItems = useMemo(() => extractSubItems(text), [text]);
   // For a fixed-sum rule the base field holds the agreed sum itself.
-  const [base, setBase] = useState<string>(rule?.yuan ?? total);
+  const [base, setBase] = useState<string>(baseFor(rules[0] ?? null, report));
   const [percent, setPercent] = useState<string>(rule?.percent ?? '');
   const [count, setCount] = useState<string>('1');
   const [loss, setLoss] = useState<string>('');
   const [kind, setKind] = useState<string>(rule?.kind ?? 'per_day');
+  const [terminate, setTerminate] = useState(false);
   const [result, setResult] = useState<CalculationResult | { error: string } | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
   const termination = rule?.terminationPenaltyRuleId
     ? rules.find((r) => r.id === rule.terminationPenaltyRuleId)
     : null;
+  const unclear = t('penalties.kindUnclear');
 
   const choose = (id: string) => {
     const r = rules.find((x) => x.id === id)!;
     setRuleId(id);
     setPercent(r.percent ?? '');
     setKind(r.kind ?? 'per_day');
-    setBase(
-      r.yuan !== null
-        ? r.yuan
-        : r.base === 'contract_total'
-          ? total
-          : r.base === 'daily_fee'
-            ? (dailyFee(report.contract)?.yuan ?? '')
-            : '',
-    );
+    setBase(baseFor(r, report));
+    setTerminate(false);
     setResult(null);
     onSelect(`penalty:${r.id}`, r.anchor);
   };
   const compute = () => {
+    if (!rule) return;
+    if (base.trim() === '' && (rule.yuan === null || rule.capPercent || terminate)) {
+      setResult({ error: t('calc.needBase', { base: labels.word('base', rule.base) }) });
+      return;
+    }
     try {
-      if (!rule) return;
-      const n = Number(count);
       const common = {
         // A fixed-sum rule's cap or termination lump sum, if any, is a percent of the total.
         baseYuan: rule.yuan !== null ? total : base,
-        baseLabel: BASE_LABELS[rule.base],
+        baseLabel: labels.word('base', rule.base),
         fixedYuan: rule.yuan !== null ? base : null,
         lossYuan: loss || undefined,
+        contractTotalYuan: total || undefined,
       };
       setResult(
         kind === 'per_day'
-          ? perDayPenalty({
-              ...common,
-              percentPerDay: percent,
-              days: n,
-              startsAfterDays: rule.startsAfterDays,
-              capPercent: rule.capPercent,
-              terminationAfterDays: rule.terminationAfterDays,
-              terminationWhen: rule.terminationWhen ?? 'exceeded',
-              terminationPercent: termination?.percent ?? null,
-            })
-          : countedPenalty({
-              ...common,
-              percent,
-              occurrences: kind === 'lump_sum' ? 1 : n,
-              terminationAfterOccurrences: rule.terminationAfterOccurrences,
-              higherOfLoss: rule.higherOfLoss,
-            }),
+          ? perDayPenalty(
+              {
+                ...common,
+                percentPerDay: percent,
+                days: count,
+                startsAfterDays: rule.startsAfterDays,
+                capPercent: rule.capPercent,
+                terminationAfterDays: rule.terminationAfterDays,
+                terminationWhen: rule.terminationWhen ?? 'exceeded',
+                terminationPercent: termination?.percent ?? null,
+                terminate,
+              },
+              words.calc,
+            )
+          : countedPenalty(
+              {
+                ...common,
+                percent,
+                occurrences: kind === 'lump_sum' ? 1 : count,
+                terminationAfterOccurrences: rule.terminationAfterOccurrences,
+                higherOfLoss: rule.higherOfLoss,
+              },
+              words.calc,
+            ),
       );
       onSelect(`penalty:${rule.id}`, rule.anchor);
     } catch (err) {
-      setResult({ error: (err as Error).message });
+      setResult({ error: errorText(err) });
     }
   };
   const save = async () => {
     if (!rule || !result || 'error' in result) return;
-    const res = await call('scenarios:save', {
-      id: contractId,
-      scenario: {
-        name: `${ruleLabel(rule)} · ${count}${kind === 'per_day' ? '日' : '次'}`,
-        calculator: 'penalty',
-        inputs: { ruleId: rule.id, baseYuan: base, percent, count, kind, lossYuan: loss || null },
-        totalYuan: result.totalYuan,
-        summary: result.steps.map((s) => `${s.label}：${s.expression} = ${s.value}`).join('；'),
-      },
-    });
-    onScenariosChange([...scenarios, res.scenario as Scenario]);
-    setSaved('已保存方案');
+    try {
+      const res = await call('scenarios:save', {
+        id: contractId,
+        scenario: {
+          name: t(kind === 'per_day' ? 'calc.scenarioDays' : 'calc.scenarioTimes', {
+            rule: ruleLabel(rule, labels, unclear),
+            n: kind === 'lump_sum' ? 1 : count,
+          }),
+          calculator: 'penalty',
+          inputs: {
+            ruleId: rule.id,
+            baseYuan: base,
+            percent,
+            count,
+            kind,
+            lossYuan: loss || null,
+            terminate,
+          },
+          totalYuan: result.totalYuan,
+          summary: result.steps
+            .map((s) =>
+              t('calc.stepLine', { label: s.label, expression: s.expression, value: s.value }),
+            )
+            .join(t('common.listSeparator')),
+        },
+      });
+      onScenariosChange([...scenarios, res.scenario as Scenario]);
+      setSaved({ ok: true, text: t('calc.saved') });
+    } catch (err) {
+      setSaved({ ok: false, text: errorText(err) });
+    }
   };
-  if (!rules.length) return <p className="empty-small">合同中未发现违约金条款。</p>;
+  if (!rules.length) return <p className="empty-small">{t('calc.noRules')}</p>;
+  const lumpSum = !!termination?.percent && !!rule?.terminationAfterDays && kind === 'per_day';
   return (
     <section className="calc" data-testid="penalty-calculator">
-      <h2>违约金计算</h2>
+      <h2>{t('calc.penaltyTitle')}</h2>
       <label>
-        条款
+        {t('calc.rule')}
         <select value={ruleId} onChange={(e) => choose(e.target.value)} data-testid="calc-rule">
           {rules.map((r) => (
             <option key={r.id} value={r.id}>
-              {ruleLabel(r)}
+              {ruleLabel(r, labels, unclear)}
             </option>
           ))}
         </select>
       </label>
-      {rule && <p className="rule-text">“{rule.text}”</p>}
+      {rule && (
+        <p className="rule-text">
+          <ClauseRef cite={cite} clause={rule.clauseId} page={rule.page} />{' '}
+          <span lang="zh-CN">“{rule.text}”</span>
+        </p>
+      )}
       <div className="calc-grid">
         <label>
           {rule?.yuan !== null && rule?.yuan !== undefined
-            ? `约定金额（元${kind === 'per_day' ? '/日' : kind === 'per_occurrence' ? '/次' : ''}）`
-            : `基数（${rule ? BASE_LABELS[rule.base] : ''}，元）`}
+            ? t(
+                kind === 'per_day'
+                  ? 'calc.agreedPerDay'
+                  : kind === 'per_occurrence'
+                    ? 'calc.agreedPerTime'
+                    : 'calc.agreed',
+              )
+            : t('calc.base', { base: rule ? labels.word('base', rule.base) : '' })}
           <input
             value={base}
             onChange={(e) => setBase(e.target.value)}
             data-testid="calc-base"
             inputMode="decimal"
+            placeholder={
+              rule && !baseFor(rule, report)
+                ? t('calc.enterBase', { base: labels.word('base', rule.base) })
+                : undefined
+            }
           />
         </label>
         {rule?.base === 'daily_fee' && dailyFee(report.contract) && (
-          <p className="hint">估算：{dailyFee(report.contract)!.basis}，可修改</p>
+          <p className="hint">
+            {t('calc.dailyFeeHint', { basis: dailyFee(report.contract)!.basis })}
+          </p>
         )}
         {rule?.base === 'sub_item_budget' && subItems.length > 0 && (
           <label>
-            选择分项
+            {t('calc.subItem')}
             <select onChange={(e) => setBase(e.target.value)} defaultValue="">
               <option value="" disabled>
-                从分项表选择…
+                {t('calc.subItemPick')}
               </option>
               {subItems.map((s, i) => (
-                <option key={i} value={s.yuan}>
+                <option key={i} value={s.yuan} lang="zh-CN">
                   {s.name} · ¥{formatYuan(s.yuan)}
                 </option>
               ))}
@@ -223,7 +303,7 @@ function PenaltyCalculator({
         )}
         {rule?.yuan === null && (
           <label>
-            比例（%）
+            {t('calc.percent')}
             <input
               value={percent}
               onChange={(e) => setPercent(e.target.value)}
@@ -233,16 +313,16 @@ function PenaltyCalculator({
           </label>
         )}
         <label>
-          计算方式
+          {t('calc.kind')}
           <select value={kind} onChange={(e) => setKind(e.target.value)} data-testid="calc-kind">
-            <option value="per_day">按日</option>
-            <option value="per_occurrence">按次</option>
-            <option value="lump_sum">一次性</option>
+            <option value="per_day">{labels.word('kind', 'per_day')}</option>
+            <option value="per_occurrence">{labels.word('kind', 'per_occurrence')}</option>
+            <option value="lump_sum">{labels.word('kind', 'lump_sum')}</option>
           </select>
         </label>
         {kind !== 'lump_sum' && (
           <label>
-            {kind === 'per_day' ? '逾期/中断天数' : '次数'}
+            {kind === 'per_day' ? t('calc.days') : t('calc.times')}
             <input
               value={count}
               onChange={(e) => setCount(e.target.value)}
@@ -252,7 +332,7 @@ function PenaltyCalculator({
           </label>
         )}
         <label>
-          实际损失（元，可选）
+          {t('calc.loss')}
           <input
             value={loss}
             onChange={(e) => setLoss(e.target.value)}
@@ -260,26 +340,53 @@ function PenaltyCalculator({
             inputMode="decimal"
           />
         </label>
+        {lumpSum && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={terminate}
+              onChange={(e) => setTerminate(e.target.checked)}
+              data-testid="calc-terminate"
+            />{' '}
+            {t('calc.terminate', {
+              days: rule!.terminationAfterDays,
+              percent: termination!.percent,
+              base: labels.word('base', termination!.base),
+            })}
+          </label>
+        )}
       </div>
       <div className="calc-actions">
         <button className="primary" onClick={compute} data-testid="calc-run">
-          计算
+          {t('calc.run')}
         </button>
         <button
           onClick={() => void save()}
           disabled={!result || 'error' in result}
           data-testid="calc-save"
         >
-          保存方案
+          {t('calc.save')}
         </button>
-        {saved && <span className="hint">{saved}</span>}
+        {saved && (
+          <span className={saved.ok ? 'hint' : 'warn'} role={saved.ok ? 'status' : 'alert'}>
+            {saved.text}
+          </span>
+        )}
       </div>
       <Result result={result} />
     </section>
   );
 }
 
+/** A score as typed: a number from 0 to 100, or null. */
+function scoreOf(text: string): string | null {
+  if (!/^\s*\d{1,3}(\.\d+)?\s*$/.test(text)) return null;
+  const d = new Decimal(text.trim());
+  return d.gte(0) && d.lte(100) ? d.toString() : null;
+}
+
 function KpiCalculator({ report, text }: Props) {
+  const { t } = useTranslation();
   const items = useMemo(() => parseRubric(text), [text]);
   const refunds = useMemo(() => refundByGrade(text, report.gradeBands), [text, report.gradeBands]);
   const tail =
@@ -289,7 +396,7 @@ function KpiCalculator({ report, text }: Props) {
   const [score, setScore] = useState('90');
   if (!report.scoreBands.length && !(report.gradeBands.length && items.length)) return null;
   const adjustments: RubricAdjustment[] = Object.entries(counts)
-    .filter(([, v]) => Number(v) > 0)
+    .filter(([, v]) => /^\d+$/.test(v.trim()) && Number(v) > 0)
     .map(([key, v]) => {
       const [itemId, kind] = key.split(':');
       return { itemId, kind: kind as 'deduct' | 'add', times: Number(v) };
@@ -299,31 +406,36 @@ function KpiCalculator({ report, text }: Props) {
   if (report.gradeBands.length && items.length)
     rubric = scoreRubric(items, adjustments, report.gradeBands, refunds, tail);
   if (report.scoreBands.length && report.contract.totalAmount) {
-    try {
-      tailResult = tailFromScore(score, report.scoreBands, report.contract.totalAmount.yuan);
-    } catch (err) {
-      tailResult = { error: (err as Error).message };
-    }
+    const s = scoreOf(score);
+    tailResult = s
+      ? tailFromScore(s, report.scoreBands, report.contract.totalAmount.yuan)
+      : { error: t('calc.scoreRange') };
   }
   return (
     <section className="calc" data-testid="kpi-calculator">
-      <h2>绩效考核</h2>
+      <h2>{t('calc.kpiTitle')}</h2>
       {tailResult && (
         <div>
           <label>
-            绩效得分
+            {t('calc.score')}
             <input
               value={score}
               onChange={(e) => setScore(e.target.value)}
+              inputMode="decimal"
               data-testid="kpi-score-input"
             />
           </label>
           {'error' in tailResult ? (
-            <div className="notice error">{tailResult.error}</div>
+            <div className="notice error" role="alert">
+              {tailResult.error}
+            </div>
           ) : (
             <p data-testid="kpi-tail">
-              档次 ≥{tailResult.band.minScore} 分：支付合同金额的 {tailResult.percentOfTotal}% = ¥
-              {formatYuan(tailResult.yuan)}
+              {t('calc.tail', {
+                min: tailResult.band.minScore,
+                percent: tailResult.percentOfTotal,
+                yuan: formatYuan(tailResult.yuan),
+              })}
             </p>
           )}
         </div>
@@ -331,23 +443,26 @@ function KpiCalculator({ report, text }: Props) {
       {rubric && (
         <>
           <p className="hint">
-            初始 100 分，按考核表逐项加减（次数）。退回尾款比例：
-            {Object.entries(refunds)
-              .map(([g, p]) => `${g} ${p}%`)
-              .join('，') || '合同未约定'}
+            {t('calc.rubricHint')}{' '}
+            <span lang="zh-CN">
+              {Object.entries(refunds)
+                .map(([g, p]) => `${g} ${p}%`)
+                .join(t('common.listSeparator'))}
+            </span>
+            {Object.keys(refunds).length === 0 && t('calc.noRefunds')}
           </p>
           <table className="grid rubric" data-testid="kpi-rubric">
             <thead>
               <tr>
-                <th>考核项</th>
-                <th>扣分</th>
-                <th>加分</th>
+                <th>{t('calc.item')}</th>
+                <th id="kpi-deduct-head">{t('calc.deduct')}</th>
+                <th id="kpi-add-head">{t('calc.add')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((i) => (
-                <tr key={i.id} title={i.standard}>
-                  <td>
+                <tr key={i.id}>
+                  <td lang="zh-CN" title={i.standard} id={`kpi-item-${i.id}`}>
                     {i.category ? <span className="sub">{i.category} · </span> : null}
                     {i.name}
                   </td>
@@ -355,7 +470,8 @@ function KpiCalculator({ report, text }: Props) {
                     {i.deduct && (
                       <input
                         className="count"
-                        aria-label={`${i.name} 扣分次数`}
+                        inputMode="numeric"
+                        aria-labelledby={`kpi-item-${i.id} kpi-deduct-head`}
                         data-testid={`deduct-${i.id}`}
                         value={counts[`${i.id}:deduct`] ?? ''}
                         placeholder={`−${i.deduct}`}
@@ -369,7 +485,8 @@ function KpiCalculator({ report, text }: Props) {
                     {i.add && (
                       <input
                         className="count"
-                        aria-label={`${i.name} 加分次数`}
+                        inputMode="numeric"
+                        aria-labelledby={`kpi-item-${i.id} kpi-add-head`}
                         value={counts[`${i.id}:add`] ?? ''}
                         placeholder={`+${i.add}`}
                         onChange={(e) => setCounts({ ...counts, [`${i.id}:add`]: e.target.value })}
@@ -381,12 +498,15 @@ function KpiCalculator({ report, text }: Props) {
             </tbody>
           </table>
           <div className="calc-result" data-testid="kpi-result">
-            得分 <strong data-testid="kpi-score">{rubric.score}</strong> · 等级{' '}
-            <strong data-testid="kpi-grade">{rubric.grade}</strong>
+            {t('calc.scoreIs')} <strong data-testid="kpi-score">{rubric.score}</strong> ·{' '}
+            {t('calc.grade')}{' '}
+            <strong data-testid="kpi-grade" lang="zh-CN">
+              {rubric.grade}
+            </strong>
             {rubric.refundPercent !== null && (
               <>
                 {' '}
-                · 退回尾款 {rubric.refundPercent}%
+                · {t('calc.refund', { percent: rubric.refundPercent })}
                 {rubric.refundYuan && (
                   <>
                     {' '}
@@ -402,143 +522,122 @@ function KpiCalculator({ report, text }: Props) {
   );
 }
 
-/** The holiday calendar used for working days: shipped PRC years, editable, saved in the store. */
-function CalendarEditor({
-  calendar,
-  onChange,
-}: {
-  calendar: HolidayCalendar;
-  onChange: (c: HolidayCalendar) => void;
-}) {
-  const [holidays, setHolidays] = useState(calendar.holidays.join('\n'));
-  const [workdays, setWorkdays] = useState(calendar.workdays.join('\n'));
-  const [years, setYears] = useState(calendar.years.join(', '));
-  const [message, setMessage] = useState<string | null>(null);
-  const save = async () => {
-    const dates = (t: string) =>
-      t
-        .split(/\s+/)
-        .map((x) => x.trim())
-        .filter(Boolean);
-    try {
-      const next = await call('calendar:set', {
-        calendar: {
-          years: years
-            .split(/[,，\s]+/)
-            .filter(Boolean)
-            .map(Number),
-          holidays: dates(holidays),
-          workdays: dates(workdays),
-          source: `${calendar.source}（已编辑）`.replace(/（已编辑）+$/, '（已编辑）'),
-        },
-      });
-      onChange(next);
-      setMessage('已保存');
-    } catch (err) {
-      setMessage((err as Error).message);
-    }
-  };
-  return (
-    <details className="calendar-editor">
-      <summary>
-        节假日日历：{calendar.years.join('、')} 年（{calendar.source}
-        ）。其他年份仅扣除周末，可在此补充。
-      </summary>
-      <div className="calc-grid">
-        <label>
-          已录入年份
-          <input value={years} onChange={(e) => setYears(e.target.value)} />
-        </label>
-        <span />
-        <label>
-          放假日期（每行一个 YYYY-MM-DD）
-          <textarea rows={5} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
-        </label>
-        <label>
-          调休上班日期
-          <textarea rows={5} value={workdays} onChange={(e) => setWorkdays(e.target.value)} />
-        </label>
-      </div>
-      <button onClick={() => void save()}>保存日历</button>{' '}
-      {message && <span className="hint">{message}</span>}
-    </details>
-  );
-}
-
 function PaymentCalculator({ report, contractId, events, onEventsChange, onSelect }: Props) {
+  const { t } = useTranslation();
+  const words = useCalcWords();
+  const errorText = useErrorText();
+  const cite = useCiter(report.clauses);
+  const { openSettings } = useNavigation();
   const [written, setWritten] = useState('');
   const [figures, setFigures] = useState('');
-  const [calendar, setCalendar] = useState<HolidayCalendar>(PRC_HOLIDAYS);
+  const [calendar, setCalendar] = useState<HolidayCalendar | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void call('calendar:get', {}).then(setCalendar);
+    void call('calendar:get', {}).then(setCalendar, () => undefined);
   }, []);
-  const schedule = paymentSchedule(report.contract.paymentInstallments, events, calendar);
+  const schedule = calendar
+    ? paymentSchedule(report.contract.paymentInstallments, events, calendar, words.payment)
+    : [];
   const total = report.contract.totalAmount;
   const [rate, setRate] = useState(total?.taxRatePercent ?? '6');
-  const setEvent = async (key: keyof PaymentEvents, value: string) => {
-    const next = await call('contracts:setEvents', {
-      id: contractId,
-      events: { [key]: value || null },
-    });
-    onEventsChange(next);
+  const setEvents = async (change: PaymentEvents) => {
+    setError(null);
+    try {
+      onEventsChange(await call('contracts:setEvents', { id: contractId, events: change }));
+    } catch (err) {
+      setError(errorText(err));
+    }
   };
-  let split: ReturnType<typeof taxSplit> | null = null;
+  let split: ReturnType<typeof taxSplit> | { error: string } | null = null;
   try {
-    split = total ? taxSplit(total.yuan, rate) : null;
-  } catch {
-    split = null;
+    split = total ? taxSplit(total.yuan, rate, words.payment) : null;
+  } catch (err) {
+    split = { error: (err as Error).message };
   }
   let figuresOut = '';
   try {
-    figuresOut = figures ? toWritten(figures) : '';
+    figuresOut = figures ? toWritten(figures, words.payment) : '';
   } catch (err) {
     figuresOut = (err as Error).message;
   }
   return (
     <section className="calc" data-testid="payment-calculator">
-      <h2>付款计划</h2>
+      <h2>{t('calc.paymentTitle')}</h2>
       <div className="calc-grid">
-        <label>
-          发票收到日期
-          <input
-            type="date"
-            value={events.invoiceDate ?? ''}
-            onChange={(e) => void setEvent('invoiceDate', e.target.value)}
-          />
-        </label>
-        <label>
-          验收合格日期
-          <input
-            type="date"
-            value={events.acceptanceDate ?? ''}
-            onChange={(e) => void setEvent('acceptanceDate', e.target.value)}
-          />
-        </label>
+        <DateField
+          label={t('calc.invoiceDate')}
+          value={events.invoiceDate}
+          onChange={(v) => void setEvents({ invoiceDate: v || null })}
+          testId="pay-invoice"
+        />
+        <DateField
+          label={t('calc.acceptanceDate')}
+          value={events.acceptanceDate}
+          onChange={(v) => void setEvents({ acceptanceDate: v || null })}
+          testId="pay-acceptance"
+        />
       </div>
-      <CalendarEditor
-        key={calendar.source + calendar.holidays.length}
-        calendar={calendar}
-        onChange={setCalendar}
-      />
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+      {calendar && (
+        <p className="hint">
+          {t('calc.calendarNote', { years: calendar.years.join(', ') })}{' '}
+          <button
+            className="link"
+            onClick={() => openSettings('calendar')}
+            data-testid="calendar-link"
+          >
+            {t('calc.calendarLink')}
+          </button>
+        </p>
+      )}
       <table className="grid" data-testid="payment-schedule">
         <thead>
           <tr>
-            <th>期次</th>
-            <th>金额</th>
-            <th>到期日</th>
-            <th>依据</th>
+            <th>{t('calc.installment')}</th>
+            <th>{t('calc.amount')}</th>
+            <th>{t('calc.ownInvoice')}</th>
+            <th>{t('calc.due')}</th>
+            <th>{t('calc.basis')}</th>
           </tr>
         </thead>
         <tbody>
           {schedule.map((p) => {
             const kt = report.keyTerms.find((k) => k.key === `installment.${p.sequence}`);
+            const installment = report.contract.paymentInstallments.find(
+              (i) => i.sequence === p.sequence,
+            );
             return (
-              <tr key={p.sequence} onClick={() => kt && onSelect(`term:${kt.key}`, kt.anchor)}>
+              <tr key={p.sequence} data-testid="payment-row">
                 <td>
-                  第{p.sequence}期{p.percent ? ` ${p.percent}%` : ''}
+                  <button
+                    className="link"
+                    onClick={() => kt && onSelect(`term:${kt.key}`, kt.anchor)}
+                  >
+                    {t('contract.installment', { n: p.sequence })}
+                    {p.percent ? ` ${p.percent}%` : ''}
+                  </button>
+                  <ClauseRef cite={cite} clause={installment?.clauseId} />
                 </td>
                 <td className="num">¥{formatYuan(p.yuan)}</td>
-                <td>{p.dueDate ?? '—'}</td>
+                <td>
+                  {p.from === 'invoiceDate' && (
+                    <DateField
+                      label=""
+                      value={events.invoiceDates?.[String(p.sequence)] ?? ''}
+                      onChange={(v) =>
+                        void setEvents({
+                          invoiceDates: { ...events.invoiceDates, [String(p.sequence)]: v || null },
+                        })
+                      }
+                      testId={`pay-invoice-${p.sequence}`}
+                    />
+                  )}
+                </td>
+                <td data-testid="payment-due">{p.dueDate ?? '—'}</td>
                 <td className="source">{p.basis}</td>
               </tr>
             );
@@ -547,41 +646,55 @@ function PaymentCalculator({ report, contractId, events, onEventsChange, onSelec
       </table>
       {split && (
         <p>
-          价税分离（{total?.taxRatePercent ? '合同税率' : '假设税率'}
+          {t(total?.taxRatePercent ? 'calc.taxContract' : 'calc.taxAssumed')}{' '}
           <input
             className="count"
             value={rate}
+            inputMode="decimal"
             onChange={(e) => setRate(e.target.value)}
-            aria-label="税率"
+            aria-label={t('contract.tax')}
           />
-          %）：不含税 ¥{formatYuan(split.excludingTax)} + 税额 ¥{formatYuan(split.tax)}
+          %{' '}
+          {'error' in split ? (
+            <span className="warn">{split.error}</span>
+          ) : (
+            t('calc.taxSplit', {
+              excluding: formatYuan(split.excludingTax),
+              tax: formatYuan(split.tax),
+            })
+          )}
         </p>
       )}
       <div className="calc-grid">
         <label>
-          小写 → 大写
+          {t('calc.toWritten')}
           <input
             value={figures}
             onChange={(e) => setFigures(e.target.value)}
-            placeholder="例：375980.00"
+            placeholder={t('calc.figuresPlaceholder')}
+            inputMode="decimal"
           />
         </label>
-        <output>{figuresOut}</output>
+        <output lang="zh-CN">{figuresOut}</output>
         <label>
-          大写 → 小写
+          {t('calc.fromWritten')}
           <input
             value={written}
             onChange={(e) => setWritten(e.target.value)}
-            placeholder="例：叁拾柒万伍仟玖佰捌拾元整"
+            placeholder={t('calc.writtenPlaceholder')}
+            lang="zh-CN"
           />
         </label>
-        <output>{written ? (fromWritten(written) ?? '不是有效的大写金额') : ''}</output>
+        <output>{written ? (fromWritten(written) ?? t('calc.notWritten')) : ''}</output>
       </div>
     </section>
   );
 }
 
 export function CalculatorsPanel(props: Props) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [error, setError] = useState<string | null>(null);
   return (
     <div className="calculators">
       <PenaltyCalculator {...props} />
@@ -589,20 +702,30 @@ export function CalculatorsPanel(props: Props) {
       <PaymentCalculator {...props} />
       {props.scenarios.length > 0 && (
         <section className="calc">
-          <h2>已保存的方案</h2>
+          <h2>{t('calc.scenarios')}</h2>
+          {error && (
+            <p className="notice error" role="alert">
+              {error}
+            </p>
+          )}
           <ul className="scenarios" data-testid="scenarios">
             {props.scenarios.map((s) => (
               <li key={s.id}>
                 <strong>{s.name}</strong> · ¥{formatYuan(s.totalYuan)}{' '}
-                <span className="sub">{s.savedAt.slice(0, 16).replace('T', ' ')}</span>
+                <span className="sub">{formatTime(s.savedAt)}</span>
                 <button
                   className="link"
                   onClick={async () => {
-                    await call('scenarios:remove', { id: props.contractId, scenarioId: s.id });
-                    props.onScenariosChange(props.scenarios.filter((x) => x.id !== s.id));
+                    setError(null);
+                    try {
+                      await call('scenarios:remove', { id: props.contractId, scenarioId: s.id });
+                      props.onScenariosChange(props.scenarios.filter((x) => x.id !== s.id));
+                    } catch (err) {
+                      setError(errorText(err));
+                    }
                   }}
                 >
-                  删除
+                  {t('common.delete')}
                 </button>
               </li>
             ))}

@@ -5,16 +5,21 @@
  * XLSX and CSV.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CHECKLIST_STATUS_LABELS,
   type ChecklistStatus,
 } from '../../../../shared/domain/obligations/schedule';
-import { FREQUENCY_LABELS } from '../../../../shared/domain/labels';
 import type { ChecklistRow } from '../../../../shared/domain/checklist';
 import { call } from '../../lib/ipc';
 import { useReviewer } from '../../lib/reviewer';
+import { useErrorText } from '../../lib/errors';
+import { useLabels } from '../../lib/labels';
+import { formatTime } from '../../lib/format';
+import { ReviewerField } from '../../components/ReviewerField';
 import { download } from '../../lib/download';
 import type { Anchor } from '../../lib/report-types';
+import { usePersonalData } from '../../lib/pii';
 
 const STATUSES = Object.keys(CHECKLIST_STATUS_LABELS) as ChecklistStatus[];
 
@@ -35,9 +40,14 @@ function Item({
   onSaved: (r: ChecklistRow) => void;
   onLocate?: (row: ChecklistRow) => void;
 }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const errorText = useErrorText();
+  const pii = usePersonalData();
   const [status, setStatus] = useState<ChecklistStatus>(row.state.status);
   const [note, setNote] = useState(row.state.note);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const dirty = status !== row.state.status || note !== row.state.note;
   const overdue =
     row.dueDate &&
@@ -46,6 +56,7 @@ function Item({
     row.state.status !== 'not_applicable';
   const save = async () => {
     setBusy(true);
+    setError(null);
     try {
       await saved();
       const res = await call('checklist:update', {
@@ -55,6 +66,8 @@ function Item({
         note,
       });
       onSaved({ ...row, state: res.state as ChecklistRow['state'] });
+    } catch (err) {
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -68,32 +81,41 @@ function Item({
     >
       <div className="check-head">
         <span className="due">{row.dueDate ?? '—'}</span>
-        <span className="party">{row.party === 'partyA' ? '甲方' : '乙方'}</span>
-        <span className="freq">{FREQUENCY_LABELS[row.frequency]}</span>
-        <button className="link action" onClick={() => onLocate?.(row)} title={row.basis}>
-          {row.action}
+        <span className="party">{labels.party(row.party)}</span>
+        <span className="freq">{labels.word('frequency', row.frequency)}</span>
+        <button
+          className="link action"
+          onClick={() => onLocate?.(row)}
+          title={pii(row.basis)}
+          lang="zh-CN"
+        >
+          {pii(row.action)}
         </button>
-        {row.deliverable && <span className="deliverable">{row.deliverable}</span>}
-        {overdue && <span className="warn">已逾期</span>}
+        {row.deliverable && (
+          <span className="deliverable" lang="zh-CN">
+            {pii(row.deliverable)}
+          </span>
+        )}
+        {overdue && <span className="warn">{t('checklist.overdue')}</span>}
       </div>
       <div className="check-edit">
         <select
           value={status}
           onChange={(e) => setStatus(e.target.value as ChecklistStatus)}
-          aria-label="状态"
+          aria-label={t('checklist.status')}
           data-testid="check-status"
         >
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {CHECKLIST_STATUS_LABELS[s]}
+              {labels.word('checklistStatus', s)}
             </option>
           ))}
         </select>
         <input
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          placeholder="备注"
-          aria-label="备注"
+          placeholder={t('checklist.note')}
+          aria-label={t('checklist.note')}
           data-testid="check-note"
         />
         <button
@@ -102,10 +124,10 @@ function Item({
           onClick={() => void save()}
           data-testid="check-save"
         >
-          保存
+          {t('common.save')}
         </button>
         <label className="evidence">
-          证据…
+          {t('checklist.evidence')}
           <input
             type="file"
             hidden
@@ -113,32 +135,51 @@ function Item({
               const file = e.target.files?.[0];
               e.target.value = '';
               if (!file) return;
-              await saved();
-              const res = await call('checklist:evidence', {
-                id: row.contractId,
-                itemId: row.id,
-                fileName: file.name,
-                bytes: new Uint8Array(await file.arrayBuffer()),
-              });
-              onSaved({ ...row, state: res.state as ChecklistRow['state'] });
+              setError(null);
+              try {
+                await saved();
+                const res = await call('checklist:evidence', {
+                  id: row.contractId,
+                  itemId: row.id,
+                  fileName: file.name,
+                  bytes: new Uint8Array(await file.arrayBuffer()),
+                });
+                onSaved({ ...row, state: res.state as ChecklistRow['state'] });
+              } catch (err) {
+                setError(errorText(err));
+              }
             }}
           />
         </label>
         {row.state.evidence.length > 0 && (
-          <span className="sub">{row.state.evidence.map((e) => e.fileName).join('、')}</span>
+          <span className="sub">
+            {row.state.evidence.map((e) => e.fileName).join(t('common.listComma'))}
+          </span>
         )}
         {last && (
           <span
             className="sub"
             data-testid="check-history"
             title={row.state.history
-              .map((h) => `${h.at} ${h.by}：${CHECKLIST_STATUS_LABELS[h.status]} ${h.note}`)
+              .map((h) =>
+                t('checklist.historyLine', {
+                  at: formatTime(h.at),
+                  by: h.by,
+                  status: labels.word('checklistStatus', h.status),
+                  note: h.note,
+                }),
+              )
               .join('\n')}
           >
-            {last.by} · {last.at.slice(0, 16).replace('T', ' ')}
+            {last.by} · {formatTime(last.at)}
           </span>
         )}
       </div>
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
     </li>
   );
 }
@@ -151,12 +192,15 @@ export function ChecklistPanel({
   contractId: string | null;
   onLocate?: (clauseId: string | null, anchor: Anchor | null) => void;
 }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
   const [rows, setRows] = useState<ChecklistRow[] | null>(null);
   const [party, setParty] = useState<'all' | 'partyA' | 'partyB'>('all');
   const [status, setStatus] = useState<'all' | ChecklistStatus>('all');
   const [window, setWindow] = useState<'all' | 'overdue' | 'next30'>('all');
   const [month, setMonth] = useState<string>('');
-  const { reviewer, setReviewer, saved } = useReviewer();
+  const reviewer = useReviewer();
+  const { saved } = reviewer;
   const load = useCallback(async () => {
     const res = await call('checklist:get', { id: contractId });
     setRows(res.rows as ChecklistRow[]);
@@ -174,8 +218,8 @@ export function ChecklistPanel({
       setMonth(months.includes(now) ? now : months[0]);
     }
   }, [months, month]);
-  if (!rows) return <div className="loading">正在生成履约清单…</div>;
-  const t = today();
+  if (!rows) return <div className="loading">{t('checklist.loading')}</div>;
+  const now = today();
   const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const shown = rows.filter(
     (r) =>
@@ -184,63 +228,55 @@ export function ChecklistPanel({
       (window === 'all' ||
         (window === 'overdue' &&
           !!r.dueDate &&
-          r.dueDate < t &&
+          r.dueDate < now &&
           r.state.status !== 'done' &&
           r.state.status !== 'not_applicable') ||
-        (window === 'next30' && !!r.dueDate && r.dueDate >= t && r.dueDate <= in30)) &&
+        (window === 'next30' && !!r.dueDate && r.dueDate >= now && r.dueDate <= in30)) &&
       (window !== 'all' || !month || month === 'all' || r.month === month || r.month === null),
   );
   const done = shown.filter((r) => r.state.status === 'done').length;
   return (
     <div className="checklist" data-testid="checklist">
       <div className="check-toolbar">
-        <label>
-          审阅人
-          <input
-            value={reviewer}
-            onChange={(e) => setReviewer(e.target.value)}
-            placeholder="姓名"
-            data-testid="reviewer"
-          />
-        </label>
+        <ReviewerField name={reviewer} testId="reviewer" />
         <select
           value={party}
           onChange={(e) => setParty(e.target.value as typeof party)}
-          aria-label="责任方"
+          aria-label={t('checklist.party')}
         >
-          <option value="all">全部责任方</option>
-          <option value="partyA">甲方</option>
-          <option value="partyB">乙方</option>
+          <option value="all">{t('checklist.allParties')}</option>
+          <option value="partyA">{labels.party('partyA')}</option>
+          <option value="partyB">{labels.party('partyB')}</option>
         </select>
         <select
           value={status}
           onChange={(e) => setStatus(e.target.value as typeof status)}
-          aria-label="状态筛选"
+          aria-label={t('checklist.statusFilter')}
         >
-          <option value="all">全部状态</option>
+          <option value="all">{t('checklist.allStatuses')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {CHECKLIST_STATUS_LABELS[s]}
+              {labels.word('checklistStatus', s)}
             </option>
           ))}
         </select>
         <select
           value={window}
           onChange={(e) => setWindow(e.target.value as typeof window)}
-          aria-label="到期范围"
+          aria-label={t('checklist.window')}
         >
-          <option value="all">按月查看</option>
-          <option value="overdue">已逾期</option>
-          <option value="next30">30 日内到期</option>
+          <option value="all">{t('checklist.byMonth')}</option>
+          <option value="overdue">{t('checklist.overdue')}</option>
+          <option value="next30">{t('checklist.next30')}</option>
         </select>
         {window === 'all' && (
           <select
             value={month}
             onChange={(e) => setMonth(e.target.value)}
-            aria-label="月份"
+            aria-label={t('checklist.month')}
             data-testid="check-month"
           >
-            <option value="all">全部月份</option>
+            <option value="all">{t('checklist.allMonths')}</option>
             {months.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -255,7 +291,7 @@ export function ChecklistPanel({
           }}
           data-testid="export-xlsx"
         >
-          导出 XLSX
+          {t('checklist.exportXlsx')}
         </button>
         <button
           onClick={async () => {
@@ -263,12 +299,11 @@ export function ChecklistPanel({
             download(r.fileName, r.bytes);
           }}
         >
-          导出 CSV
+          {t('checklist.exportCsv')}
         </button>
       </div>
-      <p className="hint">
-        共 {shown.length} 项，已完成 {done} 项
-      </p>
+      <p className="hint">{t('checklist.count', { n: shown.length, done })}</p>
+      {shown.length === 0 && <p className="empty-small">{t('checklist.empty')}</p>}
       <ul className="check-list">
         {shown.slice(0, 500).map((r) => (
           <Item
@@ -286,7 +321,7 @@ export function ChecklistPanel({
           />
         ))}
       </ul>
-      {shown.length > 500 && <p className="hint">仅显示前 500 项，请按月份或状态筛选。</p>}
+      {shown.length > 500 && <p className="hint">{t('checklist.first500')}</p>}
     </div>
   );
 }

@@ -6,9 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../lib/format';
 import type { ReportKeyTerm } from '../../lib/report-types';
 import type { PanelProps } from '../../lib/panel';
+import { useLabels } from '../../lib/labels';
+import { ClauseRef, useCiter } from '../../components/ClauseRef';
+import { usePersonalData } from '../../lib/pii';
 
 export function KeyTermsPanel({ report, selectedKey, onSelect }: PanelProps) {
   const { t } = useTranslation();
+  const labels = useLabels();
+  const cite = useCiter(report.clauses);
+  const pii = usePersonalData();
   const c = report.contract;
   const term = (k: string) => report.keyTerms.find((x) => x.key === k);
   const row = (kt: ReportKeyTerm | undefined, label: string, value: string) => (
@@ -20,13 +26,14 @@ export function KeyTermsPanel({ report, selectedKey, onSelect }: PanelProps) {
             className="term-link"
             data-term={kt.key}
             onClick={() => onSelect(`term:${kt.key}`, kt.anchor)}
+            lang="zh-CN"
           >
-            {value}
+            {pii(value)}
           </button>
         ) : (
-          value
+          pii(value)
         )}
-        {kt?.page ? <span className="page">p.{kt.page}</span> : null}
+        {kt && <ClauseRef cite={cite} clause={kt.clauseId} page={kt.page} />}
       </td>
     </tr>
   );
@@ -34,26 +41,32 @@ export function KeyTermsPanel({ report, selectedKey, onSelect }: PanelProps) {
     <div className="key-terms" data-testid="key-terms">
       <table>
         <tbody>
-          {c.parties.map((p) =>
-            row(term(`${p.role}.name`), p.role === 'partyA' ? '甲方' : '乙方', p.name),
-          )}
+          {c.parties.map((p) => row(term(`${p.role}.name`), labels.party(p.role), p.name))}
           {c.parties.map((p) =>
             p.legalRepresentative
               ? row(
                   term(`${p.role}.legalRepresentative`),
-                  `${p.role === 'partyA' ? '甲方' : '乙方'}${t('contract.legalRep')}`,
+                  t('contract.partyLegalRep', { party: labels.party(p.role) }),
                   p.legalRepresentative,
                 )
               : null,
           )}
-          {c.contractNumbers.map((n, i) => row(term(`contractNumber.${i + 1}`), '合同编号', n))}
-          {c.projectNumbers.map((n, i) => row(term(`projectNumber.${i + 1}`), '项目编号', n))}
+          {c.contractNumbers.map((n, i) =>
+            row(term(`contractNumber.${i + 1}`), t('contract.contractNumber'), n),
+          )}
+          {c.projectNumbers.map((n, i) =>
+            row(term(`projectNumber.${i + 1}`), t('contract.projectNumber'), n),
+          )}
           {row(term('signedOn'), t('contract.signedOn'), c.signedOn ?? '—')}
           {c.servicePeriod &&
             row(
               term('servicePeriod'),
               t('contract.period'),
-              `${c.servicePeriod.start ?? '?'} 至 ${c.servicePeriod.end ?? '?'}${c.servicePeriod.months ? `（${c.servicePeriod.months} 个月）` : ''}`,
+              t(c.servicePeriod.months ? 'contract.periodMonths' : 'contract.periodRange', {
+                start: c.servicePeriod.start ?? '?',
+                end: c.servicePeriod.end ?? '?',
+                months: c.servicePeriod.months,
+              }),
             )}
           {c.totalAmount &&
             row(term('totalAmount'), t('contract.amount'), `¥${formatYuan(c.totalAmount.yuan)}`)}
@@ -63,7 +76,11 @@ export function KeyTermsPanel({ report, selectedKey, onSelect }: PanelProps) {
             row(
               term('tax'),
               t('contract.tax'),
-              `${c.totalAmount.taxRatePercent}% · 不含税 ¥${formatYuan(c.totalAmount.yuanExcludingTax)} · 税额 ¥${formatYuan(c.totalAmount.taxYuan)}`,
+              t('contract.taxSplit', {
+                rate: c.totalAmount.taxRatePercent,
+                excluding: formatYuan(c.totalAmount.yuanExcludingTax),
+                tax: formatYuan(c.totalAmount.taxYuan),
+              }),
             )}
           {c.performanceBond &&
             row(
@@ -85,7 +102,7 @@ export function KeyTermsPanel({ report, selectedKey, onSelect }: PanelProps) {
                     key={i.sequence}
                     className={kt && selectedKey === `term:${kt.key}` ? 'selected' : ''}
                   >
-                    <th>第{i.sequence}期</th>
+                    <th>{t('contract.installment', { n: i.sequence })}</th>
                     <td>
                       <button
                         className="term-link"
@@ -94,7 +111,9 @@ export function KeyTermsPanel({ report, selectedKey, onSelect }: PanelProps) {
                       >
                         {i.percent ? `${i.percent}% · ` : ''}¥{formatYuan(i.yuan)}
                       </button>
-                      <div className="condition">{i.condition}</div>
+                      <div className="condition" lang="zh-CN">
+                        {i.condition}
+                      </div>
                     </td>
                   </tr>
                 );

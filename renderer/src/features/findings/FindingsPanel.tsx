@@ -4,10 +4,9 @@
  * with the reviewer's name and kept with every earlier decision (`shared/domain/triage.ts`).
  */
 import { useState } from 'react';
-import { RULE_LABELS, SEVERITY_LABELS } from '../../../../shared/domain/labels';
+import { useTranslation } from 'react-i18next';
 import type { Severity } from '../../../../shared/domain/findings/types';
 import {
-  TRIAGE_LABELS,
   TRIAGE_STATUSES,
   findingKey,
   triageCounts,
@@ -21,6 +20,12 @@ import { mergeAnchors } from '../../lib/anchors';
 import { call } from '../../lib/ipc';
 import { formatTime } from '../../lib/format';
 import { useReviewer } from '../../lib/reviewer';
+import { useErrorText } from '../../lib/errors';
+import { useLabels } from '../../lib/labels';
+import { ReviewerField } from '../../components/ReviewerField';
+import { ClauseRef, useCiter } from '../../components/ClauseRef';
+import { groupFindings, messageWithoutRule } from '../../../../shared/domain/findings/display';
+import { usePersonalData } from '../../lib/pii';
 
 const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
 
@@ -39,6 +44,12 @@ export function FindingsPanel({
   triage: TriageMap;
   onTriage: (triage: TriageMap) => void;
 }) {
+  const { t: tr, i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  const labels = useLabels();
+  const errorText = useErrorText();
+  const cite = useCiter(report.clauses);
+  const pii = usePersonalData();
   const [shown, setShown] = useState<Record<Severity, boolean>>({
     high: true,
     medium: true,
@@ -49,12 +60,19 @@ export function FindingsPanel({
   const [deciding, setDeciding] = useState<{ key: string; status: TriageStatus } | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const { reviewer, setReviewer, saved } = useReviewer();
+  const reviewer = useReviewer();
+  const { saved } = reviewer;
 
   const counts = triageCounts(report.findings, triage);
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
-  const list = report.findings
-    .map((f, i) => ({ f, key: `finding:${i}`, t: triageOf(triage, f) }))
+  // Alike findings (same rule, message and words) are one item, "2 处", highlighting each place.
+  const list = groupFindings(report.findings.map((f, i) => ({ ...f, index: i })))
+    .map((g) => ({
+      f: g.first,
+      all: g.all,
+      key: `finding:${g.first.index}`,
+      t: triageOf(triage, g.first),
+    }))
     .filter(({ f, t }) => {
       const status = t?.status ?? 'open';
       if (!shown[f.severity]) return false;
@@ -78,13 +96,13 @@ export function FindingsPanel({
       setDeciding(null);
       setNote('');
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 
   return (
     <div className="findings" data-testid="findings">
-      <div className="filters" role="group" aria-label="按严重程度筛选">
+      <div className="filters" role="group" aria-label={tr('findings.severityFilter')}>
         {SEVERITIES.map((s) => (
           <label key={s} className={`sev sev-${s}`}>
             <input
@@ -93,7 +111,7 @@ export function FindingsPanel({
               data-testid={`filter-${s}`}
               onChange={(e) => setShown({ ...shown, [s]: e.target.checked })}
             />
-            {SEVERITY_LABELS[s]}（{count(s)}）
+            {tr('findings.severityCount', { severity: labels.word('severity', s), n: count(s) })}
           </label>
         ))}
       </div>
@@ -101,37 +119,36 @@ export function FindingsPanel({
         <select
           value={filter}
           onChange={(e) => setFilter(e.target.value as TriageFilter)}
-          aria-label="按处理状态筛选"
+          aria-label={tr('findings.triageFilter')}
           data-testid="triage-filter"
         >
-          <option value="all">全部（{report.findings.length}）</option>
+          <option value="all">{tr('findings.all', { n: report.findings.length })}</option>
           <option value="unsettled">
-            未决（{counts.byStatus.open + counts.byStatus.accepted}）
+            {tr('findings.unsettled', { n: counts.byStatus.open + counts.byStatus.accepted })}
           </option>
           {TRIAGE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {TRIAGE_LABELS[s]}（{counts.byStatus[s]}）
+              {tr('findings.statusCount', {
+                status: labels.word('triage', s),
+                n: counts.byStatus[s],
+              })}
             </option>
           ))}
         </select>
-        <label className="reviewer-field">
-          审阅人
-          <input
-            value={reviewer}
-            onChange={(e) => setReviewer(e.target.value)}
-            placeholder="姓名"
-            data-testid="triage-reviewer"
-          />
-        </label>
+        <ReviewerField name={reviewer} testId="triage-reviewer" />
       </div>
       {error && (
         <p className="notice error" role="alert">
           {error}
         </p>
       )}
-      {list.length === 0 && <p className="empty-small">没有符合条件的问题。</p>}
+      {list.length === 0 && (
+        <p className="empty-small">
+          {report.findings.length ? tr('findings.noMatch') : tr('findings.none')}
+        </p>
+      )}
       <ul>
-        {list.map(({ f, key, t }) => {
+        {list.map(({ f, all, key, t }) => {
           const status = t?.status ?? 'open';
           const open = deciding?.key === key;
           return (
@@ -145,20 +162,34 @@ export function FindingsPanel({
                 className={`finding ${selectedKey === key ? 'selected' : ''}`}
                 data-rule={f.ruleId}
                 data-severity={f.severity}
-                onClick={() => onSelect(key, mergeAnchors(f.anchors))}
+                onClick={() => onSelect(key, mergeAnchors(all.flatMap((x) => x.anchors)))}
               >
-                <span className={`sev-tag sev-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>
-                <span className="rule">{RULE_LABELS[f.ruleId] ?? f.ruleId}</span>
-                {f.page && <span className="page">p.{f.page}</span>}
-                <span className="message">{f.message}</span>
-                <span className="quote">
-                  “{f.quote.length > 80 ? `${f.quote.slice(0, 80)}…` : f.quote}”
+                <span className={`sev-tag sev-${f.severity}`}>
+                  {labels.word('severity', f.severity)}
+                </span>
+                <span className="rule">{labels.rule(f.ruleId)}</span>
+                <ClauseRef cite={cite} clause={f.clauseIds} page={f.page} />
+                {all.length > 1 && (
+                  <span className="places" data-testid="finding-places">
+                    {tr('findings.places', { n: all.length })}
+                  </span>
+                )}
+                {/* The analysis words every finding in Chinese and in English. */}
+                <span className="message" lang={english ? 'en' : 'zh-CN'}>
+                  {pii(
+                    english
+                      ? messageWithoutRule(f.messageEn, labels.rule(f.ruleId))
+                      : messageWithoutRule(f.message, labels.rule(f.ruleId)),
+                  )}
+                </span>
+                <span className="quote" lang="zh-CN" data-testid="finding-quote">
+                  “{pii(f.quote.length > 80 ? `${f.quote.slice(0, 80)}…` : f.quote)}”
                 </span>
               </button>
               <div className="triage-bar">
                 <select
                   value={open ? deciding.status : status}
-                  aria-label="处理状态"
+                  aria-label={tr('findings.triageStatus')}
                   data-testid="triage-status"
                   onChange={(e) => {
                     const next = e.target.value as TriageStatus;
@@ -169,15 +200,19 @@ export function FindingsPanel({
                 >
                   {TRIAGE_STATUSES.map((s) => (
                     <option key={s} value={s}>
-                      {TRIAGE_LABELS[s]}
+                      {labels.word('triage', s)}
                     </option>
                   ))}
                 </select>
                 {t && !open && (
                   <span className="triage-by" data-testid="triage-by">
                     {t.by} · {formatTime(t.at)}
-                    {t.via ? ' · 来自审阅包' : ''}
-                    {t.note && <span className="triage-note">：{t.note}</span>}
+                    {t.via ? ` · ${tr('findings.viaBundle')}` : ''}
+                    {t.note && (
+                      <span className="triage-note">
+                        {tr('findings.noteSuffix', { note: t.note })}
+                      </span>
+                    )}
                   </span>
                 )}
               </div>
@@ -190,7 +225,11 @@ export function FindingsPanel({
                     void save(f, deciding.status);
                   }}
                   onKeyDown={(e) => {
-                    if (e.key === 'Escape') setDeciding(null);
+                    if (e.key === 'Escape') {
+                      // The form's own Esc: it closes, the screen stays.
+                      e.preventDefault();
+                      setDeciding(null);
+                    }
                     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                       e.preventDefault();
                       void save(f, deciding.status);
@@ -202,33 +241,37 @@ export function FindingsPanel({
                     onChange={(e) => setNote(e.target.value)}
                     placeholder={
                       deciding.status === 'false_positive'
-                        ? '为何是误报（重新分析后仍保持忽略）'
-                        : '处理说明（可选）'
+                        ? tr('findings.whyFalsePositive')
+                        : tr('findings.notePlaceholder')
                     }
                     rows={2}
                     maxLength={2000}
                     autoFocus
-                    aria-label="处理说明"
+                    aria-label={tr('findings.note')}
                     data-testid="triage-note"
                   />
                   <div className="triage-actions">
                     <button className="primary" type="submit" data-testid="triage-save">
-                      标为{TRIAGE_LABELS[deciding.status]}
+                      {tr('findings.markAs', { status: labels.word('triage', deciding.status) })}
                     </button>
                     <button type="button" onClick={() => setDeciding(null)}>
-                      取消
+                      {tr('common.cancel')}
                     </button>
                   </div>
                 </form>
               )}
               {t && t.history.length > 0 && (
                 <details className="triage-history">
-                  <summary>处理记录（{t.history.length + 1}）</summary>
+                  <summary>{tr('findings.history', { n: t.history.length + 1 })}</summary>
                   <ol>
                     {[...t.history, t].map((h, i) => (
                       <li key={i}>
-                        {formatTime(h.at)} {h.by}：{TRIAGE_LABELS[h.status]}
-                        {h.note ? `（${h.note}）` : ''}
+                        {tr('findings.historyLine', {
+                          at: formatTime(h.at),
+                          by: h.by,
+                          status: labels.word('triage', h.status),
+                        })}
+                        {h.note ? tr('findings.historyNote', { note: h.note }) : ''}
                       </li>
                     ))}
                   </ol>

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bilingualText, useErrorText } from '../../lib/errors';
 import type { ContractSummary, Response } from '../../../../shared/ipc/contract';
 import { call, IpcCallError } from '../../lib/ipc';
 import { download } from '../../lib/download';
@@ -52,7 +53,8 @@ export function LibraryView({
   onIncomingTaken?: () => void;
 }) {
   const [checked, setChecked] = useState<string[]>([]);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const [contracts, setContracts] = useState<ContractSummary[]>([]);
   const [progress, setProgress] = useState<{ current: number; total: number; name: string } | null>(
     null,
@@ -152,7 +154,7 @@ export function LibraryView({
           ...n,
           {
             kind: 'error',
-            text: `${t('library.failed', { name: file.name })} — ${(err as Error).message}`,
+            text: t('library.failedWhy', { name: file.name, why: errorText(err) }),
           },
         ]);
         return null;
@@ -161,7 +163,7 @@ export function LibraryView({
         setOcr(null);
       }
     },
-    [t],
+    [t, errorText],
   );
 
   /** Imports files one after another; returns the ids of those imported (or already there). */
@@ -190,7 +192,10 @@ export function LibraryView({
         ...n,
         ...unread.map((f) => ({
           kind: 'error' as const,
-          text: `${t('library.failed', { name: f.fileName })} — ${f.error}`,
+          text: t('library.failedWhy', {
+            name: f.fileName,
+            why: bilingualText(f.error, i18n.language),
+          }),
         })),
       ]);
     const files = incoming.flatMap((f) =>
@@ -199,7 +204,7 @@ export function LibraryView({
     void importFiles(files).then((ids) => {
       if (files.length === 1 && ids.length === 1) onOpen(ids[0]);
     });
-  }, [incoming, importFiles, onIncomingTaken, onOpen, t]);
+  }, [incoming, importFiles, onIncomingTaken, onOpen, t, i18n.language]);
 
   /** 打开示例合同 on the welcome view: imports the sample shipped with the app and opens it. */
   const importSample = useCallback(async () => {
@@ -212,12 +217,12 @@ export function LibraryView({
     } catch (err) {
       setNotices((n) => [
         ...n,
-        { kind: 'error', text: `${t('library.failed', { name })} — ${(err as Error).message}` },
+        { kind: 'error', text: t('library.failedWhy', { name, why: errorText(err) }) },
       ]);
     } finally {
       setProgress(null);
     }
-  }, [onOpen, refresh, t]);
+  }, [onOpen, refresh, t, errorText]);
 
   // Deleting is undoable: the row disappears at once and the contract is removed from the store
   // only after UNDO_MS, unless the reviewer clicks 撤销 first.
@@ -310,9 +315,9 @@ export function LibraryView({
           disabled={checked.length < 2}
           onClick={() => onCompare(checked)}
           data-testid="compare-selected"
-          title="勾选两份或以上合同后比较"
+          title={t('library.compareTitle')}
         >
-          比较所选（{checked.length}）
+          {t('library.compare', { n: checked.length })}
         </button>
       </div>
       <div className="bundle-bar">
@@ -323,10 +328,12 @@ export function LibraryView({
           }}
           data-testid="bundle-export"
         >
-          导出审阅包（{checked.length ? `所选 ${checked.length} 份` : '全部'}）
+          {checked.length
+            ? t('library.bundleExportSome', { n: checked.length })
+            : t('library.bundleExportAll')}
         </button>
         <label className="button-like">
-          导入审阅包…
+          {t('library.bundleImport')}
           <input
             type="file"
             accept=".zip"
@@ -341,13 +348,11 @@ export function LibraryView({
                 let r = await call('bundle:import', { bytes });
                 if (r.status === 'untrusted') {
                   // Trust on first use: the reviewer compares the fingerprint with the sender's.
-                  const ok = window.confirm(
-                    `该审阅包由另一台契阅签名，其指纹为：\n\n${r.signer}\n\n请通过电话或当面与对方核对指纹（对方在库页底部可见）。核对一致才信任并导入；以后来自该安装的审阅包将直接导入。`,
-                  );
+                  const ok = window.confirm(t('library.bundleTrust', { signer: r.signer }));
                   if (!ok) {
                     setNotices((n) => [
                       ...n,
-                      { kind: 'error', text: '未信任该签名，审阅包未导入' },
+                      { kind: 'error', text: t('library.bundleUntrusted') },
                     ]);
                     return;
                   }
@@ -355,32 +360,36 @@ export function LibraryView({
                 }
                 if (r.status !== 'imported') return;
                 const clamped = r.clampedTimestamps
-                  ? `；${r.clampedTimestamps} 个晚于当前时间的时间戳已改为导入时间`
+                  ? t('library.bundleClamped', { n: r.clampedTimestamps })
                   : '';
                 setNotices((n) => [
                   ...n,
                   {
                     kind: 'ok',
-                    text: `审阅包已导入：新增 ${r.added.length} 份，合并 ${r.merged.length} 份（签名指纹 ${r.signer.slice(0, 9)}…）${clamped}`,
+                    text:
+                      t('library.bundleImported', {
+                        added: r.added.length,
+                        merged: r.merged.length,
+                        signer: `${r.signer.slice(0, 9)}…`,
+                      }) + clamped,
                   },
                 ]);
                 await refresh();
               } catch (err) {
                 setNotices((n) => [
                   ...n,
-                  { kind: 'error', text: `审阅包导入失败 — ${(err as Error).message}` },
+                  {
+                    kind: 'error',
+                    text: t('library.bundleFailed', { why: errorText(err) }),
+                  },
                 ]);
               }
             }}
           />
         </label>
         {fingerprint && (
-          <span
-            className="hint"
-            data-testid="fingerprint"
-            title="本机签名密钥的指纹：对方导入您的审阅包时与此核对"
-          >
-            本机指纹 {fingerprint}
+          <span className="hint" data-testid="fingerprint" title={t('library.fingerprintTitle')}>
+            {t('library.fingerprint', { fingerprint })}
           </span>
         )}
       </div>
@@ -441,7 +450,7 @@ export function LibraryView({
           }}
         >
           <label>
-            {pending.file.name}：{t('library.password')}
+            {t('library.passwordFor', { name: pending.file.name })}
             <input
               type="password"
               autoFocus
@@ -561,7 +570,7 @@ export function LibraryView({
                   <th>
                     <input
                       type="checkbox"
-                      aria-label="全选"
+                      aria-label={t('library.selectAll')}
                       checked={visible.length > 0 && checked.length === visible.length}
                       onChange={(e) => setChecked(e.target.checked ? visible.map((c) => c.id) : [])}
                       data-testid="select-all"
@@ -584,7 +593,7 @@ export function LibraryView({
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={`选择 ${c.title ?? c.fileName}`}
+                        aria-labelledby={`title-${c.id}`}
                         checked={checked.includes(c.id)}
                         onChange={(e) =>
                           setChecked(
@@ -595,12 +604,14 @@ export function LibraryView({
                         }
                       />
                     </td>
-                    <td>
-                      <div className="title">{c.title ?? c.fileName}</div>
+                    <td lang="zh-CN">
+                      <div className="title" id={`title-${c.id}`}>
+                        {c.title ?? c.fileName}
+                      </div>
                       <div className="file">{c.fileName}</div>
                     </td>
-                    <td>{c.partyA ?? '—'}</td>
-                    <td>{c.partyB ?? '—'}</td>
+                    <td lang="zh-CN">{c.partyA ?? '—'}</td>
+                    <td lang="zh-CN">{c.partyB ?? '—'}</td>
                     <td className="num">{formatYuan(c.totalYuan)}</td>
                     <td className="date">{c.signedOn ?? '—'}</td>
                     <td className="risk" data-testid="risk">

@@ -1,117 +1,16 @@
 /**
  * NDA terms per source (保密条款, 保密协议, 个人保密协议), each term jumping to its sentence; the
  * deviations from the playbook under each source; where an attached 保密协议 disagrees with the
- * main contract; and the playbook itself, editable.
+ * main contract; and a link to the playbook in settings.
  */
 import { useCallback, useEffect, useState } from 'react';
-import {
-  NDA_SOURCE_LABELS,
-  NDA_TERM_LABELS,
-  SEVERITY_LABELS,
-  penaltyRateLabel,
-} from '../../../../shared/domain/labels';
-import type {
-  Deviation,
-  NdaDisagreement,
-  NdaPlaybook,
-} from '../../../../shared/domain/nda/playbook';
+import { useTranslation } from 'react-i18next';
+import type { Deviation, NdaDisagreement } from '../../../../shared/domain/nda/playbook';
 import type { PanelProps } from '../../lib/panel';
 import { call } from '../../lib/ipc';
-
-const POSITION_LABELS: Record<keyof Omit<NdaPlaybook, 'version' | 'standardClause'>, string> = {
-  duration: '保密期限（至少 N 年，长期或至公开时止亦可）',
-  returnDeadlineDays: '返还/销毁期限（不超过 N 日）',
-  breachNoticeHours: '泄密通知时限（不超过 N 小时）',
-  compelledDisclosureNotice: '依法披露前须通知',
-  penalty: '泄密违约金（不低于合同金额 N%，0 为有即可）',
-  survival: '终止后继续有效',
-  subcontractorConsent: '向分包方/第三方披露须书面同意',
-  scope: '界定保密范围',
-};
-
-function PlaybookEditor({ onSaved }: { onSaved: () => void }) {
-  const [pb, setPb] = useState<NdaPlaybook | null>(null);
-  const [msg, setMsg] = useState<string | null>(null);
-  useEffect(() => {
-    void call('playbook:get', {}).then((p) => setPb(p as NdaPlaybook));
-  }, []);
-  if (!pb) return null;
-  const keys = Object.keys(POSITION_LABELS) as (keyof typeof POSITION_LABELS)[];
-  return (
-    <details className="playbook" data-testid="playbook">
-      <summary>保密审查标准（可编辑）</summary>
-      <table>
-        <tbody>
-          {keys.map((k) => {
-            const p = pb[k];
-            return (
-              <tr key={k}>
-                <td>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={p.enabled}
-                      onChange={(e) => setPb({ ...pb, [k]: { ...p, enabled: e.target.checked } })}
-                    />{' '}
-                    {POSITION_LABELS[k]}
-                  </label>
-                </td>
-                <td>
-                  {typeof p.value === 'number' && (
-                    <input
-                      className="count"
-                      value={String(p.value)}
-                      aria-label={`${POSITION_LABELS[k]} 数值`}
-                      data-testid={`playbook-${k}`}
-                      onChange={(e) =>
-                        setPb({ ...pb, [k]: { ...p, value: Number(e.target.value) || 0 } })
-                      }
-                    />
-                  )}
-                </td>
-                <td>
-                  <select
-                    value={p.severity}
-                    onChange={(e) => setPb({ ...pb, [k]: { ...p, severity: e.target.value } })}
-                    aria-label="严重程度"
-                  >
-                    <option value="high">高</option>
-                    <option value="medium">中</option>
-                    <option value="low">低</option>
-                  </select>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <label className="standard-clause">
-        标准保密条款（用于条款对比）
-        <textarea
-          value={pb.standardClause ?? ''}
-          rows={6}
-          onChange={(e) => setPb({ ...pb, standardClause: e.target.value })}
-          data-testid="playbook-standard-clause"
-        />
-      </label>
-      <button
-        onClick={async () => {
-          try {
-            await call('playbook:set', { playbook: pb });
-            setMsg('已保存');
-            onSaved();
-          } catch (err) {
-            setMsg((err as Error).message);
-          }
-        }}
-        data-testid="playbook-save"
-      >
-        保存标准
-      </button>{' '}
-      {msg && <span className="hint">{msg}</span>}
-    </details>
-  );
-}
+import { useLabels } from '../../lib/labels';
+import { useNavigation } from '../../app/navigation';
+import { usePersonalData } from '../../lib/pii';
 
 export function NdaPanel({
   report,
@@ -119,6 +18,10 @@ export function NdaPanel({
   onSelect,
   contractId,
 }: PanelProps & { contractId: string }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const { openSettings } = useNavigation();
+  const pii = usePersonalData();
   const [check, setCheck] = useState<{
     deviations: Deviation[];
     disagreements: NdaDisagreement[];
@@ -134,13 +37,15 @@ export function NdaPanel({
   const clauseAnchor = (ids: string[]) => report.clauses.find((c) => ids.includes(c.id))?.anchor;
   return (
     <div className="nda" data-testid="nda">
-      {!records.length && <p className="empty-small">未发现保密条款。</p>}
+      {!records.length && <p className="empty-small">{t('nda.none')}</p>}
       {check && check.disagreements.length > 0 && (
         <section className="nda-disagree" data-testid="nda-disagreements">
-          <h2>保密协议与主合同不一致（{check.disagreements.length}）</h2>
+          <h2>{t('nda.disagreements', { n: check.disagreements.length })}</h2>
           <ul>
             {check.disagreements.map((d, i) => (
-              <li key={i}>{d.message}</li>
+              <li key={i} lang="zh-CN">
+                {pii(d.message)}
+              </li>
             ))}
           </ul>
         </section>
@@ -150,35 +55,38 @@ export function NdaPanel({
         return (
           <section key={r.id} className="nda-record">
             <h2>
-              {NDA_SOURCE_LABELS[r.source]}
-              <span className="sub">
+              {labels.word('ndaSource', r.source)}
+              <span className="sub" lang="zh-CN">
                 {r.title}
-                {r.recipientName ? ` · ${r.recipientName}` : ''}
+                {r.recipientName ? ` · ${pii(r.recipientName)}` : ''}
               </span>
             </h2>
             <table>
               <tbody>
-                {r.terms.map((t) => {
-                  const key = `nda:${r.id}:${t.key}`;
+                {r.terms.map((term) => {
+                  const key = `nda:${r.id}:${term.key}`;
                   return (
-                    <tr key={t.key} className={selectedKey === key ? 'selected' : ''}>
-                      <th>{NDA_TERM_LABELS[t.key] ?? t.key}</th>
+                    <tr key={term.key} className={selectedKey === key ? 'selected' : ''}>
+                      <th>{labels.word('ndaTerm', term.key)}</th>
                       <td>
                         <button
                           className="term-link"
-                          onClick={() => onSelect(key, t.anchor)}
-                          title={t.text}
+                          onClick={() => onSelect(key, term.anchor)}
+                          title={pii(term.text)}
+                          lang="zh-CN"
                         >
-                          {String(t.value)}
+                          {pii(String(term.value))}
                         </button>
-                        {t.page ? <span className="page">p.{t.page}</span> : null}
+                        {term.page ? (
+                          <span className="page">{t('common.pageShort', { n: term.page })}</span>
+                        ) : null}
                       </td>
                     </tr>
                   );
                 })}
                 {r.penaltyRuleIds.length > 0 && (
                   <tr>
-                    <th>违约金</th>
+                    <th>{t('nda.penalty')}</th>
                     <td>
                       {[
                         ...new Set(
@@ -187,10 +95,10 @@ export function NdaPanel({
                             .filter(Boolean)
                             .map(
                               (p) =>
-                                `${penaltyRateLabel(p!)}${p!.higherOfLoss ? '（与损失以高者为准）' : ''}`,
+                                `${labels.penaltyRate(p!)}${p!.higherOfLoss ? t('nda.higherOfLoss') : ''}`,
                             ),
                         ),
-                      ].join('；')}
+                      ].join(t('common.listSeparator'))}
                     </td>
                   </tr>
                 )}
@@ -208,11 +116,13 @@ export function NdaPanel({
                       }}
                     >
                       <span className={`sev-tag sev-${d.severity}`}>
-                        {SEVERITY_LABELS[d.severity]}
+                        {labels.word('severity', d.severity)}
                       </span>{' '}
-                      {d.message}
+                      <span lang="zh-CN">{pii(d.message)}</span>
                     </button>
-                    <div className="quote">“{d.quote.slice(0, 80)}”</div>
+                    <div className="quote" lang="zh-CN">
+                      “{pii(d.quote.slice(0, 80))}”
+                    </div>
                   </li>
                 ))}
               </ul>
@@ -220,7 +130,16 @@ export function NdaPanel({
           </section>
         );
       })}
-      <PlaybookEditor onSaved={() => void load()} />
+      <p className="hint">
+        {t('nda.playbookNote')}{' '}
+        <button
+          className="link"
+          onClick={() => openSettings('playbook')}
+          data-testid="nda-playbook-link"
+        >
+          {t('nda.playbookLink')}
+        </button>
+      </p>
     </div>
   );
 }

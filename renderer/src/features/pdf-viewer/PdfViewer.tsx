@@ -4,7 +4,13 @@
  * view. A scanned page, which has no text layer of its own, gets one from what OCR read there:
  * invisible text at the characters' positions, so it can be selected and annotated like text.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
 import type { Anchor } from '../../lib/report-types';
@@ -16,6 +22,13 @@ import type { Response } from '../../../../shared/ipc/contract';
 type OcrPages = Response<'contracts:pages'>['pages'];
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+
+/** Where `el` is inside the scroll box `box`, in the box's scroll coordinates (px). */
+function offsetIn(box: HTMLElement, el: HTMLElement): { top: number; left: number } {
+  const b = box.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  return { top: r.top - b.top + box.scrollTop, left: r.left - b.left + box.scrollLeft };
+}
 
 interface PageInfo {
   page: PDFPageProxy;
@@ -221,23 +234,44 @@ export function PdfViewer({
     };
   }, [data]);
 
+  // Page tops are measured inside the scroll box, so none lands under the toolbar above it.
   const goToPage = useCallback((n: number) => {
-    const el = scroller.current?.querySelector(`[data-page="${n}"]`) as HTMLElement | null;
-    if (el && scroller.current) scroller.current.scrollTo({ top: el.offsetTop - 8 });
+    const box = scroller.current;
+    const el = box?.querySelector(`[data-page="${n}"]`) as HTMLElement | null;
+    if (el && box) box.scrollTo({ top: offsetIn(box, el).top - 8 });
   }, []);
 
-  // Scroll the highlight into view when the selection or zoom changes.
+  // Scroll the highlight into view, across as well as down (a wide zoom), when the selection or
+  // zoom changes: its first line a third of the way down, its start near the left edge.
   useEffect(() => {
     if (!highlight || !pages.length || !highlight.positions.length) return;
     const first = highlight.positions[0];
     const info = pages[first.pageIndex];
-    const pageEl = scroller.current?.querySelector(
-      `[data-page="${first.pageIndex + 1}"]`,
-    ) as HTMLElement | null;
-    if (!info || !pageEl || !scroller.current) return;
-    const box = toScreen(info.page.getViewport({ scale }), first.rects[0]);
-    scroller.current.scrollTo({ top: pageEl.offsetTop + box.top - 120 });
+    const box = scroller.current;
+    const pageEl = box?.querySelector(`[data-page="${first.pageIndex + 1}"]`) as HTMLElement | null;
+    if (!info || !pageEl || !box) return;
+    const rect = toScreen(info.page.getViewport({ scale }), first.rects[0]);
+    const at = offsetIn(box, pageEl);
+    const left = at.left + rect.left;
+    box.scrollTo({
+      top: at.top + rect.top - box.clientHeight / 3,
+      left:
+        left < box.scrollLeft || left + rect.width > box.scrollLeft + box.clientWidth
+          ? left - 40
+          : box.scrollLeft,
+    });
   }, [highlight, pages, scale]);
+
+  /** The zoom at which the widest page fills the width, or the tallest fits the height. */
+  const fit = (how: 'width' | 'page') => {
+    const box = scroller.current;
+    if (!box || !pages.length) return;
+    const w = Math.max(...pages.map((p) => p.width));
+    const h = Math.max(...pages.map((p) => p.height));
+    const byWidth = (box.clientWidth - 32) / w;
+    const next = how === 'width' ? byWidth : Math.min(byWidth, (box.clientHeight - 32) / h);
+    setScale(Math.max(0.25, Math.min(4, Math.floor(next * 100) / 100)));
+  };
 
   const onScroll = () => {
     const s = scroller.current;
@@ -251,6 +285,29 @@ export function PdfViewer({
     }
   };
 
+  /** Keys that move through the document (PageDown, Space, arrows, Home, End). */
+  const scrollKey = (e: ReactKeyboardEvent) => {
+    const box = scroller.current;
+    if (!box || e.ctrlKey || e.metaKey || e.altKey) return false;
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select, button, form')) return false;
+    const page = box.clientHeight * 0.9;
+    const by: Record<string, [number, number]> = {
+      PageDown: [0, page],
+      PageUp: [0, -page],
+      ' ': [0, e.shiftKey ? -page : page],
+      ArrowDown: [0, 48],
+      ArrowUp: [0, -48],
+      ArrowRight: [48, 0],
+      ArrowLeft: [-48, 0],
+    };
+    if (e.key === 'Home') box.scrollTo({ top: 0 });
+    else if (e.key === 'End') box.scrollTo({ top: box.scrollHeight });
+    else if (by[e.key]) box.scrollBy({ left: by[e.key][0], top: by[e.key][1] });
+    else return false;
+    return true;
+  };
+
   const zoom = (dir: 1 | -1) => {
     const i = ZOOMS.findIndex((z) => z >= scale - 1e-6);
     setScale(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, i + dir))]);
@@ -260,6 +317,9 @@ export function PdfViewer({
     <div
       className="pdf-viewer"
       tabIndex={0}
+      aria-label={t('viewer.document')}
+      aria-keyshortcuts="PageDown PageUp Space ArrowDown ArrowUp Home End Control+= Control+-"
+      data-testid="pdf-viewer"
       onKeyDown={(e) => {
         if ((e.ctrlKey || e.metaKey) && (e.key === '=' || e.key === '+')) {
           e.preventDefault();
@@ -267,7 +327,7 @@ export function PdfViewer({
         } else if ((e.ctrlKey || e.metaKey) && e.key === '-') {
           e.preventDefault();
           zoom(-1);
-        }
+        } else if (scrollKey(e)) e.preventDefault();
       }}
     >
       <div className="viewer-toolbar">
@@ -283,6 +343,12 @@ export function PdfViewer({
         </span>
         <button onClick={() => zoom(1)} title={t('viewer.zoomIn')} aria-label={t('viewer.zoomIn')}>
           +
+        </button>
+        <button onClick={() => fit('width')} data-testid="fit-width">
+          {t('viewer.fitWidth')}
+        </button>
+        <button onClick={() => fit('page')} data-testid="fit-page">
+          {t('viewer.fitPage')}
         </button>
         <span className="sep" />
         <button onClick={() => goToPage(Math.max(1, current - 1))} aria-label={t('viewer.prev')}>
@@ -333,9 +399,7 @@ export function PdfViewer({
             }}
           >
             <label>
-              {passwordPrompt.wrong
-                ? '密码不正确，请重新输入：'
-                : '此 PDF 已加密，请输入打开密码以显示：'}
+              {passwordPrompt.wrong ? t('viewer.passwordWrong') : t('viewer.passwordAsk')}
               <input
                 type="password"
                 autoFocus
@@ -345,7 +409,7 @@ export function PdfViewer({
               />
             </label>
             <button className="primary" type="submit">
-              打开
+              {t('viewer.passwordOpen')}
             </button>
           </form>
         )}

@@ -1,140 +1,163 @@
-/** Penalty rules and service levels as tables; each row jumps to its clause. */
-import {
-  BASE_LABELS,
-  KIND_LABELS,
-  METRIC_LABELS,
-  TRIGGER_LABELS,
-  formatMinutes,
-  groupPenaltyRules,
-  penaltyRateLabel,
-} from '../../../../shared/domain/labels';
+/**
+ * Penalty rules and service levels as tables, each row citing its clause (`八、8.3 违约责任 ·
+ * p.5`) and jumping to it. Alike penalty rules (same payer, breach, kind, rate and base) are one
+ * row, `3 处`, opened to each clause on demand. Each table is one Tab stop; ↑/↓ move between
+ * rows, Enter shows one.
+ */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { groupPenaltyRules } from '../../../../shared/domain/labels';
 import type { PanelProps } from '../../lib/panel';
+import { useLabels } from '../../lib/labels';
+import { useRoving } from '../../lib/roving';
+import { ClauseRef, useCiter } from '../../components/ClauseRef';
+import type { ReportPenaltyRule } from '../../../../shared/domain/report';
+import { usePersonalData } from '../../lib/pii';
 
 export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const cite = useCiter(report.clauses);
+  const pii = usePersonalData();
   const withLevels = report.serviceLevels.some((s) => s.level);
-  // Alike rules are one row (`乙方 其他违约 按实际损失 7 处`), opened to each clause on demand.
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const clauseOf = new Map(report.clauses.map((c) => [c.id, c]));
+  const groups = groupPenaltyRules(report.penaltyRules);
+  // The rows as shown: each group's first rule, and its members when the group is open.
+  const rows = groups.flatMap((g) => [
+    { g, x: g.rules[0], member: false },
+    ...(expanded.has(g.key) ? g.rules.map((x) => ({ g, x, member: true })) : []),
+  ]);
+  const penaltyRoving = useRoving(rows.length);
+  const slaRoving = useRoving(report.serviceLevels.length);
+  const toggle = (key: string) => {
+    const next = new Set(expanded);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setExpanded(next);
+  };
+  /** What a rule charges, or a warning where the contract leaves it blank. */
+  const rate = (x: ReportPenaltyRule) =>
+    x.kind === 'actual_loss' ? (
+      '—'
+    ) : x.percent || x.yuan || x.feeMonths || x.rateBenchmark || x.forfeitsBond ? (
+      labels.penaltyRate(x, false)
+    ) : (
+      <span className="warn">{t('penalties.rateBlank')}</span>
+    );
+  const conditions = (x: ReportPenaltyRule) =>
+    [
+      x.terminationAfterDays
+        ? t('penalties.terminationAfter', { n: x.terminationAfterDays })
+        : null,
+      x.startsAfterDays ? t('penalties.startsOn', { n: x.startsAfterDays + 1 }) : null,
+      x.capPercent ? t('penalties.cap', { n: x.capPercent }) : null,
+    ]
+      .filter(Boolean)
+      .join(t('common.listSeparator')) || '—';
   return (
     <div className="penalties">
-      <h2>违约金条款（{report.penaltyRules.length}）</h2>
+      <h2>{t('penalties.title', { n: report.penaltyRules.length })}</h2>
       <table className="grid" data-testid="penalty-table">
         <thead>
           <tr>
-            <th>违约方</th>
-            <th>情形</th>
-            <th>方式</th>
-            <th>比例/金额</th>
-            <th>基数</th>
-            <th>解除/起算</th>
+            <th>{t('penalties.payer')}</th>
+            <th>{t('penalties.trigger')}</th>
+            <th>{t('penalties.kind')}</th>
+            <th>{t('penalties.rate')}</th>
+            <th>{t('penalties.base')}</th>
+            <th>{t('penalties.conditions')}</th>
+            <th>{t('penalties.clause')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody onKeyDown={penaltyRoving.onKeyDown}>
           {report.penaltyRules.length === 0 && (
             <tr>
-              <td colSpan={6} className="empty-small">
-                未发现违约金或赔偿条款
+              <td colSpan={7} className="empty-small">
+                {t('penalties.none')}
               </td>
             </tr>
           )}
-          {groupPenaltyRules(report.penaltyRules).map((g) => {
-            const r = g.rules[0];
+          {rows.map(({ g, x, member }, i) => {
+            const key = `penalty:${x.id}`;
+            const grouped = g.rules.length > 1;
             const open = expanded.has(g.key);
-            const row = (x: typeof r, member: boolean) => {
-              const key = `penalty:${x.id}`;
-              const where = clauseOf.get(x.clauseId ?? '')?.number;
-              return (
-                <tr
-                  key={x.id}
-                  className={`${selectedKey === key ? 'selected' : ''} ${member ? 'group-member' : ''}`}
-                  tabIndex={0}
-                  title={x.text}
-                  onClick={() => onSelect(key, x.anchor)}
-                  onKeyDown={(e) => e.key === 'Enter' && onSelect(key, x.anchor)}
-                >
-                  <td>
-                    {member ? (where ?? '—') : x.payer === 'partyA' ? '甲方' : '乙方'}
-                    {!member && g.rules.length > 1 && (
-                      <button
-                        className="link group-count"
-                        aria-expanded={open}
-                        data-testid="penalty-group"
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          const next = new Set(expanded);
-                          if (open) next.delete(g.key);
-                          else next.add(g.key);
-                          setExpanded(next);
-                        }}
-                      >
-                        {` ${g.rules.length} 处 ${open ? '▾' : '▸'}`}
-                      </button>
-                    )}
-                  </td>
-                  <td>{member ? '' : TRIGGER_LABELS[x.trigger]}</td>
-                  <td>
-                    {member ? (
-                      ''
-                    ) : x.kind ? (
-                      KIND_LABELS[x.kind]
-                    ) : (
-                      <span className="warn">不明</span>
-                    )}
-                  </td>
-                  <td className="num">
-                    {member ? (
-                      ''
-                    ) : x.kind === 'actual_loss' ? (
-                      '—'
-                    ) : x.percent || x.yuan || x.feeMonths || x.rateBenchmark || x.forfeitsBond ? (
-                      penaltyRateLabel(x, false)
-                    ) : (
-                      <span className="warn">空白</span>
-                    )}
-                  </td>
-                  <td>
-                    {member
-                      ? ''
-                      : x.percent !== null || (x.yuan === null && x.kind !== 'actual_loss')
-                        ? BASE_LABELS[x.base]
-                        : '—'}
-                  </td>
-                  <td>
-                    {member
-                      ? x.text.slice(0, 40)
-                      : [
-                          x.terminationAfterDays ? `超${x.terminationAfterDays}日可解除` : null,
-                          x.startsAfterDays ? `第${x.startsAfterDays + 1}日起` : null,
-                          x.capPercent ? `上限${x.capPercent}%` : null,
-                          g.rules.length === 1 && where ? where : null,
-                        ]
-                          .filter(Boolean)
-                          .join('，') || '—'}
-                  </td>
-                </tr>
-              );
-            };
-            return [row(r, false), ...(open ? g.rules.map((x) => row(x, true)) : [])];
+            return (
+              <tr
+                key={`${x.id}:${member}`}
+                {...penaltyRoving.itemProps(i)}
+                className={`${selectedKey === key ? 'selected' : ''} ${member ? 'group-member' : ''}`}
+                data-testid={member ? 'penalty-member' : 'penalty-row'}
+                onClick={() => onSelect(key, x.anchor)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') onSelect(key, x.anchor);
+                  if (!member && grouped && (e.key === '+' || e.key === '-')) toggle(g.key);
+                }}
+              >
+                <td>
+                  {member ? '' : labels.party(x.payer)}
+                  {!member && grouped && (
+                    <button
+                      className="link group-count"
+                      aria-expanded={open}
+                      tabIndex={-1}
+                      data-testid="penalty-group"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        toggle(g.key);
+                      }}
+                    >
+                      {` ${t('penalties.places', { n: g.rules.length })} ${open ? '▾' : '▸'}`}
+                    </button>
+                  )}
+                </td>
+                <td>{member ? '' : labels.word('trigger', x.trigger)}</td>
+                <td>
+                  {member ? (
+                    ''
+                  ) : x.kind ? (
+                    labels.word('kind', x.kind)
+                  ) : (
+                    <span className="warn">{t('penalties.kindUnclear')}</span>
+                  )}
+                </td>
+                <td className="num">{member ? '' : rate(x)}</td>
+                <td>
+                  {member
+                    ? ''
+                    : x.percent !== null || (x.yuan === null && x.kind !== 'actual_loss')
+                      ? labels.word('base', x.base)
+                      : '—'}
+                </td>
+                <td>{member ? '' : conditions(x)}</td>
+                <td>
+                  {member || !grouped ? (
+                    <ClauseRef cite={cite} clause={x.clauseId} page={x.page} />
+                  ) : (
+                    <span className="hint">{t('penalties.seePlaces')}</span>
+                  )}
+                </td>
+              </tr>
+            );
           })}
         </tbody>
       </table>
-      <h2>服务时效（{report.serviceLevels.length}）</h2>
+      <h2>{t('penalties.slaTitle', { n: report.serviceLevels.length })}</h2>
       {/* The severity class column appears when the contract grades its limits (一级/重大故障). */}
       <table className="grid" data-testid="sla-table">
         <thead>
           <tr>
-            {withLevels && <th>级别</th>}
-            <th>指标</th>
-            <th>时限</th>
-            <th>原文</th>
+            {withLevels && <th>{t('penalties.level')}</th>}
+            <th>{t('penalties.metric')}</th>
+            <th>{t('penalties.limit')}</th>
+            <th>{t('penalties.clause')}</th>
+            <th>{t('penalties.source')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody onKeyDown={slaRoving.onKeyDown}>
           {report.serviceLevels.length === 0 && (
             <tr>
-              <td colSpan={withLevels ? 4 : 3} className="empty-small">
-                未发现响应、到场、处置等服务时效
+              <td colSpan={withLevels ? 5 : 4} className="empty-small">
+                {t('penalties.slaNone')}
               </td>
             </tr>
           )}
@@ -144,20 +167,25 @@ export function PenaltiesPanel({ report, selectedKey, onSelect }: PanelProps) {
               s.metric === 'availability'
                 ? `≥ ${s.percent}%`
                 : s.minutes !== null
-                  ? formatMinutes(s.minutes)
-                  : `${s.seconds}秒`;
+                  ? labels.minutes(s.minutes)
+                  : t('penalties.seconds', { n: s.seconds });
             return (
               <tr
                 key={key}
+                {...slaRoving.itemProps(i)}
                 className={selectedKey === key ? 'selected' : ''}
-                tabIndex={0}
                 onClick={() => onSelect(key, s.anchor)}
                 onKeyDown={(e) => e.key === 'Enter' && onSelect(key, s.anchor)}
               >
-                {withLevels && <td>{s.level ?? '—'}</td>}
-                <td>{METRIC_LABELS[s.metric]}</td>
+                {withLevels && <td lang="zh-CN">{s.level ?? '—'}</td>}
+                <td>{labels.word('metric', s.metric)}</td>
                 <td className="num">{limit}</td>
-                <td className="source">{s.text}</td>
+                <td>
+                  <ClauseRef cite={cite} clause={s.clauseId} page={s.page} />
+                </td>
+                <td className="source" lang="zh-CN">
+                  {pii(s.text)}
+                </td>
               </tr>
             );
           })}

@@ -1,22 +1,33 @@
 /** Search across all contracts; results grouped by contract, each opening its page with the hit highlighted. */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call } from '../../lib/ipc';
+import { useErrorText } from '../../lib/errors';
+import { citationText } from '../../../../shared/domain/clauses/cite';
 import type { SearchGroup } from '../../../../shared/domain/search/tokenize';
 import type { Anchor } from '../../lib/report-types';
+import { usePersonalData } from '../../lib/pii';
 
 export function SearchBox({
   onOpen,
 }: {
   onOpen: (contractId: string, anchor: Anchor | null) => void;
 }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const pii = usePersonalData();
   const [q, setQ] = useState('');
   const [groups, setGroups] = useState<SearchGroup[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const run = async () => {
     if (!q.trim()) return;
     setBusy(true);
+    setError(null);
     try {
       setGroups((await call('search:query', { q: q.trim() })).groups as SearchGroup[]);
+    } catch (err) {
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -33,28 +44,39 @@ export function SearchBox({
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          placeholder="在全部合同中搜索，如：违约金"
-          aria-label="搜索"
+          placeholder={t('search.placeholder')}
+          aria-label={t('search.label')}
           data-testid="search-input"
         />
-        <button type="submit" disabled={busy} data-testid="search-run">
-          搜索
+        <button type="submit" disabled={busy || !q.trim()} data-testid="search-run">
+          {busy ? t('search.running') : t('search.run')}
         </button>
         {groups && (
           <button type="button" className="link" onClick={() => setGroups(null)}>
-            清除结果
+            {t('search.clear')}
           </button>
         )}
       </form>
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
       {groups && (
         <div className="search-results" data-testid="search-results">
-          <p className="hint">
-            “{q}”：{groups.length} 份合同，{groups.reduce((n, g) => n + g.hits.length, 0)} 处
+          <p className="hint" role="status">
+            {groups.length
+              ? t('search.summary', {
+                  q,
+                  contracts: groups.length,
+                  hits: groups.reduce((n, g) => n + g.hits.length, 0),
+                })
+              : t('search.none', { q })}
           </p>
           {groups.map((g) => (
             <section key={g.contractId} className="search-group" data-contract={g.contractId}>
               <h3>
-                {g.title}（{g.hits.length}）
+                <span lang="zh-CN">{g.title}</span> ({g.hits.length})
               </h3>
               <ul>
                 {g.hits.slice(0, 8).map((h, i) => (
@@ -64,12 +86,23 @@ export function SearchBox({
                       onClick={() => onOpen(g.contractId, h.anchor)}
                       data-testid="search-hit"
                     >
-                      {h.page ? <span className="page">p.{h.page}</span> : null} {h.number}{' '}
-                      {h.heading}：<span className="snippet">…{h.snippet}…</span>
+                      <span className="clause-ref">
+                        <span className="clause-cite" lang="zh-CN">
+                          {citationText(h.number, h.heading)}
+                        </span>
+                        {h.page ? (
+                          <span className="page">{t('common.pageShort', { n: h.page })}</span>
+                        ) : null}
+                      </span>{' '}
+                      <span className="snippet" lang="zh-CN">
+                        …{pii(h.snippet)}…
+                      </span>
                     </button>
                   </li>
                 ))}
-                {g.hits.length > 8 && <li className="hint">另有 {g.hits.length - 8} 处</li>}
+                {g.hits.length > 8 && (
+                  <li className="hint">{t('search.more', { n: g.hits.length - 8 })}</li>
+                )}
               </ul>
             </section>
           ))}

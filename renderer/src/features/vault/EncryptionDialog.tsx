@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../lib/ipc';
+import { useErrorText } from '../../lib/errors';
 import type { Response } from '../../../../shared/ipc/contract';
 
 type Status = Response<'vault:status'>;
@@ -22,6 +23,7 @@ export function EncryptionDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function EncryptionDialog({
       onChanged(await fn());
       setDone(doneText);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(null);
     }

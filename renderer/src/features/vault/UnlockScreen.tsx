@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../lib/ipc';
+import { useErrorText } from '../../lib/errors';
 import type { Response } from '../../../../shared/ipc/contract';
 
 /** Asks for the passphrase; `onUnlocked` gets main's new status. */
@@ -15,6 +16,7 @@ export function UnlockScreen({
   onUnlocked: (status: Response<'vault:status'>) => void;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function UnlockScreen({
       setPassphrase('');
       onUnlocked(status);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       setBusy(false);
     }
   };
