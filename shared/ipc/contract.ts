@@ -22,6 +22,8 @@ export const ContractSummarySchema = z.object({
   signedOn: z.string().nullable(),
   /** The 1-based pages whose text was read by OCR (scanned pages); empty when none was. */
   ocrPages: z.array(z.number().int().positive()),
+  /** A PDF that opened only with its password. */
+  passwordProtected: z.boolean(),
   /**
    * The findings still to act on (待处理 or 已确认) by severity, and all findings by triage
    * state (`shared/domain/triage.ts`).

@@ -186,6 +186,36 @@ describe('a reviewer’s day', () => {
     await page.getByTestId('back').click();
   });
 
+  it('shows one contract imported as PDF, DOCX and an encrypted copy as one row with its files', async () => {
+    const store = app.harness.store;
+    const name = '001_18cfc68e7d229bba';
+    await store.importContract(
+      `${name}.docx`,
+      new Uint8Array(fs.readFileSync(seedPath(name, 'docx'))),
+    );
+    await store.importContract(
+      `${name}.encrypted.pdf`,
+      new Uint8Array(fs.readFileSync(seedPath(`${name}.encrypted`, 'pdf'))),
+      { password: 'user123' },
+    );
+    await page.goto(app.harness.url);
+    const rows = page.getByTestId('contract-list').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(SEED_NAMES.length);
+    const row = rows.filter({ hasText: '内蒙古自治区大数据中心' });
+    const files = row.getByTestId('contract-files');
+    expect(await files.locator('li').allTextContents()).toEqual([
+      `PDF ${name}.pdf`,
+      `加密 PDF ${name}.encrypted.pdf`,
+      `DOCX ${name}.docx`,
+    ]);
+    await shoot('library-contract-files');
+    // Each file opens on its own: the DOCX shows its text beside the analysis.
+    await files.getByTestId('open-file').nth(2).click();
+    await page.getByTestId('outline').waitFor();
+    expect(await page.locator('.text-viewer').count()).toBe(1);
+    await page.getByTestId('back').click();
+  });
+
   it('reaches settings from the library, switches to English with no Chinese in the chrome, and back', async () => {
     await page.goto(app.harness.url);
     await page.getByTestId('contract-list').waitFor();

@@ -7,7 +7,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { splitBilingual, QiyueError } from '../../shared/domain/errors';
 import { errorText } from '../../renderer/src/lib/errors';
-import { IpcCallError } from '../../renderer/src/lib/ipc';
+import { IpcCallError } from '../../renderer/src/lib/ipc-error';
 import { RESOURCES } from '../../renderer/src/i18n';
 import { importFile } from '../../electron/main/import/index';
 

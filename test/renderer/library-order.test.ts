@@ -1,6 +1,7 @@
 /** The library's sort and filters (renderer/src/features/library/library-order.ts). */
 import { describe, expect, it } from 'vitest';
 import {
+  groupSameContract,
   NO_FILTER,
   nextSort,
   orderLibrary,
@@ -22,6 +23,7 @@ const row = (
   totalYuan: null,
   signedOn: null,
   ocrPages: [],
+  passwordProtected: false,
   findings: {
     open: { high: over.high ?? 0, medium: over.medium ?? 0, low: 0 },
     byStatus: { open: 0, accepted: 0, false_positive: 0, resolved: 0 },
@@ -74,5 +76,30 @@ describe('library order', () => {
       'c',
       'd',
     ]);
+  });
+});
+
+describe('one contract in several files', () => {
+  const same = { title: '运维服务合同', partyA: '某局', partyB: '某公司', totalYuan: '1160000.00' };
+  it('shows a PDF, its DOCX and an encrypted copy as one contract, the readable PDF first', () => {
+    const rows = [
+      row('docx', { ...same, format: 'docx', fileName: 'c.docx' }),
+      row('enc', { ...same, format: 'pdf', fileName: 'c.encrypted.pdf', passwordProtected: true }),
+      row('pdf', { ...same, format: 'pdf', fileName: 'c.pdf' }),
+      row('other', { ...same, totalYuan: '280000.00' }),
+      row('unread', { title: null }),
+    ];
+    const groups = groupSameContract(rows);
+    expect(groups.map((g) => g.files.map((f) => f.fileName))).toEqual([
+      ['c.pdf', 'c.encrypted.pdf', 'c.docx'],
+      ['other.pdf'],
+      ['unread.pdf'],
+    ]);
+    expect(groups[0].main.fileName).toBe('c.pdf');
+  });
+
+  it('keeps files apart whose title, parties or amount were not read', () => {
+    const groups = groupSameContract([row('a', { title: null }), row('b', { title: null })]);
+    expect(groups).toHaveLength(2);
   });
 });

@@ -58,6 +58,7 @@ export function summarize(c: StoredContract): ContractSummary {
     totalYuan: c.report.contract.totalAmount?.yuan ?? null,
     signedOn: c.report.contract.signedOn,
     ocrPages: c.ocrPages ?? [],
+    passwordProtected: c.passwordProtected ?? false,
     findings: triageCounts(c.report.findings, c.triage),
     reviewState: reviewStateOf(c),
   };

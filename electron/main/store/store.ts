@@ -98,6 +98,8 @@ export interface StoredContract {
   text: string;
   /** The 1-based pages whose text was read by OCR (a scan); absent when none was. */
   ocrPages?: number[];
+  /** Set when the original is a PDF that opened only with its password (not kept). */
+  passwordProtected?: boolean;
   report: ReviewReport;
   /** Reviewer state of checklist items, by item id (items absent here are 未开始). */
   checklist?: Record<string, ChecklistState>;
@@ -699,6 +701,7 @@ export class ContractStore {
       file: rel,
       text: doc.text,
       ...(doc.ocrPages ? { ocrPages: doc.ocrPages } : {}),
+      ...(options.password ? { passwordProtected: true } : {}),
       report,
     };
     return this.transact(async (data) => {

@@ -8,7 +8,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { splitBilingual } from '../../../shared/domain/errors';
-import { IpcCallError } from './ipc';
+import { IpcCallError } from './ipc-error';
 
 /** The error's words in `language` (see module doc); a renderer error keeps its own message. */
 export function errorText(err: unknown, t: TFunction, language: string): string {

@@ -4,24 +4,13 @@
  * the loopback bridge script in the end-to-end harness.
  */
 import type { Channel, IpcResult, Request, Response } from '../../../shared/ipc/contract';
+import { IpcCallError } from './ipc-error';
+
+export { IpcCallError };
 
 declare global {
   interface Window {
     qiyue: { invoke(channel: string, payload: unknown): Promise<IpcResult<unknown>> };
-  }
-}
-
-/**
- * A failed IPC call: `code` is the QiyueErrorCode from main, `message` main's bilingual
- * `中文 (English)` text, `params` the values its wording names (see `errors.ts`).
- */
-export class IpcCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(message);
   }
 }
 

@@ -14,6 +14,7 @@ import { formatTime, formatYuan } from '../../lib/format';
 import type { Anchor } from '../../lib/report-types';
 import { SearchBox } from '../search/SearchBox';
 import {
+  groupSameContract,
   NO_FILTER,
   nextSort,
   orderLibrary,
@@ -26,6 +27,33 @@ interface Notice {
   /** `info`: neither done nor failed (an import the reviewer cancelled). */
   kind: 'ok' | 'error' | 'info';
   text: string;
+}
+
+/** How long a notice that is not an error stays (ms); errors stay until dismissed. */
+const NOTICE_MS = 10_000;
+
+/**
+ * The library's notices: a done or info notice fades after {@link NOTICE_MS}; an error stays
+ * until the reviewer dismisses it.
+ */
+function useNotices() {
+  const [notices, setAll] = useState<(Notice & { id: number })[]>([]);
+  const next = useRef(0);
+  const setNotices = useCallback((change: (n: Notice[]) => Notice[]) => {
+    setAll((all) => {
+      const added = change(all).slice(all.length);
+      const fresh = added.map((n) => ({ ...n, id: next.current++ }));
+      for (const n of fresh)
+        if (n.kind !== 'error')
+          setTimeout(() => setAll((now) => now.filter((x) => x.id !== n.id)), NOTICE_MS);
+      return [...all, ...fresh];
+    });
+  }, []);
+  const dismiss = useCallback(
+    (id: number | null) => setAll((all) => (id === null ? [] : all.filter((x) => x.id !== id))),
+    [],
+  );
+  return { notices, setNotices, dismiss };
 }
 
 const UNDO_MS = 8000;
@@ -59,7 +87,7 @@ export function LibraryView({
   const [progress, setProgress] = useState<{ current: number; total: number; name: string } | null>(
     null,
   );
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const { notices, setNotices, dismiss } = useNotices();
   const [fingerprint, setFingerprint] = useState<string | null>(null);
   useEffect(() => {
     void call('identity:get', {}).then(
@@ -255,6 +283,9 @@ export function LibraryView({
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const kept = contracts.filter((c) => c.id !== pendingDelete?.contract.id);
   const visible = orderLibrary(kept, sort, filter);
+  // One contract imported as several files (PDF, DOCX, an encrypted copy) is one row.
+  const groups = groupSameContract(visible);
+  const total = groupSameContract(kept).length;
   /** A column head that sorts by its column (click again to reverse). */
   const head = (key: SortKey, label: string, className?: string) => (
     <th
@@ -465,16 +496,32 @@ export function LibraryView({
       )}
       {notices.length > 0 && (
         <ul className="notices" data-testid="notices">
-          {notices.map((n, i) => (
-            <li key={i} className={`notice ${n.kind}`}>
-              {n.text}
+          {notices.map((n) => (
+            <li
+              key={n.id}
+              className={`notice ${n.kind}`}
+              role={n.kind === 'error' ? 'alert' : 'status'}
+            >
+              <span className="notice-text">{n.text}</span>
+              {n.kind === 'error' && (
+                <button
+                  className="link dismiss"
+                  onClick={() => dismiss(n.id)}
+                  aria-label={t('library.dismissOne')}
+                  title={t('library.dismissOne')}
+                >
+                  ×
+                </button>
+              )}
             </li>
           ))}
-          <li>
-            <button className="link" onClick={() => setNotices([])}>
-              {t('library.dismiss')}
-            </button>
-          </li>
+          {notices.length > 1 && (
+            <li>
+              <button className="link" onClick={() => dismiss(null)}>
+                {t('library.dismiss')}
+              </button>
+            </li>
+          )}
         </ul>
       )}
       {pendingDelete && (
@@ -557,9 +604,7 @@ export function LibraryView({
               />
               {t('library.openHighOnly')}
             </label>
-            <span className="hint">
-              {t('library.shown', { shown: visible.length, total: kept.length })}
-            </span>
+            <span className="hint">{t('library.shown', { shown: groups.length, total })}</span>
           </div>
           {visible.length === 0 ? (
             <p className="empty">{kept.length ? t('library.noMatch') : t('library.empty')}</p>
@@ -571,8 +616,10 @@ export function LibraryView({
                     <input
                       type="checkbox"
                       aria-label={t('library.selectAll')}
-                      checked={visible.length > 0 && checked.length === visible.length}
-                      onChange={(e) => setChecked(e.target.checked ? visible.map((c) => c.id) : [])}
+                      checked={groups.length > 0 && checked.length === groups.length}
+                      onChange={(e) =>
+                        setChecked(e.target.checked ? groups.map((g) => g.main.id) : [])
+                      }
                       data-testid="select-all"
                     />
                   </th>
@@ -588,7 +635,7 @@ export function LibraryView({
                 </tr>
               </thead>
               <tbody>
-                {visible.map((c) => (
+                {groups.map(({ main: c, files }) => (
                   <tr key={c.id} onDoubleClick={() => onOpen(c.id)}>
                     <td>
                       <input
@@ -608,7 +655,32 @@ export function LibraryView({
                       <div className="title" id={`title-${c.id}`}>
                         {c.title ?? c.fileName}
                       </div>
-                      <div className="file">{c.fileName}</div>
+                      {files.length === 1 ? (
+                        <div className="file">{c.fileName}</div>
+                      ) : (
+                        <ul className="files" data-testid="contract-files" lang={i18n.language}>
+                          {files.map((f) => (
+                            <li key={f.id}>
+                              <span className="format-tag">
+                                {f.passwordProtected
+                                  ? t('library.formatProtected', { format: f.format.toUpperCase() })
+                                  : f.format === 'image'
+                                    ? t('library.formatScan')
+                                    : f.format.toUpperCase()}
+                              </span>{' '}
+                              <button
+                                className="link file"
+                                lang="zh-CN"
+                                onClick={() => onOpen(f.id)}
+                                data-testid="open-file"
+                                title={t('library.openFile', { name: f.fileName })}
+                              >
+                                {f.fileName}
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
                     </td>
                     <td lang="zh-CN">{c.partyA ?? '—'}</td>
                     <td lang="zh-CN">{c.partyB ?? '—'}</td>

@@ -99,3 +99,55 @@ export function nextSort(current: LibrarySort | null, key: SortKey): LibrarySort
   const numeric = ['amount', 'signedOn', 'importedAt', 'risk'].includes(key);
   return { key, descending: numeric };
 }
+
+/** One contract as the library lists it: its main file, and every file of the same contract. */
+export interface ContractGroup {
+  main: ContractSummary;
+  /** All its files, the main one first (one entry when the contract came as one file). */
+  files: ContractSummary[];
+}
+
+/** The order a contract's files are shown in: a readable PDF first, then DOCX, OFD, text, scans. */
+const FORMAT_RANK: Record<ContractSummary['format'], number> = {
+  pdf: 0,
+  docx: 1,
+  ofd: 2,
+  txt: 3,
+  md: 3,
+  image: 4,
+};
+
+/** What makes two files the same contract: its title, parties and amount as read. */
+function contractKey(c: ContractSummary): string | null {
+  if (!c.title || !c.totalYuan || !(c.partyA || c.partyB)) return null;
+  const norm = (s: string | null) => (s ?? '').replace(/\s+/g, '');
+  return [c.title, c.partyA, c.partyB, c.totalYuan].map(norm).join('\u0000');
+}
+
+/**
+ * The rows as contracts: files whose analysis reads the same title, parties and total (the PDF,
+ * the DOCX and an encrypted copy of one contract) are one contract with its files, in the order
+ * of `rows`; a file whose title, parties or amount could not be read stands alone. The main file
+ * is an unprotected PDF where there is one.
+ */
+export function groupSameContract(rows: readonly ContractSummary[]): ContractGroup[] {
+  const groups = new Map<string, ContractSummary[]>();
+  const order: string[] = [];
+  for (const c of rows) {
+    const key = contractKey(c) ?? `id:${c.id}`;
+    if (!groups.has(key)) {
+      groups.set(key, []);
+      order.push(key);
+    }
+    groups.get(key)!.push(c);
+  }
+  return order.map((key) => {
+    const files = [...groups.get(key)!].sort(
+      (a, b) =>
+        FORMAT_RANK[a.format] - FORMAT_RANK[b.format] ||
+        Number(a.passwordProtected) - Number(b.passwordProtected) ||
+        a.importedAt.localeCompare(b.importedAt),
+    );
+    return { main: files[0], files };
+  });
+}
