@@ -48,6 +48,9 @@ export interface Scenario {
 export interface ChecklistRow extends ChecklistItem {
   contractId: string;
   contractTitle: string;
+  /** The clause the obligation stands in, as cited (`四、3. 巡检`), and its first page. */
+  clause: string | null;
+  page: number | null;
   state: ChecklistState;
 }
 
@@ -82,6 +85,8 @@ export const CHECKLIST_COLUMNS = [
   '交付物',
   '截止日期',
   '依据',
+  '条款',
+  '页',
   '状态',
   '备注',
   '证据',
@@ -99,6 +104,8 @@ export function checklistRowValues(r: ChecklistRow): string[] {
     r.deliverable ?? '',
     r.dueDate ?? '',
     r.basis,
+    r.clause ?? '',
+    r.page ? String(r.page) : '',
     CHECKLIST_STATUS_LABELS[r.state.status],
     r.state.note,
     r.state.evidence.map((e) => e.fileName).join('；'),

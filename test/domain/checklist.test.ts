@@ -119,11 +119,28 @@ describe('checklist state and export', () => {
     ]);
     const item = items('001_18cfc68e7d229bba')[0];
     const rows: ChecklistRow[] = [
-      { ...item, contractId: 'x', contractTitle: '运维合同, "一期"', state: s2 },
-      { ...item, id: 'y', contractId: 'x', contractTitle: '运维合同', state: emptyState() },
+      {
+        ...item,
+        contractId: 'x',
+        contractTitle: '运维合同, "一期"',
+        clause: '四、服务要求',
+        page: 3,
+        state: s2,
+      },
+      {
+        ...item,
+        id: 'y',
+        contractId: 'x',
+        contractTitle: '运维合同',
+        clause: null,
+        page: null,
+        state: emptyState(),
+      },
     ];
     const csv = checklistCsv(rows);
     expect(csv.startsWith('\ufeff合同,责任方,事项')).toBe(true);
+    // Each item cites its clause and page.
+    expect(csv).toContain(',四、服务要求,3,已完成,');
     expect(csv).toContain('"运维合同, ""一期"""');
     expect(csv).toContain('已完成');
     expect(csv.split('\r\n').length).toBe(4);
@@ -137,6 +154,8 @@ describe('checklist state and export', () => {
       id: `i${i}`,
       contractId: 'x',
       contractTitle: '运维合同',
+      clause: null,
+      page: null,
       state: applyChange(undefined, {
         status: 'done',
         note,

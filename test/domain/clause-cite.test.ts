@@ -1,22 +1,13 @@
 /** Clause citations (shared/domain/clauses/cite.ts) on a seed's real clause tree. */
-import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../electron/main/import/index';
-import { analyzeDocument } from '../../shared/domain/analyze';
-import { buildReport, type ReviewReport } from '../../shared/domain/report';
+import type { ReviewReport } from '../../shared/domain/report';
 import { clauseCiter } from '../../shared/domain/clauses/cite';
-import { seedPath } from '../support/seeds';
+import { seedReport } from '../support/seeds';
 
 let report: ReviewReport;
 let cite: ReturnType<typeof clauseCiter>;
 beforeAll(async () => {
-  const file = seedPath('004_df6ca03d82af185a', 'pdf');
-  const doc = await importFile(file, new Uint8Array(fs.readFileSync(file)));
-  report = buildReport(
-    { fileName: '004.pdf', sha256: 'x', format: 'pdf', pageCount: doc.pageCount },
-    doc,
-    analyzeDocument(doc),
-  );
+  report = await seedReport('004_df6ca03d82af185a');
   cite = clauseCiter(report.clauses);
 });
 

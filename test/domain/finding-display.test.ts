@@ -1,22 +1,13 @@
 /** Findings as a list shows them (shared/domain/findings/display.ts), on seed 004's own findings. */
-import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../electron/main/import/index';
-import { analyzeDocument } from '../../shared/domain/analyze';
-import { buildReport, type ReviewReport } from '../../shared/domain/report';
+import type { ReviewReport } from '../../shared/domain/report';
 import { groupFindings, messageWithoutRule } from '../../shared/domain/findings/display';
 import { RULE_LABELS } from '../../shared/domain/labels';
-import { seedPath } from '../support/seeds';
+import { seedReport } from '../support/seeds';
 
 let report: ReviewReport;
 beforeAll(async () => {
-  const file = seedPath('004_df6ca03d82af185a', 'pdf');
-  const doc = await importFile(file, new Uint8Array(fs.readFileSync(file)));
-  report = buildReport(
-    { fileName: '004.pdf', sha256: 'x', format: 'pdf', pageCount: doc.pageCount },
-    doc,
-    analyzeDocument(doc),
-  );
+  report = await seedReport('004_df6ca03d82af185a');
 });
 
 describe('findings as a list shows them', () => {

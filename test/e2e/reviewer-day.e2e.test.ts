@@ -147,6 +147,31 @@ describe('a reviewer’s day', () => {
       })
       .toBe(true);
     await shoot('contract-findings');
+    // At 300 % the jump scrolls across as well, so the highlight is in view, not off to a side.
+    await page.getByTestId('pdf-viewer').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Control+=');
+    await expect.poll(() => page.getByTestId('zoom').textContent()).toBe('300%');
+    await expect
+      .poll(async () => {
+        const box = await hl.boundingBox();
+        const view = await scroll.boundingBox();
+        return (
+          !!box &&
+          !!view &&
+          box.x >= view.x &&
+          box.x < view.x + view.width &&
+          box.y >= view.y &&
+          box.y < view.y + view.height
+        );
+      })
+      .toBe(true);
+    await shoot('contract-finding-300');
+    await page.getByTestId('fit-width').click();
+    await expect.poll(() => page.getByTestId('zoom').textContent()).not.toBe('300%');
+    // An article shows with its body: 一、服务内容 highlights its sub-clauses' lines too.
+    await page.getByTestId('tab-outline').click();
+    await page.locator('.outline-item[data-clause-id="c1"]').click();
+    await expect.poll(() => page.getByTestId('highlight').count()).toBeGreaterThan(5);
     // Esc (outside any field) goes back to the library.
     await page.getByTestId('tab-findings').focus();
     await page.keyboard.press('Escape');
@@ -167,6 +192,7 @@ describe('a reviewer’s day', () => {
       ['terms', 'key-terms'],
       ['calculators', 'penalty-calculator'],
       ['calculators', 'payment-schedule'],
+      ['checklist', 'checklist'],
     ] as const) {
       await page.getByTestId(`tab-${tab}`).click();
       const refs = page.getByTestId(panel).getByTestId('clause-ref');
@@ -246,16 +272,15 @@ describe('a reviewer’s day', () => {
       .locator('tbody tr', { hasText: '北京慧正通软科技有限公司' })
       .getByTestId('open')
       .click();
-    for (const tab of [
-      'outline',
-      'terms',
-      'findings',
-      'penalties',
-      'nda',
-      'calculators',
-      'checklist',
-      'annotations',
-    ]) {
+    // Every tab of the contract, as the strip lists them.
+    await page.getByTestId('outline').waitFor();
+    const tabs = await page
+      .getByRole('tablist')
+      .first()
+      .getByRole('tab')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.replace('tab-', '')));
+    expect(tabs.length).toBe(8);
+    for (const tab of tabs) {
       await page.getByTestId(`tab-${tab}`).click();
       await page.waitForTimeout(200);
       chinese = (await chromeText()).split('\n').filter((l) => CJK.test(l));
@@ -284,6 +309,23 @@ describe('a reviewer’s day', () => {
     await page.getByTestId('checklist').waitFor();
     await shoot('all-checklist');
     await page.getByTestId('back').click();
+    // The dark theme follows the system: the same screens, light text on dark surfaces.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const bg = await page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    );
+    const [r, g, b] = bg.match(/\d+/g)!.map(Number);
+    expect(r + g + b).toBeLessThan(150);
+    await shoot('dark-library');
+    await page
+      .getByTestId('contract-list')
+      .locator('tbody tr', { hasText: '北京慧正通软科技有限公司' })
+      .getByTestId('open')
+      .click();
+    await page.getByTestId('tab-findings').click();
+    await shoot('dark-contract-findings');
+    await page.getByTestId('back').click();
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(app.errors).toEqual([]);
     expect(app.externalRequests).toEqual([]);
   });

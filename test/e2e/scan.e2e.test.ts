@@ -48,7 +48,8 @@ describe('a scanned contract in the app', () => {
     // The progress line names the page OCR is reading, and moves on.
     const ocr = page.getByTestId('ocr-progress');
     await expect
-      .poll(() => ocr.textContent(), { timeout: 30_000 })
+      // A page's OCR takes seconds, and longer on a loaded 2-core machine: the wait is generous.
+      .poll(() => ocr.textContent(), { timeout: 120_000 })
       .toMatch(/正在识别文字（OCR）：第 [2-8]\/9 页/);
     expect(await ocr.locator('progress').getAttribute('max')).toBe('9');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'scan-ocr-progress.png') });

@@ -4,34 +4,22 @@
  * Chinese `label` and `display` (the command line's), and in English none holds Chinese but the
  * contracts' own quoted words.
  */
-import fs from 'node:fs';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../electron/main/import/index';
-import { analyzeDocument } from '../../shared/domain/analyze';
-import { buildReport } from '../../shared/domain/report';
 import { compareContracts, type ComparisonMatrix } from '../../shared/domain/compare/matrix';
 import { favoursLabel } from '../../shared/domain/compare/matrix-text';
 import { cellText, favoursText, termLabel } from '../../renderer/src/features/compare/matrix-words';
 import { labelsFor } from '../../renderer/src/lib/labels';
 import { RESOURCES } from '../../renderer/src/i18n';
-import { SEED_NAMES, seedPath } from '../support/seeds';
+import { SEED_NAMES, seedReport } from '../support/seeds';
 
 const CJK = /[\u3400-\u9fff]/;
 let matrix: ComparisonMatrix;
 
 beforeAll(async () => {
   const inputs = [];
-  for (const name of SEED_NAMES) {
-    const file = seedPath(name, 'pdf');
-    const doc = await importFile(file, new Uint8Array(fs.readFileSync(file)));
-    const report = buildReport(
-      { fileName: name, sha256: 'x', format: 'pdf', pageCount: doc.pageCount },
-      doc,
-      analyzeDocument(doc),
-    );
-    inputs.push({ id: name, title: name, report });
-  }
+  for (const name of SEED_NAMES)
+    inputs.push({ id: name, title: name, report: await seedReport(name) });
   matrix = compareContracts(inputs);
 });
 

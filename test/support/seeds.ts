@@ -2,6 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importFile } from '../../electron/main/import/index';
+import { analyzeDocument } from '../../shared/domain/analyze';
+import { buildReport, type ReviewReport } from '../../shared/domain/report';
 
 export const SEEDS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -19,4 +22,18 @@ export function seedPath(name: string, ext: string): string {
 
 export function expectedFor(name: string): Record<string, any> {
   return JSON.parse(fs.readFileSync(path.join(SEEDS_DIR, 'expected', `${name}.json`), 'utf8'));
+}
+
+/**
+ * A seed's review as the app builds it on import: the file read by the importer of its format,
+ * analysed, and made a REPORT.md report (`sha256` is a placeholder).
+ */
+export async function seedReport(name: string, ext = 'pdf'): Promise<ReviewReport> {
+  const file = seedPath(name, ext);
+  const doc = await importFile(file, new Uint8Array(fs.readFileSync(file)));
+  return buildReport(
+    { fileName: `${name}.${ext}`, sha256: 'x', format: doc.format, pageCount: doc.pageCount },
+    doc,
+    analyzeDocument(doc),
+  );
 }

@@ -17,7 +17,7 @@ export async function checklistXlsx(rows: ChecklistRow[]): Promise<Uint8Array> {
   const sheet = wb.addWorksheet('履约清单', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(CHECKLIST_COLUMNS).font = { bold: true };
   for (const r of rows) sheet.addRow(checklistRowValues(r));
-  const widths = [28, 8, 50, 8, 20, 12, 24, 8, 30, 20, 24];
+  const widths = [28, 8, 50, 8, 20, 12, 24, 22, 6, 8, 30, 20, 24];
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   sheet.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
   const months = [...new Set(rows.map((r) => r.month).filter((m): m is string => !!m))].sort();

@@ -19,6 +19,7 @@ import { SAMPLE_FILE_NAME, sampleContractFile } from '../sample';
 import { triageCounts } from '../../../shared/domain/triage';
 import type { OpenQueue } from '../open-files';
 import { readPreferences, writePreferences } from '../store/preferences';
+import { clauseCiter } from '../../../shared/domain/clauses/cite';
 import type { ContractStore, StoredContract } from '../store/store';
 import {
   checklistCsv,
@@ -105,6 +106,7 @@ export async function checklistRows(
   const calendar = await store.calendar();
   return contracts.flatMap((c) => {
     const period = c.report.contract.servicePeriod;
+    const cite = clauseCiter(c.report.clauses);
     return checklistItems(
       c.report.obligations,
       { start: period?.start ?? null, end: period?.end ?? null },
@@ -114,6 +116,8 @@ export async function checklistRows(
       ...item,
       contractId: c.id,
       contractTitle: c.report.contract.title ?? c.fileName,
+      clause: cite(item.clauseId)?.text ?? null,
+      page: cite(item.clauseId)?.page ?? null,
       state: c.checklist?.[item.id] ?? emptyState(),
     }));
   });

@@ -76,6 +76,8 @@ export interface Deviation {
   position: keyof Omit<NdaPlaybook, 'version' | 'standardClause'>;
   severity: Severity;
   message: string;
+  /** The same in English (quoted values stay as the document writes them). */
+  messageEn: string;
   clauseIds: string[];
   /** The clause text the deviation is about (the term's sentence, or the record's opening). */
   quote: string;
@@ -118,7 +120,12 @@ export function checkNdaAgainstPlaybook(
   const out: Deviation[] = [];
   for (const r of report.confidentiality.records) {
     const term = (key: string) => r.terms.find((t) => t.key === key);
-    const push = (position: Deviation['position'], message: string, key?: string) => {
+    const push = (
+      position: Deviation['position'],
+      message: string,
+      messageEn: string,
+      key?: string,
+    ) => {
       const p = playbook[position];
       const t = key ? term(key) : undefined;
       const where = t
@@ -132,7 +139,7 @@ export function checkNdaAgainstPlaybook(
               .slice(0, 1),
           }
         : recordQuote(report, r);
-      out.push({ recordId: r.id, position, severity: p.severity, message, ...where });
+      out.push({ recordId: r.id, position, severity: p.severity, message, messageEn, ...where });
     };
     const duration = term('duration');
     if (playbook.duration.enabled) {
@@ -140,6 +147,7 @@ export function checkNdaAgainstPlaybook(
         push(
           'duration',
           `未约定保密期限（标准：合作结束后至少 ${playbook.duration.value} 年，或长期/至公开时止）`,
+          `No confidentiality period (playbook: at least ${playbook.duration.value} years after the cooperation ends, or indefinite / until public)`,
         );
       else {
         const y = yearsOf(String(duration.value));
@@ -147,6 +155,7 @@ export function checkNdaAgainstPlaybook(
           push(
             'duration',
             `保密期限“${duration.value}”短于或不明于标准（至少 ${playbook.duration.value} 年）`,
+            `The confidentiality period "${duration.value}" is shorter or less clear than the playbook's (at least ${playbook.duration.value} years)`,
             'duration',
           );
       }
@@ -157,11 +166,13 @@ export function checkNdaAgainstPlaybook(
         push(
           'returnDeadlineDays',
           `未约定返还/销毁保密资料的期限（标准：${playbook.returnDeadlineDays.value} 日内）`,
+          `No deadline to return or destroy confidential material (playbook: within ${playbook.returnDeadlineDays.value} days)`,
         );
       else if (Number(ret.value) > playbook.returnDeadlineDays.value)
         push(
           'returnDeadlineDays',
           `返还/销毁期限 ${ret.value} 日，长于标准 ${playbook.returnDeadlineDays.value} 日`,
+          `Return or destroy within ${ret.value} days, longer than the playbook's ${playbook.returnDeadlineDays.value}`,
           'returnDeadlineDays',
         );
     }
@@ -171,31 +182,50 @@ export function checkNdaAgainstPlaybook(
         push(
           'breachNoticeHours',
           `未约定泄密后的通知时限（标准：${playbook.breachNoticeHours.value} 小时内）`,
+          `No deadline to report a leak (playbook: within ${playbook.breachNoticeHours.value} hours)`,
         );
       else if (Number(notice.value) > playbook.breachNoticeHours.value)
         push(
           'breachNoticeHours',
           `泄密通知时限 ${notice.value} 小时，长于标准 ${playbook.breachNoticeHours.value} 小时`,
+          `A leak is reported within ${notice.value} hours, longer than the playbook's ${playbook.breachNoticeHours.value}`,
           'breachNoticeHours',
         );
     }
     if (playbook.compelledDisclosureNotice.enabled && !term('compelledDisclosureNoticeDays'))
-      push('compelledDisclosureNotice', '未约定依法被要求披露时须事先通知对方');
+      push(
+        'compelledDisclosureNotice',
+        '未约定依法被要求披露时须事先通知对方',
+        'No duty to tell the other party before a disclosure required by law',
+      );
     if (playbook.penalty.enabled) {
       // Liquidated damages: an obligation to compensate the actual loss alone leaves the
       // discloser to prove the loss, which is what this position guards against.
       const rules = report.penaltyRules.filter(
         (p) => r.penaltyRuleIds.includes(p.id) && p.kind !== 'actual_loss',
       );
-      if (!rules.length) push('penalty', '未约定泄密违约金（仅能按实际损失索赔，举证困难）');
+      if (!rules.length)
+        push(
+          'penalty',
+          '未约定泄密违约金（仅能按实际损失索赔，举证困难）',
+          'No penalty for a leak (only the actual loss can be claimed, which is hard to prove)',
+        );
       else if (
         playbook.penalty.value > 0 &&
         rules.every((p) => p.percent !== null && new Decimal(p.percent).lt(playbook.penalty.value))
       )
-        push('penalty', `泄密违约金低于标准（合同金额的 ${playbook.penalty.value}%）`);
+        push(
+          'penalty',
+          `泄密违约金低于标准（合同金额的 ${playbook.penalty.value}%）`,
+          `The penalty for a leak is below the playbook's (${playbook.penalty.value} % of the contract amount)`,
+        );
     }
     if (playbook.survival.enabled && !term('survival'))
-      push('survival', '未约定合同终止后保密义务继续有效');
+      push(
+        'survival',
+        '未约定合同终止后保密义务继续有效',
+        'The duty of confidentiality is not said to survive termination',
+      );
     if (playbook.subcontractorConsent.enabled) {
       const texts = report.clauses
         .filter((c) => r.clauseIds.includes(c.id))
@@ -206,9 +236,14 @@ export function checkNdaAgainstPlaybook(
           texts,
         )
       )
-        push('subcontractorConsent', '未约定向分包方或第三方披露须经书面同意');
+        push(
+          'subcontractorConsent',
+          '未约定向分包方或第三方披露须经书面同意',
+          'No written consent required before disclosure to subcontractors or third parties',
+        );
     }
-    if (playbook.scope.enabled && !term('scope')) push('scope', '未明确界定保密信息的范围');
+    if (playbook.scope.enabled && !term('scope'))
+      push('scope', '未明确界定保密信息的范围', 'What is confidential is not defined');
   }
   return out;
 }
@@ -220,6 +255,8 @@ export interface NdaDisagreement {
   contractValue: string | null;
   agreementValue: string | null;
   message: string;
+  /** The same in English (the values stay as the document writes them). */
+  messageEn: string;
 }
 
 /** Compares each attached (or personal) 保密协议 with the main contract's 保密 clause. */
@@ -236,17 +273,18 @@ export function checkNdaAgainstContract(report: ReviewReport): NdaDisagreement[]
     return p.length ? [...new Set(p.map((x) => penaltyRateLabel(x, false)))].join('、') : null;
   };
   for (const a of report.confidentiality.records.filter((r) => r.source !== 'contract_clause')) {
-    const pairs: [NdaDisagreement['term'], string | null, string | null, string][] = [
-      ['duration', val(main, 'duration'), val(a, 'duration'), '保密期限'],
-      ['penalty', penaltyOf(main), penaltyOf(a), '泄密违约金'],
+    const pairs: [NdaDisagreement['term'], string | null, string | null, string, string][] = [
+      ['duration', val(main, 'duration'), val(a, 'duration'), '保密期限', 'confidentiality period'],
+      ['penalty', penaltyOf(main), penaltyOf(a), '泄密违约金', 'penalty for a leak'],
       [
         'returnDeadlineDays',
         val(main, 'returnDeadlineDays'),
         val(a, 'returnDeadlineDays'),
         '返还/销毁期限（日）',
+        'days to return or destroy',
       ],
     ];
-    for (const [term, c, g, label] of pairs) {
+    for (const [term, c, g, label, labelEn] of pairs) {
       if (c === g || (c === null && g === null)) continue;
       out.push({
         agreementId: a.id,
@@ -254,6 +292,7 @@ export function checkNdaAgainstContract(report: ReviewReport): NdaDisagreement[]
         contractValue: c,
         agreementValue: g,
         message: `${a.title}与主合同保密条款的${label}不一致：主合同 ${c ?? '未约定'}，协议 ${g ?? '未约定'}`,
+        messageEn: `The ${labelEn} of "${a.title}" differs from the main contract's confidentiality clause: contract "${c ?? '—'}", agreement "${g ?? '—'}"`,
       });
     }
   }

@@ -91,6 +91,18 @@ function Item({
         >
           {pii(row.action)}
         </button>
+        {(row.clause || row.page) && (
+          <span className="clause-ref" data-testid="clause-ref">
+            {row.clause && (
+              <span className="clause-cite" lang="zh-CN">
+                {row.clause}
+              </span>
+            )}
+            {row.page ? (
+              <span className="page">{t('common.pageShort', { n: row.page })}</span>
+            ) : null}
+          </span>
+        )}
         {row.deliverable && (
           <span className="deliverable" lang="zh-CN">
             {pii(row.deliverable)}

@@ -10,6 +10,7 @@ import type { PanelProps } from '../../lib/panel';
 import { call } from '../../lib/ipc';
 import { useLabels } from '../../lib/labels';
 import { useNavigation } from '../../app/navigation';
+import { NDA_SOURCE_LABELS } from '../../../../shared/domain/labels';
 import { usePersonalData } from '../../lib/pii';
 
 export function NdaPanel({
@@ -18,7 +19,8 @@ export function NdaPanel({
   onSelect,
   contractId,
 }: PanelProps & { contractId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
   const labels = useLabels();
   const { openSettings } = useNavigation();
   const pii = usePersonalData();
@@ -43,8 +45,8 @@ export function NdaPanel({
           <h2>{t('nda.disagreements', { n: check.disagreements.length })}</h2>
           <ul>
             {check.disagreements.map((d, i) => (
-              <li key={i} lang="zh-CN">
-                {pii(d.message)}
+              <li key={i} lang={english ? 'en' : 'zh-CN'}>
+                {pii(english ? d.messageEn : d.message)}
               </li>
             ))}
           </ul>
@@ -56,9 +58,14 @@ export function NdaPanel({
           <section key={r.id} className="nda-record">
             <h2>
               {labels.word('ndaSource', r.source)}
+              {/* The record's own title, unless it only repeats its source (保密协议 · 保密协议). */}
               <span className="sub" lang="zh-CN">
-                {r.title}
-                {r.recipientName ? ` · ${pii(r.recipientName)}` : ''}
+                {[
+                  r.title && r.title !== NDA_SOURCE_LABELS[r.source] ? r.title : null,
+                  r.recipientName ? pii(r.recipientName) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </h2>
             <table>
@@ -118,7 +125,9 @@ export function NdaPanel({
                       <span className={`sev-tag sev-${d.severity}`}>
                         {labels.word('severity', d.severity)}
                       </span>{' '}
-                      <span lang="zh-CN">{pii(d.message)}</span>
+                      <span lang={english ? 'en' : 'zh-CN'}>
+                        {pii(english ? d.messageEn : d.message)}
+                      </span>
                     </button>
                     <div className="quote" lang="zh-CN">
                       “{pii(d.quote.slice(0, 80))}”
