@@ -67,7 +67,7 @@ export async function applyLanguage(language: Language): Promise<void> {
   // Typed without the DOM library: the tests load this module in Node.
   const doc = (globalThis as { document?: { documentElement: { lang: string } } }).document;
   if (doc) doc.documentElement.lang = language;
-  await i18next.changeLanguage(language);
+  if (i18next.language !== language) await i18next.changeLanguage(language);
 }
 
 export default i18next;

@@ -316,8 +316,13 @@ export const IPC_CONTRACT = {
     response: PaymentEventsSchema,
   },
   'checklist:get': {
-    /** One contract's checklist, or (id null) all contracts'. */
-    request: z.object({ id: Sha256Schema.nullable() }).strict(),
+    /**
+     * One contract's checklist, or (id null) all contracts', each item's basis worded in
+     * `language` (Chinese by default, as the exports have it).
+     */
+    request: z
+      .object({ id: Sha256Schema.nullable(), language: LanguageSchema.optional() })
+      .strict(),
     response: z.object({ rows: z.array(z.unknown()) }),
   },
   'checklist:update': {

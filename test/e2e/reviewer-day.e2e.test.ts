@@ -90,6 +90,13 @@ describe('a reviewer’s day', () => {
     await page.setViewportSize(SIZES[0]);
     await page.goto(app.harness.url);
     await page.getByTestId('contract-list').waitFor();
+    // At rest the window asks main nothing: no render loop polling the installation or vault.
+    const calls: string[] = [];
+    const count = (r: { url(): string }) => r.url().includes('/ipc/') && calls.push(r.url());
+    page.on('request', count);
+    await page.waitForTimeout(2000);
+    page.off('request', count);
+    expect(calls).toEqual([]);
     await shoot('library');
     // Open 004 from the library by keyboard: its 打开 button, Enter.
     const row = page

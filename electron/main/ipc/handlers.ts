@@ -20,6 +20,8 @@ import { triageCounts } from '../../../shared/domain/triage';
 import type { OpenQueue } from '../open-files';
 import { readPreferences, writePreferences } from '../store/preferences';
 import { clauseCiter } from '../../../shared/domain/clauses/cite';
+import { ZH_PAYMENT_WORDS } from '../../../shared/domain/calculators/words';
+import { EN_PAYMENT_WORDS } from '../../../shared/domain/calculators/words-en';
 import type { ContractStore, StoredContract } from '../store/store';
 import {
   checklistCsv,
@@ -101,6 +103,7 @@ export function eventsOf(c: StoredContract): PaymentEvents {
 export async function checklistRows(
   store: ContractStore,
   id: string | null,
+  language: Language = 'zh-CN',
 ): Promise<ChecklistRow[]> {
   const contracts = id ? [await store.get(id)] : await store.list();
   const calendar = await store.calendar();
@@ -112,6 +115,7 @@ export async function checklistRows(
       { start: period?.start ?? null, end: period?.end ?? null },
       eventsOf(c),
       calendar,
+      language === 'en' ? EN_PAYMENT_WORDS : ZH_PAYMENT_WORDS,
     ).map((item) => ({
       ...item,
       contractId: c.id,
@@ -324,8 +328,8 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
       await store.setEvents(id, events);
       return eventsOf(await store.get(id));
     },
-    'checklist:get': async ({ id }: { id: string | null }) => ({
-      rows: await checklistRows(store, id),
+    'checklist:get': async ({ id, language }: { id: string | null; language?: Language }) => ({
+      rows: await checklistRows(store, id, language),
     }),
     'checklist:update': async (req: Request<'checklist:update'>) => ({
       state: await store.updateChecklist(req.id, req.itemId, { ...req, by: await reviewer() }),

@@ -4,7 +4,7 @@
  * data folder. The interface language is main's (`app:info`) and is applied before anything is
  * shown. Alt+← goes back from any screen, as does the header's back button.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LibraryView } from '../features/library/LibraryView';
 import { ContractView, type InitialSelection } from '../features/contract/ContractView';
@@ -31,13 +31,17 @@ export function App() {
   const errorText = useErrorText();
   const [vault, setVault] = useState<Response<'vault:status'> | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  // Once, at start: the language first, then the folder's state. (Not on each new `errorText`:
+  // applying the language makes a new one, and the call would loop.)
+  const words = useRef(errorText);
+  words.current = errorText;
   useEffect(() => {
     (async () => {
       const info = await call('app:info', {}).catch(() => null);
       if (info) await applyLanguage(info.language);
       setVault(await call('vault:status', {}));
-    })().catch((err: unknown) => setFailed(errorText(err)));
-  }, [errorText]);
+    })().catch((err: unknown) => setFailed(words.current(err)));
+  }, []);
   if (failed)
     return (
       <div className="notice error" role="alert">

@@ -95,6 +95,12 @@ export interface PaymentWords {
   invalidTax: string;
   excludingTax: string;
   tax: string;
+  /** The checklist's bases for items without a payment condition. */
+  noDeadline: string;
+  onEvent: string;
+  continuous: string;
+  byDeadline(deadline: string): string;
+  byPeriod: string;
 }
 
 /** The payment schedule in Chinese. */
@@ -116,4 +122,9 @@ export const ZH_PAYMENT_WORDS: PaymentWords = {
   invalidTax: '金额和税率须为非负数',
   excludingTax: '不含税金额',
   tax: '税额',
+  noDeadline: '合同未约定期限',
+  onEvent: '事件发生时',
+  continuous: '服务期内持续',
+  byDeadline: (deadline) => `按合同约定（${deadline}）推算`,
+  byPeriod: '按服务期限推算',
 };

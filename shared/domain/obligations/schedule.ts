@@ -10,6 +10,7 @@ import { parseChineseInteger } from '../text/chinese-numerals';
 import { addMonths } from '../recognize/dates';
 import { addDays, type HolidayCalendar, PRC_HOLIDAYS } from '../calendar/holidays';
 import { dueDateOf, type PaymentEvents } from '../calculators/payments';
+import { ZH_PAYMENT_WORDS, type PaymentWords } from '../calculators/words';
 
 /** Review status of a checklist item: 未开始 / 进行中 / 已完成 / 不适用. */
 export type ChecklistStatus = 'not_started' | 'in_progress' | 'done' | 'not_applicable';
@@ -88,12 +89,14 @@ function datesFor(frequency: Frequency, start: string, end: string): string[] {
 /**
  * The dated checklist of a contract's obligations.
  * @param period the service period; without start and end only one-off and standing items are made
+ * @param words the language of each item's `basis` (Chinese by default, as the exports have it)
  */
 export function checklistItems(
   obligations: Omit<Obligation, 'span'>[],
   period: { start: string | null; end: string | null },
   events: PaymentEvents,
   calendar: HolidayCalendar = PRC_HOLIDAYS,
+  words: PaymentWords = ZH_PAYMENT_WORDS,
 ): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   for (const o of obligations) {
@@ -111,6 +114,7 @@ export function checklistItems(
             o.deadline,
             { ...events, serviceEnd: events.serviceEnd ?? period.end },
             calendar,
+            words,
           )
         : null;
       items.push({
@@ -118,7 +122,7 @@ export function checklistItems(
         id: `${o.id}@once`,
         dueDate: due?.dueDate ?? null,
         month: due?.dueDate?.slice(0, 7) ?? null,
-        basis: due ? due.basis : '合同未约定期限',
+        basis: due ? due.basis : words.noDeadline,
       });
     } else if (
       o.frequency === 'continuous' ||
@@ -130,7 +134,7 @@ export function checklistItems(
         id: `${o.id}@standing`,
         dueDate: null,
         month: null,
-        basis: o.frequency === 'on_event' ? '事件发生时' : '服务期内持续',
+        basis: o.frequency === 'on_event' ? words.onEvent : words.continuous,
       });
     } else if (period.start && period.end) {
       const byDay = o.frequency === 'monthly' && o.deadline ? MONTH_DAY.exec(o.deadline) : null;
@@ -152,7 +156,7 @@ export function checklistItems(
           id: `${o.id}@${d}`,
           dueDate: d,
           month: d.slice(0, 7),
-          basis: day ? `按合同约定（${o.deadline}）推算` : '按服务期限推算',
+          basis: day ? words.byDeadline(o.deadline!) : words.byPeriod,
         });
     }
   }

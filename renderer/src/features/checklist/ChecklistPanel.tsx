@@ -204,7 +204,7 @@ export function ChecklistPanel({
   contractId: string | null;
   onLocate?: (clauseId: string | null, anchor: Anchor | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useLabels();
   const [rows, setRows] = useState<ChecklistRow[] | null>(null);
   const [party, setParty] = useState<'all' | 'partyA' | 'partyB'>('all');
@@ -213,10 +213,11 @@ export function ChecklistPanel({
   const [month, setMonth] = useState<string>('');
   const reviewer = useReviewer();
   const { saved } = reviewer;
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const load = useCallback(async () => {
-    const res = await call('checklist:get', { id: contractId });
+    const res = await call('checklist:get', { id: contractId, language });
     setRows(res.rows as ChecklistRow[]);
-  }, [contractId]);
+  }, [contractId, language]);
   useEffect(() => {
     void load();
   }, [load]);

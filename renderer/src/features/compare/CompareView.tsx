@@ -4,7 +4,7 @@
  * when the table scrolls sideways) coloured by whom each value favours, and the clause diff.
  * Each matrix cell opens its clause.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareContracts, type ComparisonMatrix } from '../../../../shared/domain/compare/matrix';
 import { shortHead } from '../../../../shared/domain/compare/matrix-text';
@@ -28,6 +28,9 @@ export function CompareView({
   const { t } = useTranslation();
   const labels = useLabels();
   const errorText = useErrorText();
+  // The contracts are read once per selection, not again when the language changes.
+  const words = useRef(errorText);
+  words.current = errorText;
   const [tab, setTab] = useState<CompareTab>('matrix');
   const [matrix, setMatrix] = useState<ComparisonMatrix | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,9 +64,9 @@ export function CompareView({
         setSources(list);
         setMatrix(compareContracts(list));
       },
-      (err: unknown) => setError(errorText(err)),
+      (err: unknown) => setError(words.current(err)),
     );
-  }, [ids, errorText]);
+  }, [ids]);
   if (error)
     return (
       <div className="notice error" role="alert">
