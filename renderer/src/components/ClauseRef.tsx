@@ -25,18 +25,25 @@ export function ClauseRef({
   clause: string | readonly string[] | null | undefined;
   page?: number | null;
 }) {
-  const { t } = useTranslation();
   const c = cite(clause);
-  const shown = page ?? c?.page ?? null;
-  if (!c && !shown) return null;
+  return <Citation text={c?.text ?? null} page={page ?? c?.page ?? null} />;
+}
+
+/**
+ * A citation already worded (`四、3. 巡检`, from main or a search hit) and its page; nothing when
+ * it has neither.
+ */
+export function Citation({ text, page }: { text: string | null; page: number | null }) {
+  const { t } = useTranslation();
+  if (!text && !page) return null;
   return (
     <span className="clause-ref" data-testid="clause-ref">
-      {c && (
-        <span className="clause-cite" lang="zh-CN" title={c.text}>
-          {c.text}
+      {text && (
+        <span className="clause-cite" lang="zh-CN" title={text}>
+          {text}
         </span>
       )}
-      {shown ? <span className="page">{t('common.pageShort', { n: shown })}</span> : null}
+      {page ? <span className="page">{t('common.pageShort', { n: page })}</span> : null}
     </span>
   );
 }

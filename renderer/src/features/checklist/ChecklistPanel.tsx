@@ -17,6 +17,7 @@ import { useErrorText } from '../../lib/errors';
 import { useLabels } from '../../lib/labels';
 import { formatTime } from '../../lib/format';
 import { ReviewerField } from '../../components/ReviewerField';
+import { Citation } from '../../components/ClauseRef';
 import { download } from '../../lib/download';
 import type { Anchor } from '../../lib/report-types';
 import { usePersonalData } from '../../lib/pii';
@@ -91,18 +92,7 @@ function Item({
         >
           {pii(row.action)}
         </button>
-        {(row.clause || row.page) && (
-          <span className="clause-ref" data-testid="clause-ref">
-            {row.clause && (
-              <span className="clause-cite" lang="zh-CN">
-                {row.clause}
-              </span>
-            )}
-            {row.page ? (
-              <span className="page">{t('common.pageShort', { n: row.page })}</span>
-            ) : null}
-          </span>
-        )}
+        <Citation text={row.clause} page={row.page} />
         {row.deliverable && (
           <span className="deliverable" lang="zh-CN">
             {pii(row.deliverable)}

@@ -5,7 +5,12 @@
  * the matrix's own `label` and `display` (test/renderer/compare-words.test.ts holds them to it).
  */
 import type { TFunction } from 'i18next';
-import type { CellValue, MatrixRow, MatrixTerm } from '../../../../shared/domain/compare/matrix';
+import {
+  other,
+  type CellValue,
+  type MatrixRow,
+  type MatrixTerm,
+} from '../../../../shared/domain/compare/matrix';
 import { groupYuan } from '../../../../shared/domain/labels';
 import type { Labels } from '../../lib/labels';
 
@@ -76,7 +81,7 @@ export function favoursText(
   labels: Labels,
 ): string {
   if (!row.direction || !row.binds) return '';
-  const party = labels.party(row.binds === 'partyA' ? 'partyB' : 'partyA');
+  const party = labels.party(other(row.binds));
   return t(
     row.direction === 'higher_is_stricter' ? 'compare.higherFavours' : 'compare.lowerFavours',
     {

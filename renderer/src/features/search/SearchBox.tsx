@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../lib/ipc';
 import { useErrorText } from '../../lib/errors';
 import { citationText } from '../../../../shared/domain/clauses/cite';
+import { Citation } from '../../components/ClauseRef';
 import type { SearchGroup } from '../../../../shared/domain/search/tokenize';
 import type { Anchor } from '../../lib/report-types';
 import { usePersonalData } from '../../lib/pii';
@@ -86,14 +87,7 @@ export function SearchBox({
                       onClick={() => onOpen(g.contractId, h.anchor)}
                       data-testid="search-hit"
                     >
-                      <span className="clause-ref">
-                        <span className="clause-cite" lang="zh-CN">
-                          {citationText(h.number, h.heading)}
-                        </span>
-                        {h.page ? (
-                          <span className="page">{t('common.pageShort', { n: h.page })}</span>
-                        ) : null}
-                      </span>{' '}
+                      <Citation text={citationText(h.number, h.heading) || null} page={h.page} />{' '}
                       <span className="snippet" lang="zh-CN">
                         …{pii(h.snippet)}…
                       </span>
