@@ -2,39 +2,16 @@
 // esbuild. Dependencies are bundled in, except electron itself and the runtime packages
 // (scripts/runtime-packages.mjs), which electron-builder ships in node_modules.
 import { build } from 'esbuild';
-import { RUNTIME_PACKAGES } from './runtime-packages.mjs';
+import { cliBuild, common, nodeProcess } from './esbuild-config.mjs';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  sourcemap: true,
-  logLevel: 'warning',
-};
-// The main process and the parser process it starts (`electron/main/isolation/child.ts`, run
-// as a utility process) are bundled alike.
-const nodeProcess = {
-  ...common,
-  format: 'cjs',
-  // The OCR runtime is native (onnxruntime-node, sharp, @napi-rs/canvas) or large and loaded on
-  // first use (OpenCV's wasm, the models), and pdf.js is ESM-only with its own assets: shipped as
-  // packages, not bundled.
-  external: ['electron', ...RUNTIME_PACKAGES.flatMap((name) => [name, `${name}/*`])],
-  // pdfjs-dist is ESM-only: keep it a runtime import() from the CJS bundle.
-  supported: { 'dynamic-import': true },
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
 await build({
   ...nodeProcess,
   entryPoints: ['electron/main/index.ts'],
   outfile: 'dist-electron/main.cjs',
 });
-await build({
-  ...nodeProcess,
-  entryPoints: ['electron/main/isolation/child.ts'],
-  outfile: 'dist-electron/parser.cjs',
-});
+// The parser process and the command lines (`npm run review`, `compare`, `verify`), which start
+// in a fraction of the time tsx takes (`scripts/cli.mjs`).
+await build(cliBuild);
 await build({
   ...common,
   entryPoints: ['electron/preload/index.ts'],

@@ -114,7 +114,7 @@ describe('annotations in the app', () => {
     await page.locator('.pdf-page[data-page="1"] .ann').waitFor();
     await page.getByTestId('sign-off').getByRole('button', { name: '签字确认' }).click();
     await expect.poll(() => page.getByTestId('sign-off').textContent()).toContain('李审 于');
-    const stored = (await restarted!.store.list())[0];
+    const stored = await restarted!.store.get((await restarted!.store.list())[0].id);
     expect(stored.annotations!.map((a) => a.history.map((h) => h.action))).toEqual([
       ['created', 'deleted', 'restored'],
     ]);

@@ -98,6 +98,10 @@ describe('comparison, search and NDA playbook in the app', () => {
     const results = page.getByTestId('search-results');
     await results.waitFor();
     await expect.poll(() => results.locator('.search-group').count()).toBe(5);
+    // Each snippet marks the match itself.
+    const marks = await results.getByTestId('search-match').allTextContents();
+    expect(marks.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(marks)).toEqual(new Set(['违约金']));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'search-results.png') });
     const hit = results.locator('.search-group').nth(2).getByTestId('search-hit').first();
     const pageLabel = (await hit.locator('.page').textContent())!.replace('p.', '');

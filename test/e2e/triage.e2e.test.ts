@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ContractStore } from '../../electron/main/store/store';
-import { summarize } from '../../electron/main/ipc/handlers';
+import { summaryOf } from '../../electron/main/store/catalog';
 import { launchApp, SCREENSHOTS, type AppSession } from './browser';
 import { seedPath } from '../support/seeds';
 import { rewriteStoreData } from '../support/store-files';
@@ -59,7 +59,7 @@ describe('triaging findings', () => {
     await expect.poll(() => rows().count()).toBe(3);
     await page.getByTestId('sort-risk').click();
     const expected = (await app.harness.store.list())
-      .map(summarize)
+      .map(summaryOf)
       .sort(
         (a, b) =>
           b.findings.open.high - a.findings.open.high ||
@@ -158,7 +158,7 @@ describe('triaging findings', () => {
     await page.getByTestId('library-state-filter').selectOption('all');
     await page.getByTestId('library-high-filter').check();
     const withHigh = (await app.harness.store.list())
-      .map(summarize)
+      .map(summaryOf)
       .filter((s) => s.findings.open.high > 0).length;
     await expect.poll(() => rows().count()).toBe(withHigh);
     expect(app.errors).toEqual([]);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { blankScanPdf } from '../support/image-pdf';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ContractStore } from '../../electron/main/store/store';
 import { createHandlers, dispatch } from '../../electron/main/ipc/handlers';
 import { CHANNELS } from '../../shared/ipc/contract';
@@ -14,11 +14,11 @@ import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 import { seedPath } from '../support/seeds';
 
 let handlers: ReturnType<typeof createHandlers>;
+let store: ContractStore;
 
 beforeAll(async () => {
-  handlers = createHandlers(
-    await ContractStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-ipc-'))),
-  );
+  store = await ContractStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-ipc-')));
+  handlers = createHandlers(store);
 });
 
 describe('IPC dispatch', () => {
@@ -246,6 +246,7 @@ describe('IPC dispatch', () => {
           hits: {
             page: number;
             snippet: string;
+            match: [number, number];
             anchor: { quote: string; positions: { pageIndex: number }[] };
           }[];
         }[];
@@ -256,7 +257,7 @@ describe('IPC dispatch', () => {
     for (const g of res.value.groups) {
       expect(g.hits.length).toBeGreaterThan(0);
       for (const h of g.hits) {
-        expect(h.snippet).toContain('违约金');
+        expect(h.snippet.slice(...h.match)).toBe('违约金');
         expect(h.anchor.quote).toBe('违约金');
         expect(h.anchor.positions[0].pageIndex + 1).toBe(h.page);
       }
@@ -266,6 +267,36 @@ describe('IPC dispatch', () => {
       value: { groups: unknown[] };
     };
     expect(none.value.groups).toEqual([]);
+  });
+
+  it('finds Latin and digit tokens glued to their neighbours, in any case, from the stored boxes', async () => {
+    // Seed 001's text: `确保RTO\leq4小时`; seed 003: `(GB/T20157-2006)`; seed 000: `7×24小时`.
+    await dispatch(handlers, 'contracts:import', {
+      fileName: '001.txt',
+      bytes: new Uint8Array(fs.readFileSync(seedPath('001_18cfc68e7d229bba', 'txt'))),
+    });
+    // Hits land on their characters from the boxes kept at import: no original is read again.
+    const parse = vi.spyOn(store, 'parseOriginal');
+    type Groups = {
+      ok: true;
+      value: { groups: { hits: { snippet: string; match: [number, number]; anchor: any }[] }[] };
+    };
+    const found = async (q: string) =>
+      ((await dispatch(handlers, 'search:query', { q })) as Groups).value.groups.flatMap((g) =>
+        g.hits.map((h) => h.snippet.slice(...h.match)),
+      );
+    expect(await found('RTO')).toContain('RTO');
+    expect(await found('rto')).toContain('RTO');
+    expect(await found('GB/T')).toContain('GB/T');
+    expect(await found('20157')).toContain('20157');
+    expect(await found('7×24')).toContain('7×24');
+    expect(await found('5%')).toContain('5%');
+    expect(parse).not.toHaveBeenCalled();
+    const pdfHit = ((await dispatch(handlers, 'search:query', { q: 'GB/T' })) as Groups).value
+      .groups[0].hits[0];
+    expect(pdfHit.anchor.quote).toBe('GB/T');
+    expect(pdfHit.anchor.positions[0].rects.length).toBeGreaterThan(0);
+    parse.mockRestore();
   });
 });
 

@@ -78,7 +78,8 @@ function startWriter(dir: string, label: string, count: number, flags: string[] 
 /** Comments of the annotations in the store, read as a new process would. */
 async function storedComments(dir: string): Promise<{ comments: string[]; recovered: boolean }> {
   const store = await ContractStore.open(dir, { parse: parseContract });
-  const [c] = await store.list();
+  const [entry] = await store.list();
+  const c = await store.get(entry.id);
   return {
     comments: (c.annotations ?? []).map((a) => a.comment),
     recovered: store.recoveredFrom !== null,

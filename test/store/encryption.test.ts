@@ -79,14 +79,17 @@ async function reviewedFolder(dir = tmp()) {
 async function contents(store: ContractStore) {
   const list = await store.list();
   return Promise.all(
-    list.map(async (c: StoredContract) => ({
-      id: c.id,
-      text: c.text,
-      report: c.report,
-      annotations: c.annotations ?? [],
-      checklist: c.checklist ?? {},
-      original: Buffer.from((await store.readOriginal(c.id)).bytes).toString('base64'),
-    })),
+    list.map(async ({ id }) => {
+      const c: StoredContract = await store.get(id);
+      return {
+        id: c.id,
+        text: c.text,
+        report: c.report,
+        annotations: c.annotations ?? [],
+        checklist: c.checklist ?? {},
+        original: Buffer.from((await store.readOriginal(c.id)).bytes).toString('base64'),
+      };
+    }),
   );
 }
 

@@ -126,8 +126,9 @@ describe('re-analysis of a store written by an older analyser', () => {
       { password: 'user123' },
     );
     ageStore(dir, contract.id, (c) => (c.report.analyzerVersion = 1));
+    const reopened = await ContractStore.open(dir);
     const before = storeSnapshot(dir);
-    const result = await (await ContractStore.open(dir)).reanalyzeOutdated();
+    const result = await reopened.reanalyzeOutdated();
     expect(result.updated).toEqual([]);
     expect(result.skipped.map((s) => s.id)).toEqual([contract.id]);
     expect(result.skipped[0].reason).toMatch(/密码|password/i);

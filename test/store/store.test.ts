@@ -73,12 +73,20 @@ describe('ContractStore', () => {
     const dir = tmp();
     fs.mkdirSync(path.join(dir, 'files'));
     fs.copyFileSync(path.join(source, contract.file), path.join(dir, contract.file));
-    fs.writeFileSync(path.join(dir, 'qiyue-store.json'), JSON.stringify(readStoreData(source)));
+    // The one file held schema 1: each contract whole.
+    fs.writeFileSync(
+      path.join(dir, 'qiyue-store.json'),
+      JSON.stringify({ ...readStoreData(source), schemaVersion: 1 }),
+    );
     const store = await ContractStore.open(dir);
     expect((await store.list()).map((c) => c.id)).toEqual([contract.id]);
-    expect(fs.readdirSync(path.join(dir, 'store'))).toEqual([]);
-    await store.signOff(contract.id, '李审核', '同意');
+    // Opening moved it to the catalog layout: the first generation.
     expect(fs.readdirSync(path.join(dir, 'store'))).toEqual(['000000000001.json']);
+    await store.signOff(contract.id, '李审核', '同意');
+    expect(fs.readdirSync(path.join(dir, 'store'))).toEqual([
+      '000000000001.json',
+      '000000000002.json',
+    ]);
     expect(fs.existsSync(path.join(dir, 'qiyue-store.json'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'qiyue-store.json.migrated'))).toBe(true);
     expect(readStoreData(dir).contracts[0].signOff.by).toBe('李审核');

@@ -25,35 +25,70 @@ function expectName(file: string): void {
   if (path.basename(file) !== generationName(n)) throw new Error(`odd generation name ${file}`);
 }
 
-/** The parsed content of the newest store generation. */
+/**
+ * The newest store generation of a plain (not encrypted) data folder, each contract whole: its
+ * catalog entry with its content and work files read in (`electron/main/store/catalog.ts`).
+ */
 export function readStoreData(dir: string): any {
-  return JSON.parse(fs.readFileSync(newestStoreFile(dir), 'utf8'));
+  const data = JSON.parse(fs.readFileSync(newestStoreFile(dir), 'utf8'));
+  if (data.schemaVersion < 2) return data;
+  const part = (id: string, name: string | null) =>
+    name ? JSON.parse(fs.readFileSync(path.join(dir, 'contracts', id, name), 'utf8')) : {};
+  data.contracts = data.contracts.map((e: any) => ({
+    ...e,
+    ...part(e.id, e.parts.content),
+    ...part(e.id, e.parts.work),
+  }));
+  return data;
 }
 
-/** Rewrites the newest generation in place, as a store another version wrote would be. */
+/**
+ * Rewrites the newest generation in place as a store an older Qiyue left it: schema 1, each
+ * contract whole in the store file (as {@link readStoreData} gives it, after `change`), so the
+ * next open moves it to the catalog layout again.
+ */
 export function rewriteStoreData(dir: string, change: (data: any) => void): void {
   const file = newestStoreFile(dir);
-  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const data = readStoreData(dir);
   change(data);
+  data.schemaVersion = 1;
+  for (const c of data.contracts) {
+    delete c.parts;
+    delete c.evidence;
+  }
   fs.writeFileSync(file, JSON.stringify(data));
 }
 
-/** Every file of the store folder with its bytes, to compare before and after a refusal. */
-export function storeSnapshot(dir: string): Record<string, string> {
-  const folder = path.join(dir, 'store');
-  const out: Record<string, string> = {};
-  for (const n of fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [])
-    out[n] = fs.readFileSync(path.join(folder, n), 'base64');
+/** Paths (relative to `dir`) of the store's files: its generations and per-contract files. */
+function storeFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    const abs = path.join(dir, rel);
+    if (!fs.existsSync(abs)) return;
+    for (const n of fs.readdirSync(abs).sort()) {
+      const child = rel ? `${rel}/${n}` : n;
+      if (fs.statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else out.push(child);
+    }
+  };
+  walk('store');
+  walk('contracts');
   return out;
 }
 
-/** Every file of the store folder with the SHA-256 of its bytes (a snapshot that stays small). */
-export function storeDigest(dir: string): Record<string, string> {
-  const folder = path.join(dir, 'store');
+/** Every file of the store (generations, per-contract files) with its bytes, to compare before and after a refusal. */
+export function storeSnapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const n of fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [])
+  for (const n of storeFiles(dir)) out[n] = fs.readFileSync(path.join(dir, n), 'base64');
+  return out;
+}
+
+/** Every file of the store with the SHA-256 of its bytes (a snapshot that stays small). */
+export function storeDigest(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of storeFiles(dir))
     out[n] = createHash('sha256')
-      .update(fs.readFileSync(path.join(folder, n)))
+      .update(fs.readFileSync(path.join(dir, n)))
       .digest('hex');
   return out;
 }

@@ -26,8 +26,9 @@ async function main(): Promise<void> {
       process.kill(process.pid, 'SIGSTOP');
     },
   });
-  const [contract] = await store.list();
-  if (!contract) throw new Error(`no contract in ${dataDir}`);
+  const [entry] = await store.list();
+  if (!entry) throw new Error(`no contract in ${dataDir}`);
+  const contract = await store.get(entry.id);
   fs.writeSync(1, 'ready\n');
   for (let i = 0; i < Number(countText); i++) {
     const comment = `${label}-${i}`;

@@ -16,13 +16,13 @@ import {
 import fs from 'node:fs/promises';
 import { QiyueError } from '../../../shared/domain/errors';
 import { SAMPLE_FILE_NAME, sampleContractFile } from '../sample';
-import { triageCounts } from '../../../shared/domain/triage';
 import type { OpenQueue } from '../open-files';
 import { readPreferences, writePreferences } from '../store/preferences';
 import { clauseCiter } from '../../../shared/domain/clauses/cite';
 import { ZH_PAYMENT_WORDS } from '../../../shared/domain/calculators/words';
 import { EN_PAYMENT_WORDS } from '../../../shared/domain/calculators/words-en';
 import type { ContractStore, StoredContract } from '../store/store';
+import { summarize, summaryOf } from '../store/catalog';
 import {
   checklistCsv,
   emptyState,
@@ -46,39 +46,7 @@ import {
   type NdaPlaybook,
 } from '../../../shared/domain/nda/playbook';
 
-/** The library row of a stored contract. */
-export function summarize(c: StoredContract): ContractSummary {
-  const parties = c.report.contract.parties;
-  return {
-    id: c.id,
-    fileName: c.fileName,
-    format: c.format,
-    pageCount: c.pageCount,
-    importedAt: c.importedAt,
-    title: c.report.contract.title,
-    partyA: parties.find((p) => p.role === 'partyA')?.name ?? null,
-    partyB: parties.find((p) => p.role === 'partyB')?.name ?? null,
-    totalYuan: c.report.contract.totalAmount?.yuan ?? null,
-    signedOn: c.report.contract.signedOn,
-    ocrPages: c.ocrPages ?? [],
-    passwordProtected: c.passwordProtected ?? false,
-    findings: triageCounts(c.report.findings, c.triage),
-    reviewState: reviewStateOf(c),
-  };
-}
-
-/**
- * Where a contract's review stands: 已签核 once signed off; 审阅中 once a finding is decided, an
- * annotation made or a checklist item moved; else 未审.
- */
-export function reviewStateOf(c: StoredContract): ContractSummary['reviewState'] {
-  if (c.signOff) return 'signed_off';
-  const touched =
-    Object.keys(c.triage ?? {}).length > 0 ||
-    (c.annotations ?? []).some((a) => !a.deleted) ||
-    Object.keys(c.checklist ?? {}).length > 0;
-  return touched ? 'in_review' : 'unreviewed';
-}
+export { reviewStateOf, summarize } from '../store/catalog';
 
 type Handlers = { [C in Channel]: (req: any) => Promise<Response<C>> };
 
@@ -105,7 +73,9 @@ export async function checklistRows(
   id: string | null,
   language: Language = 'zh-CN',
 ): Promise<ChecklistRow[]> {
-  const contracts = id ? [await store.get(id)] : await store.list();
+  const ids = id ? [id] : (await store.list()).map((e) => e.id);
+  const contracts: StoredContract[] = [];
+  for (const one of ids) contracts.push(await store.get(one));
   const calendar = await store.calendar();
   return contracts.flatMap((c) => {
     const period = c.report.contract.servicePeriod;
@@ -302,7 +272,7 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
       importBundle(store, await installation(), bytes, { trust }),
     'identity:get': async () => ({ fingerprint: (await installation()).fingerprint }),
     'search:query': async ({ q }: { q: string }) => ({ groups: await search.query(q) }),
-    'contracts:list': async () => (await store.list()).map(summarize),
+    'contracts:list': async () => (await store.list()).map(summaryOf),
     'contracts:get': async ({ id }: { id: string }) => {
       const c = await store.get(id);
       return {
@@ -389,9 +359,9 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
       return { bytes: bytes as Uint8Array<ArrayBuffer>, format: contract.format };
     },
     'contracts:pages': async ({ id }: { id: string }) => {
-      // A scan's OCR text is kept at import; anything else is read again from the original, in
-      // the parser process (the store keeps no boxes).
-      const kept = await store.ocrPageViews(id);
+      // Kept at import (a scan's OCR text, any other document's boxes and page sizes); a
+      // contract stored before they were is read again from its original, in the parser process.
+      const kept = await store.pageViews(id);
       if (kept) return { pages: kept };
       const { contract, bytes } = await store.readOriginal(id);
       const { doc } = await store.parseOriginal(contract.fileName, bytes);

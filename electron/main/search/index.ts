@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain/search/tokenize';
 import { canonicalText } from '../../../shared/domain/text/normalize';
 import { anchorFor, type Anchor, type SourceDocument } from '../../../shared/domain/document';
-import type { ContractStore, StoredContract } from '../store/store';
+import type { CatalogEntry, ContractStore, StoredContract } from '../store/store';
 
 interface Doc {
   id: string;
@@ -28,12 +28,19 @@ export class ContractSearch {
 
   constructor(private readonly store: ContractStore) {}
 
-  private async ensureIndex(contracts: StoredContract[]): Promise<MiniSearch<Doc>> {
-    const ids = contracts
-      .map((c) => c.id)
+  /** The contracts indexed, whole, by id. */
+  private contracts = new Map<string, StoredContract>();
+
+  private async ensureIndex(entries: CatalogEntry[]): Promise<MiniSearch<Doc>> {
+    const ids = entries
+      .map((c) => `${c.id}/${c.parts.content}`)
       .sort()
       .join(',');
     if (this.index && ids === this.indexedIds) return this.index;
+    const contracts: StoredContract[] = [];
+    for (const e of entries) contracts.push(await this.store.get(e.id));
+    this.contracts = new Map(contracts.map((c) => [c.id, c]));
+    this.docs.clear();
     const index = new MiniSearch<Doc>({
       fields: ['text'],
       storeFields: ['contractId', 'clauseId'],
@@ -56,16 +63,13 @@ export class ContractSearch {
     return index;
   }
 
-  private async documentOf(c: StoredContract): Promise<SourceDocument | null> {
-    if (c.ocrPages?.length) {
-      // A scan's boxes were kept at import (reading it again would mean its OCR again); without
-      // them its hits keep their clause's anchor.
-      const boxes = await this.store.ocrBoxes(c.id).catch(() => null);
-      return boxes && boxes.length === c.text.length * 5
-        ? { format: c.format, text: c.text, pageCount: c.pageCount, boxes }
-        : null;
-    }
-    if (c.format !== 'pdf') return null;
+  private async documentOf(e: CatalogEntry, c: StoredContract): Promise<SourceDocument | null> {
+    // The boxes were kept at import; a scan stored before that has its OCR boxes kept, a PDF is
+    // read again (once) in the parser process, anything else keeps its clause's anchor.
+    const boxes = await this.store.boxes(e).catch(() => null);
+    if (boxes && boxes.length === c.text.length * 5)
+      return { format: c.format, text: c.text, pageCount: c.pageCount, boxes };
+    if (c.format !== 'pdf' || e.parts.boxes) return null;
     if (!this.docs.has(c.id)) {
       this.docs.set(
         c.id,
@@ -85,19 +89,26 @@ export class ContractSearch {
 
   /** Searches every contract; results grouped by contract, best first, the exact match highlighted. */
   async query(q: string, limitPerContract = 50): Promise<SearchGroup[]> {
-    const contracts = await this.store.list();
-    const index = await this.ensureIndex(contracts);
+    const entries = await this.store.list();
+    const index = await this.ensureIndex(entries);
     const byContract = new Map<string, SearchHit[]>();
-    const needle = canonicalText(q).replace(/\s+/g, '');
+    // Latin letters match whatever their case (`rto` finds `RTO`): the phrase is checked on
+    // lower-cased text, which keeps every offset (no letter here changes length).
+    const needle = canonicalText(q).replace(/\s+/g, '').toLowerCase();
     for (const r of index.search(q)) {
-      const c = contracts.find((x) => x.id === r.contractId)!;
+      const c = this.contracts.get(r.contractId as string)!;
       const clause = c.report.clauses.find((x) => x.id === r.clauseId)!;
-      const at = clause.text.indexOf(needle);
+      const at = /[a-z]/.test(needle)
+        ? lowerAscii(clause.text).indexOf(needle)
+        : clause.text.indexOf(needle);
       if (at < 0) continue; // bigrams matched out of order: not the phrase
       const hits = byContract.get(c.id) ?? [];
       if (hits.length >= limitPerContract) continue;
       const start = clause.anchor.start + at;
-      const doc = await this.documentOf(c);
+      const doc = await this.documentOf(
+        entries.find((e) => e.id === c.id)!,
+        c,
+      );
       const anchor = doc
         ? anchorFor(doc, start, start + needle.length)
         : { ...clause.anchor, start, end: start + needle.length, quote: needle };
@@ -108,6 +119,7 @@ export class ContractSearch {
         // The page of the match itself (a clause may run over several pages).
         page: anchor.positions[0] ? anchor.positions[0].pageIndex + 1 : clause.page,
         snippet: clause.text.slice(Math.max(0, at - 20), at + needle.length + 30),
+        match: [Math.min(at, 20), Math.min(at, 20) + needle.length],
         anchor,
       });
       byContract.set(c.id, hits);
@@ -115,9 +127,14 @@ export class ContractSearch {
     return [...byContract.entries()].map(([contractId, hits]) => ({
       contractId,
       title:
-        contracts.find((c) => c.id === contractId)!.report.contract.title ??
-        contracts.find((c) => c.id === contractId)!.fileName,
+        this.contracts.get(contractId)!.report.contract.title ??
+        this.contracts.get(contractId)!.fileName,
       hits: hits.sort((a, b) => (a.page ?? 0) - (b.page ?? 0)),
     }));
   }
+}
+
+/** `text` with only its ASCII letters lower-cased (every offset kept). */
+function lowerAscii(text: string): string {
+  return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }

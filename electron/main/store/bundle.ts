@@ -81,7 +81,7 @@ export async function exportBundle(
   now = new Date(),
 ): Promise<Uint8Array> {
   const all = await store.list();
-  const chosen = ids ? all.filter((c) => ids.includes(c.id)) : all;
+  const chosen = (ids ? all.filter((c) => ids.includes(c.id)) : all).map((e) => e.id);
   const zip = new JSZip();
   const manifest: BundleManifest = {
     format: 'qiyue-bundle',
@@ -90,7 +90,8 @@ export async function exportBundle(
     publicKey: installation.publicKey,
     contracts: [],
   };
-  for (const c of chosen) {
+  for (const id of chosen) {
+    const c = await store.get(id);
     const { bytes } = await store.readOriginal(c.id);
     const file = `files/${c.id}${path.extname(c.file).toLowerCase()}`;
     const record = JSON.stringify(recordOf(c));

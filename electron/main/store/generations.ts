@@ -96,6 +96,16 @@ export class GenerationalJsonFile<T> implements Adapter<T> {
     return `${path.basename(this.folder)}/${generationName(n)}`;
   }
 
+  /**
+   * Whether the generation the last `read` returned is still the newest (generations never
+   * change once committed, so what was read then is what the store holds now).
+   */
+  async isNewest(): Promise<boolean> {
+    if (this.generation === 0) return false;
+    const [newest] = await generationsIn(this.folder);
+    return newest === this.generation;
+  }
+
   /** Path of the file the last `read` returned, or null when it found none. */
   get currentFile(): string | null {
     return this.generation > 0 ? path.join(this.folder, generationName(this.generation)) : null;
@@ -140,7 +150,7 @@ export class GenerationalJsonFile<T> implements Adapter<T> {
     const handle = await fs.open(tmp, 'wx', 0o600);
     try {
       await handle.writeFile(
-        this.codec.encode(this.nameOf(next), Buffer.from(JSON.stringify(data, null, 1), 'utf8')),
+        this.codec.encode(this.nameOf(next), Buffer.from(JSON.stringify(data), 'utf8')),
       );
       await handle.sync();
     } finally {

@@ -1,8 +1,9 @@
 /**
- * The contract store: a lowdb JSON file in the data folder holding contracts (with their
- * report and text) and NDA terms as their own records, plus each original file copied in under
- * its SHA-256. Schema-versioned; an unreadable store file is moved aside, never overwritten,
- * and reported.
+ * The contract store: a lowdb catalog in the data folder (one small record per contract, NDA
+ * terms, settings), each contract's text, report, boxes and reviewer work in its own files
+ * under `contracts/<id>/` (`catalog.ts`), and each original file copied in under its SHA-256.
+ * Schema-versioned (a schema-1 store, contracts whole in the one file, is moved to this layout
+ * on first open); an unreadable store file is moved aside, never overwritten, and reported.
  *
  * An acknowledged write is never lost, whatever the other processes on the folder do:
  * - each read-modify-write holds a cross-process lock (proper-lockfile) kept fresh by a
@@ -80,57 +81,51 @@ import {
 } from '../../../shared/domain/annotations';
 import type { Anchor } from '../../../shared/domain/document';
 
-/** Version of the store file's schema. */
-export const STORE_SCHEMA_VERSION = 1;
+/** Version of the store file's schema: 2 since the catalog and per-contract files. */
+export const STORE_SCHEMA_VERSION = 2;
 
-/** A contract in the store. `id` is the SHA-256 of the original file. */
-export interface StoredContract {
-  id: string;
-  fileName: string;
-  format: SourceFormat;
-  size: number;
-  pageCount: number | null;
-  /** ISO timestamp of the import. */
-  importedAt: string;
-  /** Path of the copied original, relative to the data folder. */
-  file: string;
-  /** The analysed text (what clause offsets and anchors refer to). */
-  text: string;
-  /** The 1-based pages whose text was read by OCR (a scan); absent when none was. */
-  ocrPages?: number[];
-  /** Set when the original is a PDF that opened only with its password (not kept). */
-  passwordProtected?: boolean;
-  report: ReviewReport;
-  /** Reviewer state of checklist items, by item id (items absent here are 未开始). */
-  checklist?: Record<string, ChecklistState>;
-  /** Saved calculator scenarios. */
-  scenarios?: Scenario[];
-  /** Dates the reviewer entered (invoice received, acceptance passed) for due dates. */
-  events?: PaymentEvents;
-  /** Reviewer annotations (soft-deleted ones kept for undo and the audit trail). */
-  annotations?: Annotation[];
-  /** The reviewer's sign-off of this contract's review. */
-  signOff?: SignOff | null;
-  /** The reviewer's decision on each finding, by rule and quote (`shared/domain/triage.ts`). */
-  triage?: TriageMap;
-  /** What happened to the contract's analysis: a line per re-analysis by a newer Qiyue. */
-  history?: HistoryEntry[];
-}
+export type { CatalogEntry, StoredContract } from './catalog';
+import {
+  boxBytes,
+  CONTRACTS_FOLDER,
+  libraryFields,
+  partFiles,
+  partName,
+  partPath,
+  recordOf,
+  workOf,
+  type CatalogEntry,
+  type ContractContent,
+  type ContractLayout,
+  type ContractParts,
+  type ContractWork,
+  type StoredContract,
+} from './catalog';
 
 /**
  * NDA terms (保密) kept as their own records: one per source in a contract (its 保密 clauses,
  * each attached or personal 保密协议). `id` is `<contractId>:<record id>`.
  */
-export interface NdaRecord extends ReportNdaRecord {
+export interface NdaRecord extends Omit<
+  ReportNdaRecord,
+  'terms' | 'clauseIds' | 'penaltyRuleIds' | 'recipientName'
+> {
   contractId: string;
+  /** Whom a personal 保密协议 binds, when named. */
+  recipientName?: string;
   /** The duration of secrecy as the contract words it, when stated. */
   duration: string | null;
+  /**
+   * The terms' values (their wording, pages, anchors, clauses and penalty rules are in the
+   * contract's report: `confidentiality.records`, same id after the colon).
+   */
+  terms: { key: string; value: string | number | null }[];
 }
 
 /** The store file's content. */
 export interface StoreData {
   schemaVersion: number;
-  contracts: StoredContract[];
+  contracts: CatalogEntry[];
   ndaTerms: NdaRecord[];
   /** The holiday calendar for working-day counts, when the user edited it. */
   calendar?: HolidayCalendar;
@@ -205,6 +200,16 @@ export interface StoreOptions {
   /** The passphrase of an encrypted data folder (`vault.ts`); ignored for one that is not. */
   passphrase?: string;
   /**
+   * Called before each per-contract file (and a migration's backup) is written: fault injection
+   * for tests (a process killed between the files of one commit).
+   */
+  beforeWrite?: (name: string) => void | Promise<void>;
+  /**
+   * How old a file no commit names must be before it is collected (`collectGarbage`); 10 minutes
+   * by default, far past the lock's stale time.
+   */
+  orphanAgeMs?: number;
+  /**
    * Called before each file of an encryption pass is rewritten: fault injection for tests (a
    * process killed half-way through encrypting the folder).
    */
@@ -241,13 +246,18 @@ export interface ReanalysisProgress {
 }
 
 export class ContractStore {
+  /** Settles when the files no commit names, found at open, are deleted (`collectGarbage`). */
+  collected: Promise<void> = Promise.resolve();
   /** Set when the store file could not be read and was moved aside at open. */
   recoveredFrom: { movedTo: string; reason: string } | null = null;
   /** The last (or current) re-analysis run; null when none has run since the store was opened. */
   reanalysis: ReanalysisProgress | null = null;
   private db: Low<StoreData>;
+  /** Whether `db.data` is the newest generation as read or committed (not changed since). */
+  private fresh = false;
   private readonly file: GenerationalJsonFile<StoreData>;
   private queue: Promise<unknown> = Promise.resolve();
+  private lockChain: Promise<unknown> = Promise.resolve();
   private readonly parse: ParseFn;
   private readonly lockTiming: LockTiming;
   /** The data key of an encrypted folder (null for one that is not encrypted). */
@@ -324,8 +334,55 @@ export class ContractStore {
     await store.removeStaleTemporaries();
     if (unlocked && unlocked.state !== 'encrypted')
       await store.serialize(() => store.withLock(() => store.finishPass()));
-    await store.load();
+    await store.serialize(() => store.loadCatalog());
+    // Files no commit names (a process killed before its commit, or before deleting what its
+    // commit replaced) are collected in the background: reading the store does not wait for it.
+    store.collected = store.collectGarbage().catch(() => undefined);
     return store;
+  }
+
+  /**
+   * Deletes what no committed catalog names, under the lock so that no writer is between
+   * writing its files and committing them: per-contract files of contracts not in the catalog,
+   * or replaced; originals and kept files of contracts not in the catalog; a migration backup
+   * whose migration landed; temporary files of writers that are gone. Only files older than
+   * `orphanAgeMs` go (a writer that stalled past the lock's stale time may still commit its).
+   */
+  private async collectGarbage(): Promise<void> {
+    const minAge = this.options.orphanAgeMs ?? ORPHAN_AGE_MS;
+    await this.withLock(async () => {
+      // Read apart from `db`: this runs beside the store's queue of reads and writes.
+      const data = await new GenerationalJsonFile<StoreData>(
+        this.file.folder,
+        this.file.legacyFile,
+        this.files,
+      ).read();
+      if (!isStoreData(data) || data.schemaVersion !== STORE_SCHEMA_VERSION) return;
+      const ids = new Set(data.contracts.map((c) => c.id));
+      const named = new Set(data.contracts.flatMap(partFiles));
+      const old = async (abs: string) => {
+        const st = await fs.lstat(abs).catch(() => null);
+        return st !== null && Date.now() - st.mtimeMs >= minAge;
+      };
+      const root = path.join(this.dataDir, CONTRACTS_FOLDER);
+      for (const id of await readdirIfAny(root)) {
+        const dir = path.join(root, id);
+        for (const name of await readdirIfAny(dir)) {
+          const rel = `${CONTRACTS_FOLDER}/${id}/${name}`;
+          const tmp = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+          if (tmp ? processAlive(Number(tmp[1])) : named.has(rel)) continue;
+          if (await old(path.join(dir, name))) await fs.rm(path.join(dir, name), { force: true });
+        }
+        if (!ids.has(id) && (await readdirIfAny(dir)).length === 0)
+          await fs.rmdir(dir).catch(() => undefined);
+      }
+      for (const name of await readdirIfAny(path.join(this.dataDir, 'files'))) {
+        const id = /^[0-9a-f]{64}/.exec(name)?.[0];
+        const abs = path.join(this.dataDir, 'files', name);
+        if (id && !ids.has(id) && (await old(abs))) await fs.rm(abs, { force: true });
+      }
+      await fs.rm(path.join(this.dataDir, MIGRATION_BACKUP), { force: true });
+    });
   }
 
   /** Deletes temporary files left by writers that were killed (their process is gone). */
@@ -349,10 +406,14 @@ export class ContractStore {
   }
 
   /**
-   * Reads the newest generation. One that cannot be read is moved aside (never overwritten),
-   * reported in {@link recoveredFrom}, and the one before it is read instead.
+   * Reads the newest generation, unless the one read last is still the newest and nothing was
+   * changed in memory since (a generation never changes once committed). One that cannot be read
+   * is moved aside (never overwritten), reported in {@link recoveredFrom}, and the one before it
+   * is read instead.
    */
   private async load(): Promise<void> {
+    if (this.fresh && (await this.file.isNewest())) return;
+    this.fresh = false;
     for (;;) {
       let unreadable: { file: string; reason: string };
       try {
@@ -367,6 +428,7 @@ export class ContractStore {
           );
         }
         d.ndaTerms ??= [];
+        this.fresh = d.schemaVersion === STORE_SCHEMA_VERSION;
         return;
       } catch (err) {
         if (!(err instanceof UnreadableGeneration)) throw err;
@@ -384,6 +446,14 @@ export class ContractStore {
     }
   }
 
+  /** Reads the catalog; a schema-1 store is moved to the catalog layout first (under the lock). */
+  private async loadCatalog(): Promise<StoreData> {
+    await this.load();
+    if (this.db.data.schemaVersion < STORE_SCHEMA_VERSION)
+      await this.withLock(() => this.commit(() => undefined));
+    return this.db.data;
+  }
+
   private serialize<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.queue.then(fn, fn);
     this.queue = next.catch(() => undefined);
@@ -397,23 +467,150 @@ export class ContractStore {
    * `mutate` to what that writer left, so `mutate` must derive everything from `data`.
    * @throws QiyueError `store-locked` when the lock cannot be had within the stale time and more
    */
-  private transact<T>(mutate: (data: StoreData) => Promise<T> | T): Promise<T> {
+  private transact<T>(mutate: (data: StoreData, tx: Transaction) => Promise<T> | T): Promise<T> {
     return this.serialize(() => this.withLock(() => this.commit(mutate)));
   }
 
-  /** The read-modify-write of {@link transact}, for a caller that holds the lock already. */
-  private async commit<T>(mutate: (data: StoreData) => Promise<T> | T): Promise<T> {
+  /**
+   * The read-modify-write of {@link transact}, for a caller that holds the lock already. A
+   * schema-1 store read here is moved to the catalog layout in the same commit. The files
+   * `mutate` replaced (`tx.replaced`) are deleted once the commit has landed.
+   */
+  private async commit<T>(
+    mutate: (data: StoreData, tx: Transaction) => Promise<T> | T,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       await this.load();
-      const result = await mutate(this.db.data);
+      const tx: Transaction = { replaced: [] };
+      // What mutate changes in memory is not the generation read until it is committed.
+      this.fresh = false;
+      if (this.db.data.schemaVersion < STORE_SCHEMA_VERSION)
+        this.db.data = await this.migrate(this.db.data as unknown as StoreDataV1, tx);
+      let result: T;
+      try {
+        result = await mutate(this.db.data, tx);
+      } catch (err) {
+        // A file the catalog read names was replaced by a commit of another writer (one that
+        // took the lock over from this one, thinking it gone): read the newer catalog.
+        if (!(err instanceof MissingPart) || attempt >= MAX_COMMIT_ATTEMPTS) throw err;
+        continue;
+      }
       await this.options.beforeCommit?.();
       try {
         await this.db.write();
-        return result;
       } catch (err) {
         if (!(err instanceof StoreConflict) || attempt >= MAX_COMMIT_ATTEMPTS) throw err;
+        continue;
       }
+      this.fresh = true;
+      for (const rel of tx.replaced) await fs.rm(path.join(this.dataDir, rel), { force: true });
+      return result;
     }
+  }
+
+  /**
+   * A schema-1 store (each contract whole in the store file) in the catalog layout: each
+   * contract's text, report and work written to its own files (`catalog.ts`), the catalog
+   * returned for the caller to commit. The schema-1 file is copied to
+   * `store/schema-1-backup.json` first and the copy deleted once the commit has landed; a
+   * migration cut short leaves the schema-1 generation the newest, so the next open runs it again.
+   */
+  private async migrate(v1: StoreDataV1, tx: Transaction): Promise<StoreData> {
+    await this.options.beforeWrite?.(MIGRATION_BACKUP);
+    await this.files.write(MIGRATION_BACKUP, new TextEncoder().encode(JSON.stringify(v1)));
+    const contracts: CatalogEntry[] = [];
+    for (const c of v1.contracts) contracts.push(await this.writeParts(c, null, null, tx));
+    tx.replaced.push(MIGRATION_BACKUP);
+    const { contracts: _c, ndaTerms: _n, ...settings } = v1;
+    return {
+      ...settings,
+      schemaVersion: STORE_SCHEMA_VERSION,
+      contracts,
+      ndaTerms: v1.contracts.flatMap((c) => ndaRecordsOf(c.id, c.report)),
+    };
+  }
+
+  /**
+   * Writes the per-contract files of `c` that changed since `prev` (its entry as committed; null
+   * for a new contract) and returns its new catalog entry; the files it replaces go into
+   * `tx.replaced`. `doc` (the document just read) gives the boxes and page sizes; without it
+   * they stay as `prev` named them.
+   */
+  private async writeParts(
+    c: StoredContract,
+    prev: CatalogEntry | null,
+    doc: SourceDocument | null,
+    tx: Transaction,
+  ): Promise<CatalogEntry> {
+    const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+    const content = json({ text: c.text, report: c.report } satisfies ContractContent);
+    const work = workOf(c);
+    const workBytes = Object.keys(work).length > 0 ? json(work) : null;
+    const parts: ContractParts = {
+      content: partName('content', 'json', content),
+      work: workBytes && partName('work', 'json', workBytes),
+      boxes: prev?.parts.boxes ?? null,
+      layout: prev?.parts.layout ?? null,
+    };
+    const pending: [string, Uint8Array][] = [[parts.content, content]];
+    if (workBytes) pending.push([parts.work!, workBytes]);
+    if (doc) {
+      const boxes = doc.boxes?.length ? boxBytes(doc.boxes) : null;
+      parts.boxes = boxes && partName('boxes', 'bin', boxes);
+      if (boxes) pending.push([parts.boxes!, boxes]);
+      const layout = doc.pageSizes?.length
+        ? json({
+            pageSizes: doc.pageSizes,
+            ...(doc.graphics ? { graphics: doc.graphics } : {}),
+          } satisfies ContractLayout)
+        : null;
+      parts.layout = layout && partName('layout', 'json', layout);
+      if (layout) pending.push([parts.layout!, layout]);
+    }
+    await makePrivateFolder(path.join(this.dataDir, CONTRACTS_FOLDER));
+    await makePrivateFolder(path.join(this.dataDir, CONTRACTS_FOLDER, c.id));
+    for (const [name, bytes] of pending) {
+      const rel = partPath(c.id, name);
+      if (await exists(path.join(this.dataDir, rel))) continue;
+      await this.options.beforeWrite?.(rel);
+      await this.files.write(rel, bytes);
+    }
+    if (prev) {
+      const kept = new Set(partFiles({ id: c.id, parts }));
+      tx.replaced.push(...partFiles(prev).filter((f) => !kept.has(f)));
+    }
+    const evidence = [...new Set(evidenceFiles(c))];
+    return {
+      ...recordOf(c),
+      ...libraryFields(c),
+      ...(evidence.length ? { evidence } : {}),
+      parts,
+    };
+  }
+
+  /**
+   * A catalog entry's contract, whole: its content and work read from their files.
+   * @throws QiyueError `store-unreadable` when a file the catalog names is missing or damaged;
+   *   `locked` as the data files
+   */
+  private async readContract(e: CatalogEntry): Promise<StoredContract> {
+    const read = async <T>(rel: string): Promise<T> => {
+      const bytes = await this.files.read(rel);
+      if (!bytes) throw new MissingPart(rel);
+      try {
+        return JSON.parse(Buffer.from(bytes).toString('utf8')) as T;
+      } catch (err) {
+        throw new QiyueError(
+          'store-unreadable',
+          `合同数据文件已损坏：${rel} (a contract's file cannot be read)`,
+          { cause: err },
+        );
+      }
+    };
+    const content = await read<ContractContent>(partPath(e.id, e.parts.content));
+    const work = e.parts.work ? await read<ContractWork>(partPath(e.id, e.parts.work)) : {};
+    const { parts: _p, evidence: _e, ...record } = e;
+    return { ...recordOf(record), ...content, ...workOf(work) };
   }
 
   /**
@@ -422,7 +619,17 @@ export class ContractStore {
    * @throws QiyueError `store-locked` when the lock cannot be had; `locked` when the folder's
    *   encryption changed under this process (it must be opened again)
    */
-  private async withLock<T>(fn: () => Promise<T>): Promise<T> {
+  private withLock<T>(fn: () => Promise<T>): Promise<T> {
+    // One holder in this process at a time (the queue of writes, the garbage collection beside
+    // it): proper-lockfile's lock is per process, not per caller.
+    const run = () => this.withProcessLock(fn);
+    const next = this.lockChain.then(run, run);
+    this.lockChain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** {@link withLock}'s cross-process part, for one caller of this process at a time. */
+  private async withProcessLock<T>(fn: () => Promise<T>): Promise<T> {
     let release: () => Promise<void>;
     try {
       release = await this.acquireLock();
@@ -516,7 +723,10 @@ export class ContractStore {
     const cipher = this.cipher!;
     const decrypting = this.vaultState === 'decrypting';
     // The recovery copies of unreadable store files are encrypted (or decrypted) as well.
-    for (const folder of [...ENCRYPTED_FOLDERS, STORE_FOLDER, '.']) {
+    const contractFolders = (await readdirIfAny(path.join(this.dataDir, CONTRACTS_FOLDER))).map(
+      (id) => `${CONTRACTS_FOLDER}/${id}`,
+    );
+    for (const folder of [...ENCRYPTED_FOLDERS, ...contractFolders, STORE_FOLDER, '.']) {
       const copiesOnly = folder === STORE_FOLDER || folder === '.';
       let names: string[];
       try {
@@ -526,7 +736,8 @@ export class ContractStore {
         throw err;
       }
       for (const base of names) {
-        if (base.endsWith('.tmp') || (copiesOnly && !base.includes('.unreadable-'))) continue;
+        const copy = base.includes('.unreadable-') || base === path.basename(MIGRATION_BACKUP);
+        if (base.endsWith('.tmp') || (copiesOnly && !copy)) continue;
         const name = folder === '.' ? base : `${folder}/${base}`;
         const abs = path.join(this.dataDir, folder, base);
         if (!(await fs.lstat(abs)).isFile()) continue;
@@ -627,19 +838,42 @@ export class ContractStore {
     };
   }
 
-  /** All contracts, newest import first. Re-reads the file so other processes' writes show. */
-  async list(): Promise<StoredContract[]> {
+  /**
+   * The catalog: every contract's record and library row, newest import first. Re-reads the
+   * catalog when another process committed since, so its writes show. Entries are the store's
+   * own: read them, do not change them.
+   */
+  async list(): Promise<CatalogEntry[]> {
     return this.serialize(async () => {
-      await this.load();
-      return [...this.db.data.contracts].sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+      const data = await this.loadCatalog();
+      return [...data.contracts].sort((a, b) => b.importedAt.localeCompare(a.importedAt));
     });
   }
 
-  /** @throws QiyueError `not-found` */
+  /**
+   * One contract, whole (record, text, report, work).
+   * @throws QiyueError `not-found`; `store-unreadable` when its files are missing or damaged
+   */
   async get(id: string): Promise<StoredContract> {
-    const c = (await this.list()).find((x) => x.id === id);
-    if (!c) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
-    return c;
+    return this.serialize(async () => {
+      // A file named by the catalog read may be replaced by another process's commit before it
+      // is opened: read the catalog again then.
+      for (let attempt = 0; ; attempt++) {
+        const entry = (await this.loadCatalog()).contracts.find((x) => x.id === id);
+        if (!entry) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
+        try {
+          return await this.readContract(entry);
+        } catch (err) {
+          if (!(err instanceof MissingPart)) throw err;
+          this.fresh = false;
+          if (attempt >= 3)
+            throw new QiyueError(
+              'store-unreadable',
+              `合同数据文件缺失：${err.file} (a contract's file is missing)`,
+            );
+        }
+      }
+    });
   }
 
   /** NDA records of a contract. */
@@ -648,9 +882,16 @@ export class ContractStore {
     return this.db.data.ndaTerms.filter((n) => n.contractId === contractId);
   }
 
+  /** A contract's catalog entry. @throws QiyueError `not-found` */
+  async entry(id: string): Promise<CatalogEntry> {
+    const e = (await this.list()).find((x) => x.id === id);
+    if (!e) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
+    return e;
+  }
+
   /** The original file's bytes. @throws QiyueError `not-found` */
-  async readOriginal(id: string): Promise<{ contract: StoredContract; bytes: Uint8Array }> {
-    const contract = await this.get(id);
+  async readOriginal(id: string): Promise<{ contract: CatalogEntry; bytes: Uint8Array }> {
+    const contract = await this.entry(id);
     let bytes: Uint8Array | null;
     try {
       bytes = await this.files.read(contract.file.replaceAll('\\', '/'));
@@ -681,8 +922,8 @@ export class ContractStore {
     options: ImportOptions & ImportHooks & { now?: Date } = {},
   ): Promise<ImportResult> {
     const id = sha256(bytes);
-    const existing = (await this.list()).find((c) => c.id === id);
-    if (existing) return { contract: existing, duplicate: true };
+    if ((await this.list()).some((c) => c.id === id))
+      return { contract: await this.get(id), duplicate: true };
     const { doc, report, view } = await this.parse(
       fileName,
       bytes,
@@ -704,16 +945,17 @@ export class ContractStore {
       ...(options.password ? { passwordProtected: true } : {}),
       report,
     };
-    return this.transact(async (data) => {
-      const again = data.contracts.find((c) => c.id === id);
-      if (again) return { contract: again, duplicate: true };
+    const result = await this.transact(async (data, tx) => {
+      if (data.contracts.some((c) => c.id === id)) return null;
       if (!(await exists(path.join(this.dataDir, rel)))) await this.files.write(rel, bytes);
       await this.writeOcrPages(id, doc);
       if (view) await this.files.write(viewFile(id), view);
-      data.contracts.push(contract);
+      data.contracts.push(await this.writeParts(contract, null, doc, tx));
       data.ndaTerms.push(...ndaRecordsOf(id, report));
       return { contract, duplicate: false };
     });
+    // Imported by another process meanwhile.
+    return result ?? { contract: await this.get(id), duplicate: true };
   }
 
   /**
@@ -741,9 +983,7 @@ export class ContractStore {
     const updated: string[] = [];
     const skipped: { id: string; reason: string }[] = [];
     try {
-      const outdated = (await this.list()).filter(
-        (c) => c.report.analyzerVersion !== ANALYZER_VERSION,
-      );
+      const outdated = (await this.list()).filter((c) => c.analyzerVersion !== ANALYZER_VERSION);
       progress.total = outdated.length;
       for (const [i, stale] of outdated.entries()) {
         try {
@@ -762,12 +1002,13 @@ export class ContractStore {
   }
 
   /** Analyses one stored contract again from its original, in one atomic write (see above). */
-  private async reanalyzeOne(stale: StoredContract, now: Date): Promise<void> {
+  private async reanalyzeOne(stale: CatalogEntry, now: Date): Promise<void> {
     const { bytes } = await this.readOriginal(stale.id);
     const { doc, report } = await this.parse(stale.fileName, bytes);
-    await this.transact(async (data) => {
-      const c = data.contracts.find((x) => x.id === stale.id);
-      if (!c || c.report.analyzerVersion === ANALYZER_VERSION) return;
+    await this.transact(async (data, tx) => {
+      const at = data.contracts.findIndex((x) => x.id === stale.id);
+      if (at < 0 || data.contracts[at].analyzerVersion === ANALYZER_VERSION) return;
+      const c = await this.readContract(data.contracts[at]);
       const carried = carryOver(doc, c.report, report, {
         annotations: c.annotations ?? [],
         checklist: c.checklist ?? {},
@@ -792,19 +1033,28 @@ export class ContractStore {
       if (c.annotations) c.annotations = carried.annotations;
       if (c.checklist) c.checklist = carried.checklist;
       if (c.scenarios) c.scenarios = carried.scenarios;
+      data.contracts[at] = await this.writeParts(c, data.contracts[at], doc, tx);
       data.ndaTerms = data.ndaTerms.filter((n) => n.contractId !== c.id);
       data.ndaTerms.push(...ndaRecordsOf(c.id, report));
     });
   }
 
+  /**
+   * Changes one contract with `fn` in one commit: its files are read, changed, and those that
+   * changed written again (`writeParts`).
+   * @throws QiyueError `not-found`, and whatever `fn` throws (nothing is written then)
+   */
   private async mutateContract<T>(
     id: string,
     fn: (c: StoredContract) => T | Promise<T>,
   ): Promise<T> {
-    return this.transact(async (data) => {
-      const c = data.contracts.find((x) => x.id === id);
-      if (!c) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
-      return fn(c);
+    return this.transact(async (data, tx) => {
+      const at = data.contracts.findIndex((x) => x.id === id);
+      if (at < 0) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
+      const c = await this.readContract(data.contracts[at]);
+      const result = await fn(c);
+      data.contracts[at] = await this.writeParts(c, data.contracts[at], null, tx);
+      return result;
     });
   }
 
@@ -872,7 +1122,7 @@ export class ContractStore {
    * of it at import (the image is not decoded in this process).
    * @throws QiyueError `not-found` as {@link readOriginal}
    */
-  async readViewable(id: string): Promise<{ contract: StoredContract; bytes: Uint8Array }> {
+  async readViewable(id: string): Promise<{ contract: CatalogEntry; bytes: Uint8Array }> {
     const original = await this.readOriginal(id);
     if (original.contract.format !== 'image') return original;
     const view = await this.files.read(viewFile(id));
@@ -914,23 +1164,49 @@ export class ContractStore {
       scanned.has(i + 1) ? p : { ...p, runs: [] },
     );
     await this.files.write(ocrPagesFile(id), new TextEncoder().encode(JSON.stringify(pages)));
-    // Every character's box, as read: search hits in the scan land on their words without
-    // reading it again (5 float32 a UTF-16 unit of the stored text, `SourceDocument.boxes`).
-    if (doc.boxes)
-      await this.files.write(
-        ocrBoxesFile(id),
-        new Uint8Array(doc.boxes.buffer, doc.boxes.byteOffset, doc.boxes.byteLength),
-      );
   }
 
   /**
-   * The character boxes OCR read on a scanned contract (`SourceDocument.boxes` of its stored
-   * text), kept at import; null when it has no scanned page or they were not kept.
+   * The character boxes of a contract's stored text (`SourceDocument.boxes`: 5 float32 per UTF-16
+   * unit), kept at import so that search hits land on their characters without reading the
+   * original again; null when the document has none (text, DOCX) or they were not kept (a
+   * contract stored before they were: a scan's OCR boxes are then read from where they were).
    */
-  async ocrBoxes(id: string): Promise<Float32Array | null> {
-    const bytes = await this.readKept(ocrBoxesFile(id));
+  async boxes(entry: CatalogEntry): Promise<Float32Array | null> {
+    const bytes = await this.readKept(
+      entry.parts.boxes ? partPath(entry.id, entry.parts.boxes) : legacyOcrBoxesFile(entry.id),
+    );
     if (!bytes || bytes.byteLength % 20 !== 0) return null;
     return new Float32Array(new Uint8Array(bytes).buffer);
+  }
+
+  /**
+   * The pages of a contract as the viewer draws their text layer, from what import kept: the
+   * OCR text of a scan, else the stored boxes and page sizes; null when neither was kept (the
+   * caller reads the original again).
+   */
+  async pageViews(id: string): Promise<PageView[] | null> {
+    const ocr = await this.ocrPageViews(id);
+    if (ocr) return ocr;
+    const entry = await this.entry(id);
+    if (!entry.parts.layout) return null;
+    const [boxes, layout, contract] = await Promise.all([
+      this.boxes(entry),
+      this.readKept(partPath(id, entry.parts.layout)),
+      this.get(id),
+    ]);
+    if (!boxes || !layout || boxes.length !== contract.text.length * 5) return null;
+    const { pageSizes, graphics } = JSON.parse(
+      Buffer.from(layout).toString('utf8'),
+    ) as ContractLayout;
+    return pageViews({
+      format: contract.format,
+      text: contract.text,
+      pageCount: contract.pageCount,
+      boxes,
+      pageSizes,
+      ...(graphics ? { graphics } : {}),
+    });
   }
 
   /** The reviewer's name set in settings, or null when none is set yet. */
@@ -967,13 +1243,15 @@ export class ContractStore {
   ): Promise<{ added: string[]; merged: string[] }> {
     const copied: string[] = [];
     try {
-      return await this.transact(async (data) => {
+      return await this.transact(async (data, tx) => {
         const added: string[] = [];
         const merged: string[] = [];
         for (const item of items) {
-          const stored = data.contracts.find((c) => c.id === item.id);
-          if (stored) {
+          const at = data.contracts.findIndex((c) => c.id === item.id);
+          if (at >= 0) {
+            const stored = await this.readContract(data.contracts[at]);
             item.merge(stored);
+            data.contracts[at] = await this.writeParts(stored, data.contracts[at], null, tx);
             merged.push(item.id);
             continue;
           }
@@ -989,7 +1267,7 @@ export class ContractStore {
           }
           if (doc.ocrPages?.length) {
             await this.writeOcrPages(item.id, doc);
-            copied.push(ocrPagesFile(item.id), ocrBoxesFile(item.id));
+            copied.push(ocrPagesFile(item.id));
           }
           const contract: StoredContract = {
             id: item.id,
@@ -1004,7 +1282,8 @@ export class ContractStore {
             report,
           };
           item.merge(contract);
-          data.contracts.push(contract);
+          data.contracts.push(await this.writeParts(contract, null, doc, tx));
+          copied.push(`${CONTRACTS_FOLDER}/${item.id}`);
           data.ndaTerms.push(...ndaRecordsOf(item.id, report));
           added.push(item.id);
         }
@@ -1018,7 +1297,8 @@ export class ContractStore {
         return { added, merged };
       });
     } catch (err) {
-      for (const rel of copied) await fs.rm(path.join(this.dataDir, rel), { force: true });
+      for (const rel of copied)
+        await fs.rm(path.join(this.dataDir, rel), { force: true, recursive: true });
       throw err;
     }
   }
@@ -1178,11 +1458,18 @@ export class ContractStore {
           if (!c) throw new QiyueError('not-found', `找不到该合同 (no contract with id ${id})`);
           data.contracts = data.contracts.filter((x) => x.id !== id);
           data.ndaTerms = data.ndaTerms.filter((n) => n.contractId !== id);
-          const kept = new Set(data.contracts.flatMap(evidenceFiles));
-          return { file: c.file, evidence: evidenceFiles(c).filter((f) => !kept.has(f)) };
+          const kept = new Set(data.contracts.flatMap((x) => x.evidence ?? []));
+          return { file: c.file, evidence: (c.evidence ?? []).filter((f) => !kept.has(f)) };
         });
-        for (const rel of [file, ocrPagesFile(id), ocrBoxesFile(id), viewFile(id), ...evidence])
-          await fs.rm(path.join(this.dataDir, rel), { force: true });
+        for (const rel of [
+          file,
+          ocrPagesFile(id),
+          legacyOcrBoxesFile(id),
+          viewFile(id),
+          `${CONTRACTS_FOLDER}/${id}`,
+          ...evidence,
+        ])
+          await fs.rm(path.join(this.dataDir, rel), { force: true, recursive: true });
       }),
     );
   }
@@ -1193,8 +1480,8 @@ function viewFile(id: string): string {
   return `files/${id}.view.pdf`;
 }
 
-/** Where a scanned contract's character boxes are kept ({@link ContractStore.ocrBoxes}). */
-function ocrBoxesFile(id: string): string {
+/** Where a scanned contract's character boxes were kept before the catalog layout. */
+function legacyOcrBoxesFile(id: string): string {
   return `files/${id}.ocr-boxes.bin`;
 }
 
@@ -1204,7 +1491,7 @@ function ocrPagesFile(id: string): string {
 }
 
 /** The evidence files a contract's checklist holds (paths in the data folder). */
-function evidenceFiles(c: StoredContract): string[] {
+function evidenceFiles(c: ContractWork): string[] {
   return Object.values(c.checklist ?? {}).flatMap((s) => s.evidence.map((e) => e.file));
 }
 
@@ -1222,6 +1509,19 @@ async function pruneUnreadableCopies(folder: string): Promise<void> {
     .sort((a, b) => time(b).localeCompare(time(a)));
   for (const n of copies.slice(UNREADABLE_COPIES_KEPT))
     await fs.rm(path.join(folder, n), { force: true });
+}
+
+/** How old an unnamed file must be before it is collected, by default (milliseconds). */
+const ORPHAN_AGE_MS = 10 * 60_000;
+
+/** The names in a folder; none when it does not exist. */
+async function readdirIfAny(dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
 }
 
 /** Commits tried before a write gives up (each conflict means another writer's commit landed). */
@@ -1265,10 +1565,13 @@ function processAlive(pid: number): boolean {
 /** A report's NDA terms as the store keeps them: one record per source, ids prefixed by the contract's. */
 function ndaRecordsOf(id: string, report: ReviewReport): NdaRecord[] {
   return report.confidentiality.records.map((r) => ({
-    ...r,
     id: `${id}:${r.id}`,
     contractId: id,
+    source: r.source,
+    title: r.title,
+    ...(r.recipientName ? { recipientName: r.recipientName } : {}),
     duration: (r.terms.find((t) => t.key === 'duration')?.value as string | undefined) ?? null,
+    terms: r.terms.map((t) => ({ key: t.key, value: t.value })),
   }));
 }
 
@@ -1278,5 +1581,25 @@ async function exists(p: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** What one commit replaced: files deleted once it has landed. */
+interface Transaction {
+  replaced: string[];
+}
+
+/** A schema-1 store file: each contract whole (record, text, report, work). */
+interface StoreDataV1 extends Omit<StoreData, 'contracts'> {
+  contracts: StoredContract[];
+}
+
+/** Where a schema-1 store is copied while it is moved to the catalog layout. */
+const MIGRATION_BACKUP = `${STORE_FOLDER}/schema-1-backup.json`;
+
+/** Thrown when a file the catalog names is not there (replaced by another process's commit). */
+class MissingPart extends Error {
+  constructor(readonly file: string) {
+    super(`missing contract file ${file}`);
   }
 }

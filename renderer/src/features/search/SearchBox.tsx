@@ -88,9 +88,7 @@ export function SearchBox({
                       data-testid="search-hit"
                     >
                       <Citation text={citationText(h.number, h.heading) || null} page={h.page} />{' '}
-                      <span className="snippet" lang="zh-CN">
-                        …{pii(h.snippet)}…
-                      </span>
+                      <Snippet text={pii(h.snippet)} match={h.match} />
                     </button>
                   </li>
                 ))}
@@ -103,5 +101,16 @@ export function SearchBox({
         </div>
       )}
     </div>
+  );
+}
+
+/** A hit's snippet with its match marked (masking keeps lengths, so the offsets hold). */
+function Snippet({ text, match: [start, end] }: { text: string; match: [number, number] }) {
+  return (
+    <span className="snippet" lang="zh-CN">
+      …{text.slice(0, start)}
+      <mark data-testid="search-match">{text.slice(start, end)}</mark>
+      {text.slice(end)}…
+    </span>
   );
 }
