@@ -200,46 +200,61 @@ export class TextBuilder {
 export function anchorFor(doc: SourceDocument, start: number, end: number): Anchor {
   const s = Math.max(0, Math.min(start, doc.text.length));
   const e = Math.max(s, Math.min(end, doc.text.length));
-  const positions: PagePosition[] = [];
-  const boxes = doc.boxes;
-  if (boxes) {
-    let cur: { page: number; rect: Rect } | null = null;
-    const flush = () => {
-      if (!cur) return;
-      let pp = positions.find((p) => p.pageIndex === cur!.page);
-      if (!pp) {
-        pp = { pageIndex: cur.page, rects: [] };
-        positions.push(pp);
-      }
-      pp.rects.push(cur.rect.map((v) => Math.round(v * 100) / 100) as Rect);
-      cur = null;
-    };
-    for (let i = s; i < e; i++) {
-      const page = boxes[i * 5];
-      if (Number.isNaN(page)) continue;
-      const x1 = boxes[i * 5 + 1];
-      const y1 = boxes[i * 5 + 2];
-      const x2 = boxes[i * 5 + 3];
-      const y2 = boxes[i * 5 + 4];
-      const h = y2 - y1;
-      if (
-        cur &&
-        cur.page === page &&
-        Math.abs(cur.rect[1] - y1) < h * 0.5 &&
-        x1 >= cur.rect[2] - h * 0.5 &&
-        x1 - cur.rect[2] < h * 4
-      ) {
-        cur.rect[2] = Math.max(cur.rect[2], x2);
-        cur.rect[1] = Math.min(cur.rect[1], y1);
-        cur.rect[3] = Math.max(cur.rect[3], y2);
-      } else {
-        flush();
-        cur = { page, rect: [x1, y1, x2, y2] };
-      }
-    }
-    flush();
-  }
+  const positions = doc.boxes ? positionsOf(doc.boxes, 0, s, e) : [];
   return { start: s, end: e, quote: doc.text.slice(s, e), positions };
+}
+
+/**
+ * The rectangles of characters `[start, end)` from their boxes, one per line they cover
+ * (characters on the same page and baseline merged), by page. `boxes` holds the boxes from
+ * character `offset` on (5 numbers each, as {@link SourceDocument.boxes}), so that a part of a
+ * document's boxes read from its file serves as well as the whole.
+ */
+export function positionsOf(
+  boxes: Float32Array,
+  offset: number,
+  start: number,
+  end: number,
+): PagePosition[] {
+  const positions: PagePosition[] = [];
+  let cur: { page: number; rect: Rect } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    let pp = positions.find((p) => p.pageIndex === cur!.page);
+    if (!pp) {
+      pp = { pageIndex: cur.page, rects: [] };
+      positions.push(pp);
+    }
+    pp.rects.push(cur.rect.map((v) => Math.round(v * 100) / 100) as Rect);
+    cur = null;
+  };
+  for (let i = start; i < end; i++) {
+    const at = (i - offset) * 5;
+    if (at < 0 || at + 5 > boxes.length) continue;
+    const page = boxes[at];
+    if (Number.isNaN(page)) continue;
+    const x1 = boxes[at + 1];
+    const y1 = boxes[at + 2];
+    const x2 = boxes[at + 3];
+    const y2 = boxes[at + 4];
+    const h = y2 - y1;
+    if (
+      cur &&
+      cur.page === page &&
+      Math.abs(cur.rect[1] - y1) < h * 0.5 &&
+      x1 >= cur.rect[2] - h * 0.5 &&
+      x1 - cur.rect[2] < h * 4
+    ) {
+      cur.rect[2] = Math.max(cur.rect[2], x2);
+      cur.rect[1] = Math.min(cur.rect[1], y1);
+      cur.rect[3] = Math.max(cur.rect[3], y2);
+    } else {
+      flush();
+      cur = { page, rect: [x1, y1, x2, y2] };
+    }
+  }
+  flush();
+  return positions;
 }
 
 /** 1-based page of the first character of `text[start, end)` that has a box, else null. */

@@ -402,7 +402,8 @@ export const IPC_CONTRACT = {
   },
   'search:query': {
     request: z.object({ q: z.string().min(1).max(100) }).strict(),
-    response: z.object({ groups: z.array(z.unknown()) }),
+    /** `more`: contracts holding the query's words beyond the 100 read (newest first). */
+    response: z.object({ groups: z.array(z.unknown()), more: z.number().int().nonnegative() }),
   },
   'annotations:create': {
     request: z

@@ -11,7 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { checklistRows, eventsOf } from '../../electron/main/ipc/handlers';
+import { parseContract } from '../../electron/main/isolation/parse';
+import { clauseCiter } from '../../shared/domain/clauses/cite';
+import { checklistItems } from '../../shared/domain/obligations/schedule';
+import { emptyState } from '../../shared/domain/checklist';
 import { ContractStore, STORE_SCHEMA_VERSION } from '../../electron/main/store/store';
 import { partFiles } from '../../electron/main/store/catalog';
 import { newestStoreFile } from '../support/store-files';
@@ -162,8 +167,14 @@ describe('a schema-1 store from the Qiyue of 2026-12-02', () => {
 
   it('runs a migration killed at any step again, whole, at the next open', async () => {
     const v1 = v1Of('plain');
-    // The steps: the backup, each contract's content and work file, the commit.
-    const steps = 1 + v1.contracts.length * 2 + 1;
+    // The steps: the backup, each file of each contract (as a whole migration writes them), the
+    // commit.
+    const whole = copyOf('plain');
+    await (
+      await ContractStore.open(whole)
+    ).collected;
+    const steps = 1 + filesUnder(path.join(whole, 'contracts')).length + 1;
+    expect(steps).toBeGreaterThanOrEqual(2 + v1.contracts.length * 2);
     for (let step = 1; step <= steps; step++) {
       const dir = copyOf('plain');
       const child = spawn(process.execPath, [OPENER, dir, String(step)], {
@@ -214,7 +225,8 @@ describe('writes in the catalog layout', () => {
       by: '李审',
     });
     const after = (await store.list())[0];
-    // Content, boxes and layout are the same files, untouched; the work file is new.
+    // Content, boxes, layout, search text and checklist source are the same files, untouched;
+    // the work file is new.
     expect({ ...after.parts, work: null }).toEqual({ ...before.parts, work: null });
     for (const [rel, mtime, ino] of kept) {
       expect(stat(rel).mtimeMs).toBe(mtime);
@@ -234,13 +246,61 @@ describe('writes in the catalog layout', () => {
     const third = (await store.list())[0];
     expect(third.parts.work).not.toBe(after.parts.work);
     expect(fs.readdirSync(path.join(dir, 'contracts', contract.id)).sort()).toEqual(
-      [third.parts.boxes, third.parts.content, third.parts.layout, third.parts.work].sort(),
+      partFiles(third)
+        .map((f) => path.basename(f))
+        .sort(),
     );
+    expect(partFiles(third)).toHaveLength(6);
     // Search hits land on their characters from the stored boxes, and the viewer's text layer
     // comes from them too: nothing is read from the original again.
     const pages = await store.pageViews(contract.id);
     expect(pages).toHaveLength(contract.pageCount!);
     expect(pages!.some((p) => p.runs.some((r) => r.text.includes('违约')))).toBe(true);
+  });
+});
+
+describe('cross-contract views from the catalog', () => {
+  it('make the all-contracts checklist from small files, reading no report, as the reports give it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-catalog-checklist-'));
+    dirs.push(dir);
+    const store = await ContractStore.open(dir, { parse: parseContract });
+    for (const n of ['001_18cfc68e7d229bba', '004_df6ca03d82af185a'])
+      await store.importContract(`${n}.txt`, new Uint8Array(fs.readFileSync(seedPath(n, 'txt'))));
+    const [e] = await store.list();
+    const item = (await checklistRows(store, e.id))[0];
+    await store.updateChecklist(e.id, item.id, { status: 'done', note: '已交付', by: '李审' });
+    await store.setEvents(e.id, { acceptanceDate: '2026-12-01' });
+
+    const get = vi.spyOn(store, 'get');
+    const rows = await checklistRows(store, null);
+    expect(get).not.toHaveBeenCalled();
+    get.mockRestore();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.find((r) => r.contractId === e.id && r.id === item.id)?.state.status).toBe('done');
+
+    // The same rows the whole reports give.
+    const calendar = await store.calendar();
+    const expected = [];
+    for (const { id } of await store.list()) {
+      const c = await store.get(id);
+      const cite = clauseCiter(c.report.clauses);
+      const period = c.report.contract.servicePeriod;
+      for (const item of checklistItems(
+        c.report.obligations,
+        { start: period?.start ?? null, end: period?.end ?? null },
+        eventsOf(c),
+        calendar,
+      ))
+        expected.push({
+          ...item,
+          contractId: c.id,
+          contractTitle: c.report.contract.title ?? c.fileName,
+          clause: cite(item.clauseId)?.text ?? null,
+          page: cite(item.clauseId)?.page ?? null,
+          state: c.checklist?.[item.id] ?? emptyState(),
+        });
+    }
+    expect(rows).toEqual(expected);
   });
 });
 

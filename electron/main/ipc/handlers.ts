@@ -67,34 +67,39 @@ export function eventsOf(c: StoredContract): PaymentEvents {
   };
 }
 
-/** Checklist rows of one contract, or of all contracts (id null), with their states. */
+/**
+ * Checklist rows of one contract, or of all contracts (id null), with their states: from each
+ * contract's checklist source and work files (`catalog.ts`), no report read.
+ */
 export async function checklistRows(
   store: ContractStore,
   id: string | null,
   language: Language = 'zh-CN',
 ): Promise<ChecklistRow[]> {
-  const ids = id ? [id] : (await store.list()).map((e) => e.id);
-  const contracts: StoredContract[] = [];
-  for (const one of ids) contracts.push(await store.get(one));
+  const entries = id ? [await store.entry(id)] : await store.list();
   const calendar = await store.calendar();
-  return contracts.flatMap((c) => {
-    const period = c.report.contract.servicePeriod;
-    const cite = clauseCiter(c.report.clauses);
-    return checklistItems(
-      c.report.obligations,
-      { start: period?.start ?? null, end: period?.end ?? null },
-      eventsOf(c),
+  const rows: ChecklistRow[] = [];
+  for (const e of entries) {
+    const { source, work } = await store.checklistSource(e);
+    const cite = clauseCiter(source.clauses);
+    const items = checklistItems(
+      source.obligations,
+      { start: source.servicePeriod?.start ?? null, end: source.servicePeriod?.end ?? null },
+      { signedOn: source.signedOn, serviceEnd: source.servicePeriod?.end ?? null, ...work.events },
       calendar,
       language === 'en' ? EN_PAYMENT_WORDS : ZH_PAYMENT_WORDS,
-    ).map((item) => ({
-      ...item,
-      contractId: c.id,
-      contractTitle: c.report.contract.title ?? c.fileName,
-      clause: cite(item.clauseId)?.text ?? null,
-      page: cite(item.clauseId)?.page ?? null,
-      state: c.checklist?.[item.id] ?? emptyState(),
-    }));
-  });
+    );
+    for (const item of items)
+      rows.push({
+        ...item,
+        contractId: e.id,
+        contractTitle: source.title ?? e.fileName,
+        clause: cite(item.clauseId)?.text ?? null,
+        page: cite(item.clauseId)?.page ?? null,
+        state: work.checklist?.[item.id] ?? emptyState(),
+      });
+  }
+  return rows;
 }
 
 /** What the handlers of an open store can ask of the app session holding it (`session.ts`). */
@@ -161,6 +166,9 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
   let identity: Promise<Installation> | null = null;
   const installation = () => (identity ??= openInstallation(store.dataDir, store.files));
   const search = new ContractSearch(store);
+  /** Brings the search index up to date in the background (an import, a removal, the start). */
+  const reindex = () => void search.refresh().catch(() => undefined);
+  reindex();
   /** The imports under way, oldest first (the parser reads one file at a time). */
   const imports: {
     fileName: string;
@@ -196,6 +204,7 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
         signal: job.abort.signal,
         onProgress: (p) => Object.assign(job, { page: p.page, pages: p.pages }),
       });
+      if (!duplicate) reindex();
       return { summary: summarize(contract), duplicate };
     } finally {
       imports.splice(imports.indexOf(job), 1);
@@ -268,10 +277,13 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
       fileName: `契阅审阅包-${new Date().toISOString().slice(0, 10)}.qiyue.zip`,
       bytes: (await exportBundle(store, await installation(), ids)) as Uint8Array<ArrayBuffer>,
     }),
-    'bundle:import': async ({ bytes, trust }: { bytes: Uint8Array; trust?: string }) =>
-      importBundle(store, await installation(), bytes, { trust }),
+    'bundle:import': async ({ bytes, trust }: { bytes: Uint8Array; trust?: string }) => {
+      const result = await importBundle(store, await installation(), bytes, { trust });
+      reindex();
+      return result;
+    },
     'identity:get': async () => ({ fingerprint: (await installation()).fingerprint }),
-    'search:query': async ({ q }: { q: string }) => ({ groups: await search.query(q) }),
+    'search:query': async ({ q }: { q: string }) => search.query(q),
     'contracts:list': async () => (await store.list()).map(summaryOf),
     'contracts:get': async ({ id }: { id: string }) => {
       const c = await store.get(id);
@@ -369,6 +381,7 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
     },
     'contracts:remove': async ({ id }: { id: string }) => {
       await store.remove(id);
+      reindex();
       return { removed: true as const };
     },
     'vault:status': async () => vaultStatus(),

@@ -5,6 +5,7 @@
  * file is bound to.
  */
 import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { QiyueError } from '../../../shared/domain/errors';
@@ -67,6 +68,52 @@ export class DataFiles {
       throw err;
     }
     return this.decode(name, bytes);
+  }
+
+  /**
+   * {@link read} without waiting on the thread pool: for the many small reads of one search
+   * (a hundred files of some 50 KB, from the page cache), where each asynchronous read costs
+   * more in hand-offs than in reading.
+   * @throws as {@link read}
+   */
+  readSync(name: string): Uint8Array | null {
+    let bytes: Buffer;
+    try {
+      bytes = fsSync.readFileSync(path.join(this.dataDir, name));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    return this.decode(name, bytes);
+  }
+
+  /**
+   * Parts of file `name`'s content, each `[offset, length]` (fewer bytes at its end); null when
+   * it does not exist. In a folder that is not encrypted only those bytes are read (at once, as
+   * {@link readSync}); an encrypted file is decrypted whole (AES-GCM authenticates the file as
+   * one), then cut.
+   * @throws as {@link read}
+   */
+  readRangesSync(name: string, ranges: [number, number][]): Uint8Array[] | null {
+    if (this.keyring().cipher) {
+      const whole = this.readSync(name);
+      return whole && ranges.map(([offset, length]) => whole.subarray(offset, offset + length));
+    }
+    let fd: number;
+    try {
+      fd = fsSync.openSync(path.join(this.dataDir, name), 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    try {
+      return ranges.map(([offset, length]) => {
+        const buf = Buffer.alloc(Math.max(0, length));
+        return buf.subarray(0, fsSync.readSync(fd, buf, 0, buf.length, offset));
+      });
+    } finally {
+      fsSync.closeSync(fd);
+    }
   }
 
   /** Writes file `name` atomically and durably (see `atomic-file.ts`), encoded. */

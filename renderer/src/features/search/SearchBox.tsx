@@ -19,6 +19,7 @@ export function SearchBox({
   const pii = usePersonalData();
   const [q, setQ] = useState('');
   const [groups, setGroups] = useState<SearchGroup[] | null>(null);
+  const [more, setMore] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
@@ -26,7 +27,9 @@ export function SearchBox({
     setBusy(true);
     setError(null);
     try {
-      setGroups((await call('search:query', { q: q.trim() })).groups as SearchGroup[]);
+      const found = await call('search:query', { q: q.trim() });
+      setGroups(found.groups as SearchGroup[]);
+      setMore(found.more);
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -74,6 +77,11 @@ export function SearchBox({
                 })
               : t('search.none', { q })}
           </p>
+          {more > 0 && (
+            <p className="hint" data-testid="search-more">
+              {t('search.moreContracts', { n: more })}
+            </p>
+          )}
           {groups.map((g) => (
             <section key={g.contractId} className="search-group" data-contract={g.contractId}>
               <h3>
