@@ -15,7 +15,7 @@
  * links of its per-contract files under new ids and a catalog entry each (same record sizes,
  * minutes instead of hours, little disk). "import" is one more real PDF import (read and analysed
  * in the parser process, as in the app), against the same import into an empty store in the same
- * run: medians of three rounds each. Search p95 includes the first query after start.
+ * run: medians of five rounds each. Search p95 includes the first query after start.
  *
  *   BENCH_STORE_SIZES=10,100 npm run bench -- --store     # fewer sizes
  */
@@ -103,7 +103,7 @@ async function measureOne(dir: string): Promise<void> {
   const intoEmpty: number[] = [];
   const intoStore: number[] = [];
   const reindex: number[] = [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     intoEmpty.push((await timed(() => empty.importContract('one-more.pdf', freshPdf())))[1]);
     intoStore.push((await timed(() => store.importContract('one-more.pdf', freshPdf())))[1]);
     // What the app does next, in the background: the new contract into the search index.

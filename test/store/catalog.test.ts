@@ -217,13 +217,15 @@ describe('writes in the catalog layout', () => {
     const stat = (rel: string) => fs.statSync(path.join(dir, rel));
     const kept = partFiles(before).map((rel) => [rel, stat(rel).mtimeMs, stat(rel).ino] as const);
 
-    await store.addAnnotation(contract.id, {
-      anchor: contract.report.clauses[3].anchor,
-      comment: '付款节点需核对',
-      tags: [],
-      status: 'pending',
-      by: '李审',
-    });
+    const annotate = (clause: number, comment: string) =>
+      store.addAnnotation(contract.id, {
+        anchor: contract.report.clauses[clause].anchor,
+        comment,
+        tags: [],
+        status: 'pending',
+        by: '李审',
+      });
+    await annotate(3, '付款节点需核对');
     const after = (await store.list())[0];
     // Content, boxes, layout, search text and checklist source are the same files, untouched;
     // the work file is new.
@@ -236,13 +238,7 @@ describe('writes in the catalog layout', () => {
     expect(after.reviewState).toBe('in_review');
 
     // A second change replaces the work file, and the one it replaced is gone.
-    await store.addAnnotation(contract.id, {
-      anchor: contract.report.clauses[4].anchor,
-      comment: '第二条',
-      tags: [],
-      status: 'pending',
-      by: '李审',
-    });
+    await annotate(4, '第二条');
     const third = (await store.list())[0];
     expect(third.parts.work).not.toBe(after.parts.work);
     expect(fs.readdirSync(path.join(dir, 'contracts', contract.id)).sort()).toEqual(

@@ -38,14 +38,25 @@ beforeAll(() => {
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'qiyue-vault-'));
 const EVIDENCE = '验收证明：第三季度巡检记录 inspection evidence';
 
-/** Every file under `dir`, relative, with its bytes. */
+/**
+ * Every file under `dir`, relative, with its bytes. The lock (`store.lock`, a folder a store
+ * opened in the background may take and release meanwhile: it holds nothing) and its owner file
+ * are left out, and a temporary file gone between listing and reading is skipped.
+ */
 function filesIn(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('store.lock')) continue;
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p).replaceAll('\\', '/'), fs.readFileSync(p));
+      else {
+        try {
+          out.set(path.relative(dir, p).replaceAll('\\', '/'), fs.readFileSync(p));
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        }
+      }
     }
   };
   walk(dir);
