@@ -60,11 +60,15 @@ async function ndaReview(store: ContractStore, c: StoredContract) {
 
 /** Dates a contract's due dates count from: its own, then the ones the reviewer entered. */
 export function eventsOf(c: StoredContract): PaymentEvents {
-  return {
-    signedOn: c.report.contract.signedOn,
-    serviceEnd: c.report.contract.servicePeriod?.end ?? null,
-    ...c.events,
-  };
+  return datesOf(c.report.contract, c.events);
+}
+
+/** {@link eventsOf} from the contract's signing date and service period and the entered dates. */
+function datesOf(
+  own: { signedOn: string | null; servicePeriod: { end: string | null } | null },
+  entered: PaymentEvents | undefined,
+): PaymentEvents {
+  return { signedOn: own.signedOn, serviceEnd: own.servicePeriod?.end ?? null, ...entered };
 }
 
 /**
@@ -85,7 +89,7 @@ export async function checklistRows(
     const items = checklistItems(
       source.obligations,
       { start: source.servicePeriod?.start ?? null, end: source.servicePeriod?.end ?? null },
-      { signedOn: source.signedOn, serviceEnd: source.servicePeriod?.end ?? null, ...work.events },
+      datesOf(source, work.events),
       calendar,
       language === 'en' ? EN_PAYMENT_WORDS : ZH_PAYMENT_WORDS,
     );

@@ -620,23 +620,30 @@ export class ContractStore {
    *   `locked` as the data files
    */
   private async readContract(e: CatalogEntry): Promise<StoredContract> {
-    const read = async <T>(rel: string): Promise<T> => {
-      const bytes = await this.files.read(rel);
-      if (!bytes) throw new MissingPart(rel);
-      try {
-        return JSON.parse(Buffer.from(bytes).toString('utf8')) as T;
-      } catch (err) {
-        throw new QiyueError(
-          'store-unreadable',
-          `合同数据文件已损坏：${rel} (a contract's file cannot be read)`,
-          { cause: err },
-        );
-      }
-    };
-    const content = await read<ContractContent>(partPath(e.id, e.parts.content));
-    const work = e.parts.work ? await read<ContractWork>(partPath(e.id, e.parts.work)) : {};
+    const content = await this.readPart<ContractContent>(e.id, e.parts.content);
+    const work = e.parts.work ? await this.readPart<ContractWork>(e.id, e.parts.work) : {};
     const { parts: _p, evidence: _e, ...record } = e;
     return { ...recordOf(record), ...content, ...workOf(work) };
+  }
+
+  /**
+   * Contract `id`'s JSON file `name` (`catalog.ts`), parsed.
+   * @throws MissingPart when it is not there (a newer commit replaced it); QiyueError
+   *   `store-unreadable` when it is damaged, `locked` as the data files
+   */
+  private async readPart<T>(id: string, name: string): Promise<T> {
+    const rel = partPath(id, name);
+    const bytes = await this.files.read(rel);
+    if (!bytes) throw new MissingPart(rel);
+    try {
+      return JSON.parse(Buffer.from(bytes).toString('utf8')) as T;
+    } catch (err) {
+      throw new QiyueError(
+        'store-unreadable',
+        `合同数据文件已损坏：${rel} (a contract's file cannot be read)`,
+        { cause: err },
+      );
+    }
   }
 
   /**
@@ -1246,19 +1253,18 @@ export class ContractStore {
       const c = await this.get(entry.id);
       return { source: checklistSourceOf(c.report), work: workOf(c) };
     }
-    const readJson = async <T>(name: string): Promise<T> => {
-      const bytes = await this.files.read(partPath(entry.id, name));
-      if (!bytes)
-        throw new QiyueError(
-          'store-unreadable',
-          `合同数据文件缺失：${name} (a contract's file is missing)`,
-        );
-      return JSON.parse(Buffer.from(bytes).toString('utf8')) as T;
-    };
-    return {
-      source: await readJson<ChecklistSource>(entry.parts.obligations),
-      work: entry.parts.work ? await readJson<ContractWork>(entry.parts.work) : {},
-    };
+    try {
+      return {
+        source: await this.readPart<ChecklistSource>(entry.id, entry.parts.obligations),
+        work: entry.parts.work ? await this.readPart<ContractWork>(entry.id, entry.parts.work) : {},
+      };
+    } catch (err) {
+      if (!(err instanceof MissingPart)) throw err;
+      throw new QiyueError(
+        'store-unreadable',
+        `合同数据文件缺失：${err.file} (a contract's file is missing)`,
+      );
+    }
   }
 
   /**
