@@ -19,7 +19,7 @@ import { checklistItems } from '../../shared/domain/obligations/schedule';
 import { emptyState } from '../../shared/domain/checklist';
 import { ContractStore, STORE_SCHEMA_VERSION } from '../../electron/main/store/store';
 import { partFiles } from '../../electron/main/store/catalog';
-import { newestStoreFile } from '../support/store-files';
+import { newestStoreFile, readCatalog } from '../support/store-files';
 import { seedPath } from '../support/seeds';
 import { importSynthetic, reusedParse } from '../support/synthetic-store';
 
@@ -93,10 +93,10 @@ describe('a schema-1 store from the Qiyue of 2026-12-02', () => {
     const store = await ContractStore.open(dir);
     await store.collected;
 
-    const catalog = JSON.parse(fs.readFileSync(newestStoreFile(dir), 'utf8'));
+    const catalog = readCatalog(dir);
     expect(catalog.schemaVersion).toBe(STORE_SCHEMA_VERSION);
     // The catalog holds records, not bulk: no text, report or work in it.
-    const raw = fs.readFileSync(newestStoreFile(dir), 'utf8');
+    const raw = JSON.stringify(readCatalog(dir));
     expect(raw).not.toContain('"report"');
     expect(raw).not.toContain('"annotations"');
     expect(raw.length).toBeLessThan(8000);
@@ -185,7 +185,7 @@ describe('a schema-1 store from the Qiyue of 2026-12-02', () => {
       );
       expect([code, signal]).toEqual([null, 'SIGKILL']);
       // Killed before its commit: the schema-1 generation is still the newest.
-      expect(JSON.parse(fs.readFileSync(newestStoreFile(dir), 'utf8')).schemaVersion).toBe(1);
+      expect(readCatalog(dir).schemaVersion).toBe(1);
       const store = await ContractStore.open(dir, { orphanAgeMs: 0 });
       await store.collected;
       for (const old of v1.contracts) expect(await store.get(old.id)).toEqual(old);
@@ -199,7 +199,7 @@ describe('a schema-1 store from the Qiyue of 2026-12-02', () => {
     const dir = copyOf('plain');
     const child = spawn(process.execPath, [OPENER, dir, String(steps + 1)], { stdio: 'ignore' });
     expect(await new Promise((r) => child.once('exit', r))).toBe(0);
-    expect(JSON.parse(fs.readFileSync(newestStoreFile(dir), 'utf8')).schemaVersion).toBe(2);
+    expect(readCatalog(dir).schemaVersion).toBe(2);
   });
 });
 

@@ -10,7 +10,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ContractStore } from '../../electron/main/store/store';
-import { ContractSearch, SEARCH_FOLDER } from '../../electron/main/search/index';
+import { ContractSearch, MAX_READ, SEARCH_FOLDER } from '../../electron/main/search/index';
+import { canonicalText } from '../../shared/domain/text/normalize';
 import { encodeSegment, Segment } from '../../electron/main/search/segment';
 import { parseContract } from '../../electron/main/isolation/parse';
 import { seedPath } from '../support/seeds';
@@ -168,6 +169,40 @@ describe('the search index in the data folder', () => {
     expect(hits.length).toBeGreaterThan(8);
     expect(hits.map((h) => h.anchor !== null)).toEqual(hits.map((_, i) => i < 8));
   });
+
+  it('reads at most MAX_READ candidates when the words stand apart in them, and says how many it left', async () => {
+    const dir = tmp();
+    const { parse, bytes } = reusedParse(seedPath('003_2fd1bbbed6f06600', 'txt'));
+    const text = canonicalText(new TextDecoder().decode(bytes)).replace(/\s+/g, '');
+    // 违约 约金 金额 each stand in seed 003, 违约金额 nowhere.
+    for (const bigram of ['违约', '约金', '金额']) expect(text).toContain(bigram);
+    expect(text).not.toContain('违约金额');
+    const store = await ContractStore.open(dir, { parse });
+    await importSynthetic(store, bytes, '.txt', 0, MAX_READ + 10);
+    await new ContractSearch(store).refresh();
+    const search = new ContractSearch(store);
+    const reads = vi.spyOn(store, 'searchText');
+    expect(await search.query('违约金额')).toEqual({ groups: [], more: 10 });
+    expect(reads.mock.calls.length).toBe(MAX_READ);
+  }, 60_000);
+
+  it('warmed up at open, its first query reads nothing from the disk', async () => {
+    const dir = tmp();
+    const { parse, bytes } = reusedParse(seedPath('003_2fd1bbbed6f06600', 'txt'));
+    const first = await ContractStore.open(dir, { parse });
+    await importSynthetic(first, bytes, '.txt', 0, 30);
+    await new ContractSearch(first).refresh();
+    // A later start: the index as the last run left it, read in before any query.
+    const store = await ContractStore.open(dir, { parse });
+    const search = new ContractSearch(store);
+    await search.warm();
+    const texts = vi.spyOn(store, 'searchText');
+    const files = vi.spyOn(store.files, 'read');
+    const { groups } = await search.query('违约金');
+    expect(groups).toHaveLength(30);
+    expect(texts).not.toHaveBeenCalled();
+    expect(files.mock.calls.map(([name]) => name)).toEqual([]);
+  }, 60_000);
 
   it('is encrypted with the folder', async () => {
     const dir = tmp();

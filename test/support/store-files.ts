@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { generationName } from '../../electron/main/store/generations';
+import { generationName, isDeltaGeneration } from '../../electron/main/store/generations';
+import { CATALOG_DELTA } from '../../electron/main/store/catalog-delta';
 
 /** Path of the newest store generation in data folder `dir` (throws when there is none). */
 export function newestStoreFile(dir: string): string {
@@ -26,11 +27,29 @@ function expectName(file: string): void {
 }
 
 /**
+ * The content of the newest store generation of a plain (not encrypted) data folder: the file
+ * itself when it is whole, its chain of deltas applied to their base when it is a delta.
+ */
+export function readCatalog(dir: string): any {
+  const newest = newestStoreFile(dir);
+  const read = (n: number) =>
+    JSON.parse(fs.readFileSync(path.join(path.dirname(newest), generationName(n)), 'utf8'));
+  const chain: any[] = [];
+  let g = read(Number(path.basename(newest, '.json')));
+  while (isDeltaGeneration(g)) {
+    chain.push(g.delta);
+    g = read(g.parent);
+  }
+  for (const d of chain.reverse()) g = CATALOG_DELTA.apply(g, d);
+  return g;
+}
+
+/**
  * The newest store generation of a plain (not encrypted) data folder, each contract whole: its
  * catalog entry with its content and work files read in (`electron/main/store/catalog.ts`).
  */
 export function readStoreData(dir: string): any {
-  const data = JSON.parse(fs.readFileSync(newestStoreFile(dir), 'utf8'));
+  const data = readCatalog(dir);
   if (data.schemaVersion < 2) return data;
   const part = (id: string, name: string | null) =>
     name ? JSON.parse(fs.readFileSync(path.join(dir, 'contracts', id, name), 'utf8')) : {};

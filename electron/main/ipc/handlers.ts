@@ -172,7 +172,8 @@ export function createHandlers(store: ContractStore, session?: SessionControl): 
   const search = new ContractSearch(store);
   /** Brings the search index up to date in the background (an import, a removal, the start). */
   const reindex = () => void search.refresh().catch(() => undefined);
-  reindex();
+  // The index brought up to date and read in, so that the first query does not wait on it.
+  void search.warm().catch(() => undefined);
   /** The imports under way, oldest first (the parser reads one file at a time). */
   const imports: {
     fileName: string;

@@ -33,6 +33,7 @@ import {
   type HistoryEntry,
 } from '../../../shared/domain/reanalysis';
 import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { Low } from 'lowdb';
@@ -60,6 +61,7 @@ import {
   type VaultState,
 } from './vault';
 import { GenerationalJsonFile, StoreConflict, UnreadableGeneration } from './generations';
+import { CATALOG_DELTA } from './catalog-delta';
 import type { ChecklistState, Scenario } from '../../../shared/domain/checklist';
 import { applyChange } from '../../../shared/domain/checklist';
 import type { ChecklistStatus } from '../../../shared/domain/obligations/schedule';
@@ -290,6 +292,7 @@ export class ContractStore {
       path.join(dataDir, STORE_FOLDER),
       path.join(dataDir, LEGACY_STORE_FILE),
       this.files,
+      CATALOG_DELTA,
     );
     this.db = new Low<StoreData>(this.file, emptyData());
   }
@@ -367,35 +370,52 @@ export class ContractStore {
   private async collectGarbage(): Promise<void> {
     const minAge = this.options.orphanAgeMs ?? ORPHAN_AGE_MS;
     await this.withLock(async () => {
-      // Read apart from `db`: this runs beside the store's queue of reads and writes.
-      const data = await new GenerationalJsonFile<StoreData>(
+      // The catalog in memory when it is the newest, else read apart from `db` (this runs beside
+      // the store's queue of reads and writes).
+      let data: StoreData | null = this.fresh && (await this.file.isNewest()) ? this.db.data : null;
+      data ??= await new GenerationalJsonFile<StoreData>(
         this.file.folder,
         this.file.legacyFile,
         this.files,
+        CATALOG_DELTA,
       ).read();
       if (!isStoreData(data) || data.schemaVersion !== STORE_SCHEMA_VERSION) return;
       const ids = new Set(data.contracts.map((c) => c.id));
       const named = new Set(data.contracts.flatMap(partFiles));
-      const old = async (abs: string) => {
-        const st = await fs.lstat(abs).catch(() => null);
-        return st !== null && Date.now() - st.mtimeMs >= minAge;
+      // A folder whose entries have not changed since the last collection began, less the
+      // orphan age, holds nothing that collection did not see and leave: it is not read again.
+      const mark = path.join(this.dataDir, COLLECTED_MARK);
+      const now = Date.now();
+      const last = fsSync.statSync(mark, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      const since = last > now ? 0 : last - minAge;
+      fsSync.writeFileSync(mark, '', { mode: 0o600 });
+      fsSync.utimesSync(mark, now / 1000, now / 1000);
+      const old = (abs: string) => {
+        const st = fsSync.lstatSync(abs, { throwIfNoEntry: false });
+        return st !== undefined && Date.now() - st.mtimeMs >= minAge;
       };
+      // Synchronous calls, a batch at a time: 10,000 folders' worth of asynchronous ones would
+      // hold the thread pool the first search's reads wait on.
       const root = path.join(this.dataDir, CONTRACTS_FOLDER);
-      for (const id of await readdirIfAny(root)) {
+      let batch = 0;
+      for (const id of readdirSyncIfAny(root)) {
+        if (++batch % 200 === 0) await new Promise((r) => setImmediate(r));
         const dir = path.join(root, id);
-        for (const name of await readdirIfAny(dir)) {
+        const st = fsSync.statSync(dir, { throwIfNoEntry: false });
+        if (!st?.isDirectory() || (ids.has(id) && st.mtimeMs < since)) continue;
+        for (const name of readdirSyncIfAny(dir)) {
           const rel = `${CONTRACTS_FOLDER}/${id}/${name}`;
           const tmp = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
           if (tmp ? processAlive(Number(tmp[1])) : named.has(rel)) continue;
-          if (await old(path.join(dir, name))) await fs.rm(path.join(dir, name), { force: true });
+          if (old(path.join(dir, name))) fsSync.rmSync(path.join(dir, name), { force: true });
         }
-        if (!ids.has(id) && (await readdirIfAny(dir)).length === 0)
+        if (!ids.has(id) && readdirSyncIfAny(dir).length === 0)
           await fs.rmdir(dir).catch(() => undefined);
       }
-      for (const name of await readdirIfAny(path.join(this.dataDir, 'files'))) {
+      for (const name of readdirSyncIfAny(path.join(this.dataDir, 'files'))) {
         const id = /^[0-9a-f]{64}/.exec(name)?.[0];
         const abs = path.join(this.dataDir, 'files', name);
-        if (id && !ids.has(id) && (await old(abs))) await fs.rm(abs, { force: true });
+        if (id && !ids.has(id) && old(abs)) fsSync.rmSync(abs, { force: true });
       }
       await fs.rm(path.join(this.dataDir, MIGRATION_BACKUP), { force: true });
     });
@@ -792,6 +812,7 @@ export class ContractStore {
       }
     }
     await this.options.beforePassStep?.(STORE_FOLDER);
+    this.file.writeWholeNext();
     await this.commit(() => undefined);
     await this.file.pruneAllButNewest();
     if (decrypting) {
@@ -1703,6 +1724,19 @@ interface Transaction {
 /** A schema-1 store file: each contract whole (record, text, report, work). */
 interface StoreDataV1 extends Omit<StoreData, 'contracts'> {
   contracts: StoredContract[];
+}
+
+/** Touched when a collection of unnamed files begins (its time: what the next one skips). */
+const COLLECTED_MARK = `${STORE_FOLDER}/collected`;
+
+/** The names in `dir`; none when it does not exist. */
+function readdirSyncIfAny(dir: string): string[] {
+  try {
+    return fsSync.readdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
 }
 
 /** Where a schema-1 store is copied while it is moved to the catalog layout. */
