@@ -19,7 +19,8 @@ export const ANNOTATION_STATUS_LABELS: Record<AnnotationStatus, string> = {
 export interface AnnotationChange {
   at: string;
   by: string;
-  action: 'created' | 'updated' | 'deleted' | 'restored';
+  /** `conflict`: edited on two machines at once (team sync); the later edit was kept. */
+  action: 'created' | 'updated' | 'deleted' | 'restored' | 'conflict';
   /** Field → new value, for updates. */
   changes?: Record<string, string | string[]>;
 }

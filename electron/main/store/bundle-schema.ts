@@ -66,7 +66,7 @@ const AnnotationChangeSchema = z
   .object({
     at: Timestamp,
     by: Person,
-    action: z.enum(['created', 'updated', 'deleted', 'restored']),
+    action: z.enum(['created', 'updated', 'deleted', 'restored', 'conflict']),
     changes: z
       .record(z.string().max(50), z.union([Text(20_000), z.array(Text(200)).max(50)]))
       .optional(),

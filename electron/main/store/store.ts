@@ -230,7 +230,7 @@ export interface EncryptionStatus {
 }
 
 /** The folders whose every file is encrypted with the folder (besides the store's generations). */
-const ENCRYPTED_FOLDERS = ['files', 'evidence', 'identity', 'search'];
+const ENCRYPTED_FOLDERS = ['files', 'evidence', 'identity', 'search', 'team'];
 
 /** Owner-only permissions for what the store writes (see `private-folder.ts`). */
 const PRIVATE_FOLDER = PRIVATE_FOLDER_MODE;
@@ -384,12 +384,17 @@ export class ContractStore {
       const named = new Set(data.contracts.flatMap(partFiles));
       // A folder whose entries have not changed since the last collection began, less the
       // orphan age, holds nothing that collection did not see and leave: it is not read again.
-      const mark = path.join(this.dataDir, COLLECTED_MARK);
       const now = Date.now();
-      const last = fsSync.statSync(mark, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      let last = 0;
+      try {
+        const bytes = await this.files.read(COLLECTED_MARK);
+        last = bytes ? Number(JSON.parse(Buffer.from(bytes).toString('utf8')).at) || 0 : 0;
+      } catch {
+        last = 0; // unreadable: every folder is read
+      }
       const since = last > now ? 0 : last - minAge;
-      fsSync.writeFileSync(mark, '', { mode: 0o600 });
-      fsSync.utimesSync(mark, now / 1000, now / 1000);
+      await fs.mkdir(path.join(this.dataDir, 'search'), { recursive: true, mode: 0o700 });
+      await this.files.write(COLLECTED_MARK, new TextEncoder().encode(JSON.stringify({ at: now })));
       const old = (abs: string) => {
         const st = fsSync.lstatSync(abs, { throwIfNoEntry: false });
         return st !== undefined && Date.now() - st.mtimeMs >= minAge;
@@ -1430,6 +1435,15 @@ export class ContractStore {
     }
   }
 
+  /**
+   * Merges work done elsewhere (the team server's events, `electron/team/sync.ts`) into a stored
+   * contract: `merge` changes it in place, in one commit.
+   * @throws QiyueError `not-found`, and whatever `merge` throws (nothing is written then)
+   */
+  async mergeWork<T>(id: string, merge: (c: StoredContract) => T): Promise<T> {
+    return this.mutateContract(id, merge);
+  }
+
   /** Adds an annotation. */
   async addAnnotation(
     id: string,
@@ -1726,8 +1740,11 @@ interface StoreDataV1 extends Omit<StoreData, 'contracts'> {
   contracts: StoredContract[];
 }
 
-/** Touched when a collection of unnamed files begins (its time: what the next one skips). */
-const COLLECTED_MARK = `${STORE_FOLDER}/collected`;
+/**
+ * When the last collection of unnamed files began (what the next one skips), beside the search
+ * index: derived state, encrypted with the folder; lost, the next collection reads every folder.
+ */
+const COLLECTED_MARK = 'search/collected.json';
 
 /** The names in `dir`; none when it does not exist. */
 function readdirSyncIfAny(dir: string): string[] {
