@@ -25,6 +25,7 @@ import type { Installation } from '../main/identity';
 import { mergeAnnotations, type Annotation, type SignOff } from '../../shared/domain/annotations';
 import type { ChecklistState } from '../../shared/domain/checklist';
 import { TeamClient } from './client';
+import { QiyueError } from '../../shared/domain/errors';
 import {
   ChangesSchema,
   HybridClock,
@@ -105,8 +106,18 @@ export class TeamSync {
   private async load(): Promise<SyncState> {
     const bytes = await this.store.files.read(STATE_FILE);
     if (!bytes) return structuredClone(EMPTY);
-    const parsed = SyncStateSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-    if (!parsed.success) throw new Error(`${STATE_FILE} is damaged`);
+    let json: unknown = null;
+    try {
+      json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    } catch {
+      // reported below
+    }
+    const parsed = SyncStateSchema.safeParse(json);
+    if (!parsed.success)
+      throw new QiyueError(
+        'store-unreadable',
+        `团队同步状态文件已损坏：${STATE_FILE} (the team sync state is damaged: ${STATE_FILE})`,
+      );
     if (parsed.data.clock) this.clock.observe(parsed.data.clock);
     return parsed.data;
   }

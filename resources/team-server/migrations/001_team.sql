@@ -11,19 +11,14 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 DO $$
+DECLARE
+  r text;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'qiyue_service') THEN
-    CREATE ROLE qiyue_service NOLOGIN;
-  END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'qiyue_reviewer') THEN
-    CREATE ROLE qiyue_reviewer NOLOGIN;
-  END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'qiyue_section_chief') THEN
-    CREATE ROLE qiyue_section_chief NOLOGIN;
-  END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'qiyue_auditor') THEN
-    CREATE ROLE qiyue_auditor NOLOGIN;
-  END IF;
+  FOREACH r IN ARRAY ARRAY['qiyue_service', 'qiyue_reviewer', 'qiyue_section_chief', 'qiyue_auditor'] LOOP
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+    END IF;
+  END LOOP;
 END
 $$;
 
